@@ -1,0 +1,50 @@
+package io.socketlab.i18n;
+
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * User-facing text of one part of the program in one language. Each part keeps its own bundle,
+ * {@code io/socketlab/i18n/<part>_<lang>.properties} (UTF-8), so parts never edit each other's files.
+ */
+public final class Messages {
+    private final ResourceBundle bundle;
+    private final Lang lang;
+
+    private Messages(ResourceBundle bundle, Lang lang) {
+        this.bundle = bundle;
+        this.lang = lang;
+    }
+
+    /** Loads the bundle of {@code part} (for example "shell", "demo", "grade") in {@code lang}. */
+    public static Messages of(String part, Lang lang) {
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                "io.socketlab.i18n." + part, lang.locale(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return new Messages(bundle, lang);
+    }
+
+    public Lang lang() {
+        return lang;
+    }
+
+    /**
+     * The text for {@code key} with {@code {0}}, {@code {1}}... replaced by the arguments; the key
+     * itself when it is missing. Apostrophes need no escaping (this is not MessageFormat).
+     */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        for (int i = 0; i < args.length; i++) {
+            pattern = pattern.replace("{" + i + "}", String.valueOf(args[i]));
+        }
+        return pattern;
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+}
