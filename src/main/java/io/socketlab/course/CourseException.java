@@ -1,0 +1,23 @@
+package io.socketlab.course;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A course that cannot be used as it is; carries every problem found, not only the first. */
+public final class CourseException extends Exception {
+    private final transient List<Problem> problems;
+
+    public CourseException(List<Problem> problems) {
+        super(problems.stream().map(p -> p.format(null)).collect(Collectors.joining("\n")));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    public String describe(Path base) {
+        return problems.stream().map(p -> p.format(base)).collect(Collectors.joining("\n"));
+    }
+}
