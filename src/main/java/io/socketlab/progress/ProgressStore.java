@@ -1,0 +1,85 @@
+package io.socketlab.progress;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads and writes {@code .socketlab/progress.json} in the course folder. Writes go to a temporary
+ * file that is then renamed over the old one, so a crash never leaves half a file. A file that
+ * cannot be read is moved aside (never deleted) and the learner starts fresh, with a warning.
+ */
+public final class ProgressStore {
+    private final Path file;
+    private final Consumer<String> warnings;
+
+    /**
+     * @param warnings receives a sentence for the learner when the stored file was unreadable and
+     *     was moved aside; it gets the path it was moved to
+     */
+    public ProgressStore(Path courseRoot, Consumer<String> warnings) {
+        this.file = courseRoot.resolve(".socketlab").resolve("progress.json");
+        this.warnings = warnings;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The stored progress, or a fresh one when there is none or it was unreadable. */
+    public Progress load() {
+        if (!Files.exists(file)) {
+            return new Progress();
+        }
+        try {
+            Object json = JSON.std.anyFrom(Files.readString(file));
+            if (json instanceof Map<?, ?> map) {
+                return Progress.fromJson(map);
+            }
+            return setAside("not a JSON object");
+        } catch (IOException | RuntimeException e) {
+            return setAside(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private Progress setAside(String why) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path aside = file.resolveSibling("progress.json.corrupt-" + stamp);
+        try {
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            warnings.accept(aside.toString() + "\t" + why);
+        } catch (IOException e) {
+            warnings.accept(file.toString() + "\t" + why);
+        }
+        return new Progress();
+    }
+
+    /** Writes atomically; an I/O failure is reported as a warning and never thrown. */
+    public boolean save(Progress progress) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "progress", ".tmp");
+            try {
+                Files.writeString(tmp, JSON.std.with(JSON.Feature.PRETTY_PRINT_OUTPUT).asString(progress.toJson()) + "\n");
+                try {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return true;
+        } catch (IOException e) {
+            warnings.accept(file + "\t" + e.getMessage());
+            return false;
+        }
+    }
+}
