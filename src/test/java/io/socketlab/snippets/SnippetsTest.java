@@ -113,6 +113,9 @@ class SnippetsTest {
 
     @Test
     void sendOnceTakesOnlyPartWhenThePeerIsNotReading() throws Exception {
+        // Larger than the send buffer plus the peer's receive buffer
+        // can grow to (Linux caps them at 4 MiB and 6-32 MiB), so one
+        // non-blocking write cannot take it all.
         int size = 64 * 1024 * 1024;
         try (ServerSocket server = ApiTour.listen();
              SocketChannel channel = SocketChannel.open(
