@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
         subcommands = {
             ListCommand.class,
             ReadCommand.class,
+            WarmupCommand.class,
         })
 public final class Main implements Callable<Integer> {
     @Mixin

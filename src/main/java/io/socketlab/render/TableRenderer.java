@@ -77,13 +77,15 @@ final class TableRenderer {
         for (int i = 0; i < n; i++) {
             min[i] = Math.min(minimum[i], natural[i]);
         }
-        if (sum(min) >= available) {
-            int room = Math.max(n, available);
-            int total = Math.max(1, sum(min));
+        if (sum(min) > available) {
+            // Long words will be cut anyway: keep a fair share for every column instead.
+            int fair = Math.max(3, available / n);
             for (int i = 0; i < n; i++) {
-                widths[i] = Math.max(1, min[i] * room / total);
+                min[i] = Math.min(min[i], fair);
             }
-            return widths;
+        }
+        if (sum(min) >= available) {
+            return min;
         }
         int extra = available - sum(min);
         int wanted = 0;
