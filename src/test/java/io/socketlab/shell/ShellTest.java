@@ -1,0 +1,232 @@
+package io.socketlab.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketlab.course.Course;
+import io.socketlab.course.CourseLoader;
+import io.socketlab.i18n.Lang;
+import io.socketlab.progress.Progress;
+import io.socketlab.progress.ProgressStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the shell through a terminal built on streams, as a learner would type. */
+@Timeout(20)
+class ShellTest {
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void course() throws IOException {
+        String[][] chapters = {
+            {"01-first", "Opening the door", "打开门"},
+            {"02-second", "Talking", "对话"},
+            {"03-third", "Hanging up", "挂断"},
+        };
+        for (String[] c : chapters) {
+            write("lessons/en/" + c[0] + ".md", "---\ntitle: " + c[1] + "\n---\n\nBody of " + c[1] + ".\n");
+            write("lessons/zh/" + c[0] + ".md", "---\ntitle: " + c[2] + "\n---\n\n" + c[2] + "的正文。\n");
+        }
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    /** Marks the start of every readLine: the shell waits for the learner. */
+    private static final String PROMPT_READY = "\u001b[?2004h";
+    /** A step that is the interrupt a real terminal sends when Ctrl-C is pressed. */
+    private static final String CTRL_C = "<ctrl-c>";
+
+    /**
+     * Runs the shell and types each of {@code steps} once the shell is waiting at its prompt for
+     * it (as a learner does), then returns everything the shell printed.
+     */
+    private String session(Lang lang, String... steps) throws Exception {
+        Course course = new CourseLoader(Set.of()).load(root);
+        ProgressStore store = new ProgressStore(root, w -> { });
+        Progress progress = store.load();
+        PipedOutputStream typing = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(typing, 64 * 1024);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen)
+                .type("xterm-256color").size(new Size(80, 200)).encoding(StandardCharsets.UTF_8).build()) {
+            Shell shell = new Shell(terminal, course, lang, store, progress,
+                    new Shell.Settings(false, true, root.resolve(".socketlab/history")), List.of());
+            CompletableFuture<Integer> done = CompletableFuture.supplyAsync(shell::run);
+            for (int i = 0; i < steps.length; i++) {
+                awaitPrompts(screen, i + 1, done);
+                if (steps[i].equals(CTRL_C)) {
+                    terminal.raise(Terminal.Signal.INT);
+                } else {
+                    typing.write(steps[i].getBytes(StandardCharsets.UTF_8));
+                    typing.flush();
+                }
+            }
+            assertEquals(0, done.get(15, TimeUnit.SECONDS));
+        }
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void awaitPrompts(ByteArrayOutputStream screen, int count, CompletableFuture<?> done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (occurrences(screen.toString(StandardCharsets.UTF_8), PROMPT_READY) < count) {
+            if (done.isDone() || System.nanoTime() > deadline) {
+                throw new AssertionError("the shell never showed prompt " + count + ":\n" + screen.toString(StandardCharsets.UTF_8));
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private Progress saved() {
+        return new ProgressStore(root, w -> { }).load();
+    }
+
+    @Test
+    void firstRunOpensChapterOne() throws Exception {
+        String screen = session(Lang.EN, "quit\r");
+        assertTrue(screen.contains("Welcome to SocketLab"), screen);
+        assertTrue(screen.contains("Body of Opening the door."), screen);
+    }
+
+    @Test
+    void nextAndPrevMoveBetweenChaptersAndAreSaved() throws Exception {
+        String screen = session(Lang.EN, "next\r", "next\r", "prev\r", "quit\r");
+        assertTrue(screen.contains("Body of Hanging up."), screen);
+        assertEquals(2, saved().currentChapter());
+        assertTrue(saved().isRead(3));
+    }
+
+    @Test
+    void goAndBareNumberJump() throws Exception {
+        session(Lang.EN, "go 3\r", "quit\r");
+        assertEquals(3, saved().currentChapter());
+        session(Lang.EN, "1\r", "quit\r");
+        assertEquals(1, saved().currentChapter());
+    }
+
+    @Test
+    void resumesWhereTheLearnerLeftOff() throws Exception {
+        session(Lang.EN, "go 2\r", "quit\r");
+        String screen = session(Lang.EN, "quit\r");
+        assertTrue(screen.contains("Welcome back. You were on chapter 2."), screen);
+        assertTrue(screen.contains("Body of Talking."), screen);
+        assertFalse(screen.contains("Body of Opening the door."), screen);
+    }
+
+    @Test
+    void listMarksReadChapters() throws Exception {
+        String screen = session(Lang.EN, "next\r", "list\r", "quit\r");
+        assertTrue(screen.contains("   [x]  1  Opening the door"), screen);
+        assertTrue(screen.contains(" > [x]  2  Talking"), screen);
+        assertTrue(screen.contains("   [ ]  3  Hanging up"), screen);
+    }
+
+    @Test
+    void tabCompletesCommands() throws Exception {
+        session(Lang.EN, "nex\t\r", "quit\r");
+        assertEquals(2, saved().currentChapter());
+    }
+
+    @Test
+    void tabCompletesChapterNumbersAfterGo() throws Exception {
+        session(Lang.EN, "go 3\t\r", "quit\r");
+        assertEquals(3, saved().currentChapter());
+    }
+
+    @Test
+    void upArrowRecallsTheLastCommand() throws Exception {
+        session(Lang.EN, "next\r", "\u001bOA\r", "quit\r");
+        assertEquals(3, saved().currentChapter());
+    }
+
+    @Test
+    void ctrlCAtThePromptDoesNotLeave() throws Exception {
+        String screen = session(Lang.EN, CTRL_C, "next\r", "quit\r");
+        assertTrue(screen.contains("Ctrl-C does not leave the course"), screen);
+        assertEquals(2, saved().currentChapter());
+    }
+
+    @Test
+    void ctrlDLeavesAndSaves() throws Exception {
+        session(Lang.EN, "next\r", "\u0004");
+        assertEquals(2, saved().currentChapter());
+    }
+
+    @Test
+    void unknownCommandSuggestsTheClosestOne() throws Exception {
+        String screen = session(Lang.EN, "nxet\r", "quit\r");
+        assertTrue(screen.contains("Unknown command 'nxet'. Did you mean next?"), screen);
+    }
+
+    @Test
+    void helpListsTheCommands() throws Exception {
+        String screen = session(Lang.EN, "help\r", "quit\r");
+        for (String command : List.of("next", "prev", "list", "go N", "quit")) {
+            assertTrue(screen.contains("  " + command), command + " missing in " + screen);
+        }
+    }
+
+    @Test
+    void chineseShellShowsChineseChaptersAndMessages() throws Exception {
+        String screen = session(Lang.ZH, "next\r", "nxet\r", "quit\r");
+        assertTrue(screen.contains("欢迎来到 SocketLab"), screen);
+        assertTrue(screen.contains("对话的正文。"), screen);
+        assertTrue(screen.contains("未知命令“nxet”"), screen);
+    }
+
+    @Test
+    void langSwitchesLanguageLive() throws Exception {
+        String screen = session(Lang.EN, "lang zh\r", "next\r", "quit\r");
+        assertTrue(screen.contains("打开门的正文。"), screen);
+        assertTrue(screen.contains("第 2/3 章：对话。"), screen);
+    }
+
+    @Test
+    void lastChapterSaysSo() throws Exception {
+        String screen = session(Lang.EN, "go 3\r", "next\r", "quit\r");
+        assertTrue(screen.contains("This is the last chapter. Well done!"), screen);
+    }
+
+    @Test
+    void longChapterOpensInThePagerAndQReturns() throws Exception {
+        StringBuilder body = new StringBuilder("---\ntitle: Long\n---\n");
+        for (int i = 1; i <= 400; i++) {
+            body.append("\nParagraph ").append(i).append(".\n");
+        }
+        write("lessons/en/02-second.md", body.toString());
+        String screen = session(Lang.EN, "next\rq", "quit\r");
+        assertTrue(screen.contains("Paragraph 1."), screen);
+        assertFalse(screen.contains("Paragraph 399."), "the pager shows one screen at a time");
+        assertEquals(2, saved().currentChapter());
+    }
+}
