@@ -1,30 +1,83 @@
 package io.socketlab.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The {@code socketlab} command: with no verb it opens the interactive course. */
 @Command(name = "socketlab", mixinStandardHelpOptions = true, version = "SocketLab 0.1.0",
-        description = "A terminal course on TCP and UDP sockets in Java.",
+        description = "A terminal course on TCP and UDP sockets in Java.%n"
+                + "With no command, opens the course where you left off.",
         subcommands = {
-            CommandLine.HelpCommand.class,
+            ListCommand.class,
+            ReadCommand.class,
+            WarmupCommand.class,
         })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
     @Mixin
     GlobalOptions options;
 
-    public static void main(String[] args) {
-        System.exit(run(args));
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Terminals terminals;
+
+    Main(PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals) {
+        this.out = out;
+        this.err = err;
+        this.terminals = terminals;
+        this.options = new GlobalOptions(env);
     }
 
-    /** Runs the command line and returns the exit code: 0 success, 1 failed check, 2 usage error. */
-    public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = run(out, err, System.getenv(), Terminals.system(), args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; returns the exit code: 0 success, 1 failed check, 2 usage error. */
+    static int run(PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals, String... args) {
+        CommandLine cli = new CommandLine(new Main(out, err, env, terminals));
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine command = e.getCommandLine();
+            err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return CommandLine.ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            if (e instanceof Workspace.Exit exit) {
+                return exit.code;
+            }
+            err.println("socketlab: unexpected error: " + e);
+            err.println("Please report it with the command you ran. Set SOCKETLAB_DEBUG=1 to see where it happened.");
+            if (env.containsKey("SOCKETLAB_DEBUG")) {
+                e.printStackTrace(err);
+            }
+            return 70;
+        });
+        return cli.execute(args);
+    }
+
+    Workspace workspace() {
+        return new Workspace(options, out, err);
+    }
+
+    Terminals terminals() {
+        return terminals;
     }
 
     @Override
-    public void run() {
-        System.out.println("SocketLab");
+    public Integer call() {
+        return new ShellCommand(this).call();
     }
 }

@@ -18,13 +18,20 @@ import java.util.function.Consumer;
  */
 public final class ProgressStore {
     private final Path file;
-    private final Consumer<String> warnings;
+    private final Consumer<Warning> warnings;
 
-    /**
-     * @param warnings receives a sentence for the learner when the stored file was unreadable and
-     *     was moved aside; it gets the path it was moved to
-     */
-    public ProgressStore(Path courseRoot, Consumer<String> warnings) {
+    /** Something the learner should hear about their progress file; nothing is ever thrown. */
+    public record Warning(Kind kind, Path file, String reason) {
+        public enum Kind {
+            /** The file was unreadable and moved to {@code file}; progress starts fresh. */
+            MOVED_ASIDE,
+            /** Progress could not be written to {@code file}. */
+            NOT_SAVED
+        }
+    }
+
+    /** @param warnings told when the stored file was moved aside or progress could not be saved */
+    public ProgressStore(Path courseRoot, Consumer<Warning> warnings) {
         this.file = courseRoot.resolve(".socketlab").resolve("progress.json");
         this.warnings = warnings;
     }
@@ -54,9 +61,9 @@ public final class ProgressStore {
         Path aside = file.resolveSibling("progress.json.corrupt-" + stamp);
         try {
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            warnings.accept(aside.toString() + "\t" + why);
+            warnings.accept(new Warning(Warning.Kind.MOVED_ASIDE, aside, why));
         } catch (IOException e) {
-            warnings.accept(file.toString() + "\t" + why);
+            warnings.accept(new Warning(Warning.Kind.MOVED_ASIDE, file, why));
         }
         return new Progress();
     }
@@ -78,7 +85,7 @@ public final class ProgressStore {
             }
             return true;
         } catch (IOException e) {
-            warnings.accept(file + "\t" + e.getMessage());
+            warnings.accept(new Warning(Warning.Kind.NOT_SAVED, file, String.valueOf(e.getMessage())));
             return false;
         }
     }

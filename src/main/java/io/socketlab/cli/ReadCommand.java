@@ -1,0 +1,71 @@
+package io.socketlab.cli;
+
+import io.socketlab.course.Lesson;
+import io.socketlab.render.LessonRenderer;
+import io.socketlab.render.RenderOptions;
+import io.socketlab.shell.Pager;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code socketlab read N}: one chapter, paged on a terminal, plain text when piped. */
+@Command(name = "read", mixinStandardHelpOptions = true,
+        description = "Show a chapter. On a terminal it is paged (space, b, q); piped, it is plain text.")
+final class ReadCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(index = "0", paramLabel = "N", arity = "0..1",
+            description = "Chapter number (default: the chapter you are on).")
+    Integer chapter;
+
+    @Option(names = "--width", paramLabel = "COLUMNS",
+            description = "Wrap to this many columns (default: the terminal's width, 80 when unknown).")
+    Integer width;
+
+    @Override
+    public Integer call() throws Exception {
+        Workspace ws = main.workspace();
+        int number = chapter != null ? chapter : ws.progress().currentChapter();
+        var course = ws.course();
+        Lesson lesson = course.lesson(ws.lang(), number).orElse(null);
+        if (lesson == null) {
+            ws.err().println(ws.messages().get("chapter.unknown", number, course.firstChapter(), course.lastChapter()));
+            return 2;
+        }
+        boolean styled = !ws.options().plainRequested() && main.terminals().stdoutIsTerminal();
+        if (!styled) {
+            LessonRenderer renderer = ws.renderer(RenderOptions.plain(width != null ? width : envWidth(ws)));
+            ws.out().print(renderer.toText(renderer.render(lesson, io.socketlab.i18n.Messages.of("render", ws.lang()))));
+            ws.out().flush();
+            markRead(ws, number);
+            return 0;
+        }
+        try (Terminal terminal = main.terminals().open()) {
+            int columns = width != null ? width : terminal.getWidth();
+            LessonRenderer renderer = ws.renderer(RenderOptions.styled(columns, RenderOptions.asciiWanted(ws.options().env())));
+            List<AttributedString> lines = renderer.render(lesson, io.socketlab.i18n.Messages.of("render", ws.lang()));
+            new Pager(terminal).show(lines, lesson.title());
+        }
+        markRead(ws, number);
+        return 0;
+    }
+
+    private static int envWidth(Workspace ws) {
+        try {
+            return Integer.parseInt(ws.options().env().getOrDefault("COLUMNS", ""));
+        } catch (NumberFormatException e) {
+            return RenderOptions.DEFAULT_WIDTH;
+        }
+    }
+
+    private static void markRead(Workspace ws, int number) {
+        ws.progress().markRead(number);
+        ws.saveProgress();
+    }
+}

@@ -1,0 +1,47 @@
+package io.socketlab.cli;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/** Where interactive commands get their terminal; tests hand in one built on streams. */
+public interface Terminals {
+    /** True when standard output goes to a terminal (not a pipe or a file). */
+    boolean stdoutIsTerminal();
+
+    /** Opens the terminal to talk to the user on. */
+    Terminal open() throws IOException;
+
+    /**
+     * The process's own terminal. The launcher passes {@code -Dsocketlab.tty=1|0} from
+     * {@code [ -t 1 ]}, which is exact; without it, {@code System.console()} decides (and on
+     * JDK 22+, where a console exists even when redirected, its {@code isTerminal()}).
+     */
+    static Terminals system() {
+        return new Terminals() {
+            @Override
+            public boolean stdoutIsTerminal() {
+                String flag = System.getProperty("socketlab.tty");
+                if (flag != null) {
+                    return flag.equals("1");
+                }
+                java.io.Console console = System.console();
+                if (console == null) {
+                    return false;
+                }
+                try {
+                    Method isTerminal = java.io.Console.class.getMethod("isTerminal");
+                    return (Boolean) isTerminal.invoke(console);
+                } catch (ReflectiveOperationException e) {
+                    return true;
+                }
+            }
+
+            @Override
+            public Terminal open() throws IOException {
+                return TerminalBuilder.builder().system(true).nativeSignals(true).build();
+            }
+        };
+    }
+}

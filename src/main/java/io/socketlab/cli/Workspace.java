@@ -1,0 +1,114 @@
+package io.socketlab.cli;
+
+import io.socketlab.course.Course;
+import io.socketlab.course.CourseException;
+import io.socketlab.course.CourseLoader;
+import io.socketlab.course.Includes;
+import io.socketlab.i18n.Lang;
+import io.socketlab.i18n.Messages;
+import io.socketlab.progress.Progress;
+import io.socketlab.progress.ProgressStore;
+import io.socketlab.render.LessonRenderer;
+import io.socketlab.render.RenderOptions;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * What a command works on: the course folder, the learner's progress, the language and the
+ * output. Loaded lazily so a command pays only for what it uses.
+ */
+final class Workspace {
+    private final GlobalOptions options;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Messages messages;
+    private Course course;
+    private ProgressStore store;
+    private Progress progress;
+
+    Workspace(GlobalOptions options, PrintStream out, PrintStream err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.messages = Messages.of("cli", options.lang());
+    }
+
+    Lang lang() {
+        return options.lang();
+    }
+
+    Messages messages() {
+        return messages;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    GlobalOptions options() {
+        return options;
+    }
+
+    /** The validated course; on problems prints them (file:line) and throws {@link Exit} with 1. */
+    Course course() {
+        if (course == null) {
+            try {
+                course = new CourseLoader(demoIds()).load(options.courseRoot());
+            } catch (CourseException e) {
+                err.println(messages.get("course.invalid"));
+                err.println(e.describe(options.courseRoot()));
+                err.println(messages.get("course.invalid.hint"));
+                throw new Exit(1);
+            }
+        }
+        return course;
+    }
+
+    static Set<String> demoIds() {
+        return Set.of("phone", "tcp-loop", "udp-echo", "chat", "sticky", "framed");
+    }
+
+    ProgressStore progressStore() {
+        if (store == null) {
+            store = new ProgressStore(options.courseRoot(), this::warn);
+        }
+        return store;
+    }
+
+    Progress progress() {
+        if (progress == null) {
+            progress = progressStore().load();
+        }
+        return progress;
+    }
+
+    void saveProgress() {
+        if (progress != null) {
+            progressStore().save(progress);
+        }
+    }
+
+    private void warn(ProgressStore.Warning warning) {
+        String key = warning.kind() == ProgressStore.Warning.Kind.MOVED_ASIDE ? "progress.reset" : "progress.unsaved";
+        err.println(messages.get(key, warning.file(), warning.reason()));
+    }
+
+    LessonRenderer renderer(RenderOptions renderOptions) {
+        return new LessonRenderer(renderOptions, new Includes(course().root()));
+    }
+
+    /** Ends a command with an exit code after its message was printed. */
+    static final class Exit extends RuntimeException {
+        final int code;
+
+        Exit(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+}

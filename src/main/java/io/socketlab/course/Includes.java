@@ -1,0 +1,130 @@
+package io.socketlab.course;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves code included into lessons from real source files, so a snippet is always the code that
+ * compiles and runs. A fenced block whose info string holds {@code include=PATH#REGION} takes its
+ * text from the lines between {@code region REGION} and {@code endregion} comments in PATH.
+ */
+public final class Includes {
+    private static final Pattern INCLUDE = Pattern.compile("(?:^|\\s)include=(\\S+)");
+    private static final Pattern REGION_START = Pattern.compile("^\\s*(?://|#)\\s*region\\s+(\\S+)\\s*$");
+    private static final Pattern REGION_END = Pattern.compile("^\\s*(?://|#)\\s*endregion\\b.*$");
+
+    private final Path courseRoot;
+
+    public Includes(Path courseRoot) {
+        this.courseRoot = courseRoot;
+    }
+
+    /** The include spec of a fenced block's info string ({@code java include=a/B.java#r}), if any. */
+    public static Optional<String> specOf(String info) {
+        if (info == null) {
+            return Optional.empty();
+        }
+        Matcher m = INCLUDE.matcher(info);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The language word of a fenced block's info string: its first word unless that is the include. */
+    public static String languageOf(String info) {
+        if (info == null || info.isBlank()) {
+            return "";
+        }
+        String first = info.strip().split("\\s+")[0];
+        return first.startsWith("include=") ? "" : first;
+    }
+
+    /**
+     * The snippet named by {@code spec} ({@code path} or {@code path#region}), with marker lines
+     * removed and common indentation stripped.
+     *
+     * @throws IncludeException with a sentence saying what is missing
+     */
+    public String resolve(String spec) throws IncludeException {
+        int hash = spec.indexOf('#');
+        String path = hash < 0 ? spec : spec.substring(0, hash);
+        String region = hash < 0 ? null : spec.substring(hash + 1);
+        Path file = courseRoot.resolve(path).normalize();
+        if (!file.startsWith(courseRoot.normalize())) {
+            throw new IncludeException("include '" + path + "' points outside the course folder");
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new IncludeException("included file '" + path + "' does not exist");
+        }
+        List<String> picked = new ArrayList<>();
+        boolean inside = region == null;
+        boolean found = region == null;
+        int depth = 0;
+        for (String line : lines) {
+            Matcher start = REGION_START.matcher(line);
+            if (start.matches()) {
+                if (inside) {
+                    depth++;
+                } else if (start.group(1).equals(region)) {
+                    inside = true;
+                    found = true;
+                }
+                continue;
+            }
+            if (REGION_END.matcher(line).matches()) {
+                if (region != null && inside) {
+                    if (depth == 0) {
+                        break;
+                    }
+                    depth--;
+                }
+                continue;
+            }
+            if (inside) {
+                picked.add(line);
+            }
+        }
+        if (!found) {
+            throw new IncludeException("region '" + region + "' not found in '" + path + "' (mark it with '// region " + region + "' and '// endregion')");
+        }
+        return dedent(picked);
+    }
+
+    private static String dedent(List<String> lines) {
+        while (!lines.isEmpty() && lines.get(0).isBlank()) {
+            lines.remove(0);
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        int indent = Integer.MAX_VALUE;
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                int i = 0;
+                while (i < line.length() && line.charAt(i) == ' ') {
+                    i++;
+                }
+                indent = Math.min(indent, i);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : lines) {
+            out.append(line.isBlank() ? "" : line.substring(Math.min(indent, line.length()))).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** An include that cannot be resolved; the message says what is missing. */
+    public static final class IncludeException extends Exception {
+        public IncludeException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.socketlab.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+
+/**
+ * Draws a GFM table within a width: columns get their natural width when it fits; otherwise every
+ * column keeps room for its longest word and the rest of the space goes to the columns that want
+ * more, and cells wrap. Header cells arrive already styled. Widths are display columns, so Chinese cells stay aligned.
+ */
+final class TableRenderer {
+    /** A cell's content and its alignment. */
+    record Cell(AttributedString text, TableCell.Alignment alignment) {
+    }
+
+    private static final int LONGEST_WORD_KEPT = 24;
+
+    private final Theme theme;
+
+    TableRenderer(Theme theme) {
+        this.theme = theme;
+    }
+
+    List<AttributedString> render(List<Cell> header, List<List<Cell>> body, int width) {
+        int columns = header.size();
+        for (List<Cell> row : body) {
+            columns = Math.max(columns, row.size());
+        }
+        int[] natural = new int[columns];
+        int[] minimum = new int[columns];
+        measure(header, natural, minimum);
+        body.forEach(row -> measure(row, natural, minimum));
+        int[] widths = fit(natural, minimum, width - (3 * columns + 1));
+
+        List<AttributedString> out = new ArrayList<>();
+        Theme.TableBorders b = theme.borders;
+        out.add(rule(widths, b.top));
+        out.addAll(row(header, widths));
+        out.add(rule(widths, b.middle));
+        List<List<AttributedString>> rows = new ArrayList<>();
+        boolean tall = false;
+        for (List<Cell> cells : body) {
+            List<AttributedString> lines = row(cells, widths);
+            tall |= lines.size() > 1;
+            rows.add(lines);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (tall && i > 0) {
+                out.add(rule(widths, b.middle));
+            }
+            out.addAll(rows.get(i));
+        }
+        out.add(rule(widths, b.bottom));
+        return out;
+    }
+
+    private static void measure(List<Cell> row, int[] natural, int[] minimum) {
+        for (int i = 0; i < row.size(); i++) {
+            AttributedString text = row.get(i).text();
+            natural[i] = Math.max(natural[i], Math.max(1, text.columnLength()));
+            int longest = Math.max(1, TextWrapper.longestUnbreakable(text.toString()));
+            minimum[i] = Math.max(minimum[i], Math.min(longest, LONGEST_WORD_KEPT));
+        }
+    }
+
+    /** Column widths that add up to at most {@code available}, each at least 1. */
+    static int[] fit(int[] natural, int[] minimum, int available) {
+        int n = natural.length;
+        int[] widths = natural.clone();
+        if (sum(natural) <= available) {
+            return widths;
+        }
+        int[] min = new int[n];
+        for (int i = 0; i < n; i++) {
+            min[i] = Math.min(minimum[i], natural[i]);
+        }
+        if (sum(min) > available) {
+            // Long words will be cut anyway: keep a fair share for every column instead.
+            int fair = Math.max(3, available / n);
+            for (int i = 0; i < n; i++) {
+                min[i] = Math.min(min[i], fair);
+            }
+        }
+        if (sum(min) >= available) {
+            return min;
+        }
+        int extra = available - sum(min);
+        int wanted = 0;
+        for (int i = 0; i < n; i++) {
+            wanted += natural[i] - min[i];
+        }
+        int given = 0;
+        for (int i = 0; i < n; i++) {
+            int share = (int) ((long) extra * (natural[i] - min[i]) / Math.max(1, wanted));
+            widths[i] = min[i] + share;
+            given += share;
+        }
+        for (int i = 0; given < extra && i < n; i++) {
+            if (widths[i] < natural[i]) {
+                widths[i]++;
+                given++;
+            }
+        }
+        return widths;
+    }
+
+    private static int sum(int[] values) {
+        int total = 0;
+        for (int v : values) {
+            total += v;
+        }
+        return total;
+    }
+
+    private List<AttributedString> row(List<Cell> cells, int[] widths) {
+        List<List<AttributedString>> wrapped = new ArrayList<>();
+        int height = 1;
+        for (int i = 0; i < widths.length; i++) {
+            AttributedString text = i < cells.size() ? cells.get(i).text() : AttributedString.EMPTY;
+            List<AttributedString> lines = TextWrapper.wrap(text, widths[i]);
+            wrapped.add(lines);
+            height = Math.max(height, lines.size());
+        }
+        List<AttributedString> out = new ArrayList<>();
+        String vertical = String.valueOf(theme.borders.vertical);
+        for (int line = 0; line < height; line++) {
+            AttributedStringBuilder sb = new AttributedStringBuilder();
+            sb.styled(theme.border, vertical);
+            for (int i = 0; i < widths.length; i++) {
+                List<AttributedString> lines = wrapped.get(i);
+                AttributedString text = line < lines.size() ? lines.get(line) : AttributedString.EMPTY;
+                TableCell.Alignment alignment = i < cells.size() ? cells.get(i).alignment() : null;
+                int pad = widths[i] - text.columnLength();
+                int left = alignment == TableCell.Alignment.RIGHT ? pad : alignment == TableCell.Alignment.CENTER ? pad / 2 : 0;
+                sb.append(' ').append(" ".repeat(Math.max(0, left)));
+                sb.append(text);
+                sb.append(" ".repeat(Math.max(0, pad - left))).append(' ');
+                sb.styled(theme.border, vertical);
+            }
+            out.add(sb.toAttributedString());
+        }
+        return out;
+    }
+
+    private AttributedString rule(int[] widths, String corners) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(corners.charAt(0));
+        for (int i = 0; i < widths.length; i++) {
+            sb.append(String.valueOf(theme.borders.horizontal).repeat(widths[i] + 2));
+            sb.append(i == widths.length - 1 ? corners.charAt(2) : corners.charAt(1));
+        }
+        return new AttributedString(sb.toString(), theme.border);
+    }
+}

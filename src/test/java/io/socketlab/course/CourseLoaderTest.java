@@ -1,0 +1,144 @@
+package io.socketlab.course;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketlab.i18n.Lang;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CourseLoaderTest {
+    @TempDir
+    Path root;
+
+    private final CourseLoader loader = new CourseLoader(Set.of("phone"));
+
+    @BeforeEach
+    void goodCourse() throws IOException {
+        write("src/Demo.java", "class Demo {\n    // region call\n    void call() {}\n    // endregion\n}\n");
+        for (String lang : List.of("en", "zh")) {
+            write("lessons/" + lang + "/01-intro.md", "---\ntitle: Intro " + lang + "\ndemos: [phone]\n---\n\nHello.\n\n```java include=src/Demo.java#call\n```\n");
+            write("lessons/" + lang + "/02-more.md", "---\ntitle: More\n---\nText.\n");
+        }
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private String problemsOf() {
+        CourseException e = assertThrows(CourseException.class, () -> loader.load(root));
+        return e.describe(root);
+    }
+
+    @Test
+    void loadsChaptersInOrderWithFrontMatter() throws Exception {
+        Course course = loader.load(root);
+        assertEquals(2, course.lessons(Lang.ZH).size());
+        Lesson intro = course.lesson(Lang.EN, 1).orElseThrow();
+        assertEquals("Intro en", intro.title());
+        assertEquals(List.of("phone"), intro.demos());
+        assertEquals(5, intro.bodyStartLine());
+    }
+
+    @Test
+    void missingFrontMatterNamesFileAndLine() throws IOException {
+        write("lessons/en/02-more.md", "Just text\n");
+        assertEquals("lessons/en/02-more.md:1: missing front matter: the file must start with a '---' line, then 'title: ...', then '---'", problemsOf());
+    }
+
+    @Test
+    void unclosedFrontMatterIsReported() throws IOException {
+        write("lessons/zh/02-more.md", "---\ntitle: More\nText.\n");
+        assertTrue(problemsOf().startsWith("lessons/zh/02-more.md:1: front matter is not closed"));
+    }
+
+    @Test
+    void badFrontMatterLineIsReportedOnItsLine() throws IOException {
+        write("lessons/en/02-more.md", "---\ntitle: More\nthis is not a key\n---\n");
+        assertEquals("lessons/en/02-more.md:3: expected 'key: value' in front matter, found 'this is not a key'", problemsOf());
+    }
+
+    @Test
+    void missingTitleIsReported() throws IOException {
+        write("lessons/en/02-more.md", "---\ndemos: []\n---\n");
+        assertEquals("lessons/en/02-more.md:1: front matter needs a 'title: ...' line with the chapter title", problemsOf());
+    }
+
+    @Test
+    void unknownKeyIsReportedOnItsLine() throws IOException {
+        write("lessons/en/02-more.md", "---\ntitle: More\ntitel: typo\n---\n");
+        assertTrue(problemsOf().startsWith("lessons/en/02-more.md:3: unknown front matter key 'titel'"));
+    }
+
+    @Test
+    void duplicateNumbersAreReported() throws IOException {
+        write("lessons/en/02-other.md", "---\ntitle: Other\n---\n");
+        assertTrue(problemsOf().contains("lessons/en/02-other.md:1: chapter number 02 is used twice (also by 02-more.md)"));
+    }
+
+    @Test
+    void chapterMissingInOneLanguageIsReported() throws IOException {
+        Files.delete(root.resolve("lessons/zh/02-more.md"));
+        assertEquals("lessons/en/02-more.md:1: no 'zh' edition of this chapter (expected lessons/zh/02-more.md)", problemsOf());
+    }
+
+    @Test
+    void unknownDemoIsReportedOnTheDemosLine() throws IOException {
+        write("lessons/en/02-more.md", "---\ntitle: More\ndemos: [fax]\n---\n");
+        assertEquals("lessons/en/02-more.md:3: unknown demo 'fax' (known demos: phone)", problemsOf());
+    }
+
+    @Test
+    void unknownExerciseIsReported() throws IOException {
+        write("lessons/en/02-more.md", "---\ntitle: More\nexercises: [99-nothing]\n---\n");
+        assertEquals("lessons/en/02-more.md:3: unknown exercise '99-nothing' (no folder exercises/99-nothing)", problemsOf());
+    }
+
+    @Test
+    void missingIncludeFileIsReportedOnTheFenceLine() throws IOException {
+        write("lessons/en/02-more.md", "---\ntitle: More\n---\n\nSee:\n\n```java include=src/Nope.java#call\n```\n");
+        assertEquals("lessons/en/02-more.md:7: included file 'src/Nope.java' does not exist", problemsOf());
+    }
+
+    @Test
+    void missingRegionIsReportedOnTheFenceLine() throws IOException {
+        write("lessons/zh/01-intro.md", "---\ntitle: 介绍\n---\n```java include=src/Demo.java#hangup\n```\n");
+        assertTrue(problemsOf().startsWith("lessons/zh/01-intro.md:4: region 'hangup' not found in 'src/Demo.java'"));
+    }
+
+    @Test
+    void includeBlockWithCodeIsReported() throws IOException {
+        write("lessons/en/02-more.md", "---\ntitle: More\n---\n```java include=src/Demo.java#call\nint x;\n```\n");
+        assertEquals("lessons/en/02-more.md:5: a block with include= must be empty: its code comes from the included file", problemsOf());
+    }
+
+    @Test
+    void everyProblemIsReportedNotOnlyTheFirst() throws IOException {
+        write("lessons/en/02-more.md", "no front matter\n");
+        write("lessons/zh/01-intro.md", "---\ntitle: x\ndemos: [fax]\n---\n");
+        String problems = problemsOf();
+        assertTrue(problems.contains("lessons/en/02-more.md:1:"), problems);
+        assertTrue(problems.contains("lessons/zh/01-intro.md:3:"), problems);
+    }
+
+    @Test
+    void badFileNameIsReported() throws IOException {
+        write("lessons/en/intro.md", "---\ntitle: x\n---\n");
+        assertTrue(problemsOf().startsWith("lessons/en/intro.md:1: lesson file names look like 'NN-slug.md'"));
+    }
+
+    @Test
+    void includeResolvesRegionWithoutMarkersAndIndentation() throws Exception {
+        assertEquals("void call() {}\n", new Includes(root).resolve("src/Demo.java#call"));
+    }
+}
