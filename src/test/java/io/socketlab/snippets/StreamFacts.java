@@ -26,9 +26,9 @@ final class StreamFacts {
     static void twoWrites(Socket client) throws IOException {
         // region two-writes
         OutputStream out = client.getOutputStream();
-        out.write("hello".getBytes(StandardCharsets.UTF_8));   // write 1: 68 65 6c 6c 6f
-        out.write("world".getBytes(StandardCharsets.UTF_8));   // write 2: 77 6f 72 6c 64
-        client.shutdownOutput();                               // no more: the reader sees the end
+        out.write("hello".getBytes(StandardCharsets.UTF_8));  // write 1
+        out.write("world".getBytes(StandardCharsets.UTF_8));  // write 2
+        client.shutdownOutput();             // no more: the reader sees the end
         // endregion
     }
 
@@ -36,7 +36,7 @@ final class StreamFacts {
     static String readToEnd(Socket conn) throws IOException {
         // region read-to-end
         byte[] all = conn.getInputStream().readAllBytes();
-        String text = new String(all, StandardCharsets.UTF_8); // "helloworld": where was the cut?
+        String text = new String(all, StandardCharsets.UTF_8);  // "helloworld"
         // endregion
         return text;
     }
@@ -69,9 +69,10 @@ final class StreamFacts {
     static List<String> readLines(InputStream in) throws IOException {
         List<String> messages = new ArrayList<>();
         // region delimiter
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        BufferedReader reader = new BufferedReader(
+                new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
-        while ((line = reader.readLine()) != null) {   // keeps the bytes after '\n' for the next call
+        while ((line = reader.readLine()) != null) {   // the rest waits
             messages.add(line);
         }
         // endregion
@@ -81,9 +82,9 @@ final class StreamFacts {
     /** Writes a file header (name, size) and then the file's bytes. */
     static void sendFile(DataOutputStream out, String name, byte[] content) throws IOException {
         // region send-file
-        out.writeUTF(name);                  // 2-byte length, then the name in UTF-8
-        out.writeLong(content.length);       // 8 bytes: the size of the body
-        out.write(content);                  // the body itself, as many bytes as announced
+        out.writeUTF(name);              // 2-byte length, then the name (UTF-8)
+        out.writeLong(content.length);   // 8 bytes: the size of the body
+        out.write(content);              // the body: as many bytes as announced
         out.flush();
         // endregion
     }
@@ -100,9 +101,10 @@ final class StreamFacts {
         if (size < 0 || size > maxSize) {
             throw new IOException("file size " + size + " outside 0.." + maxSize);
         }
-        byte[] content = in.readNBytes((int) size);     // exactly size bytes, not one more
+        byte[] content = in.readNBytes((int) size);   // exactly size bytes
         if (content.length != size) {
-            throw new IOException("file " + name + " ended after " + content.length + " of " + size + " bytes");
+            throw new IOException("file " + name + " ended after "
+                    + content.length + " of " + size + " bytes");
         }
         // endregion
         return new ReceivedFile(name, content);

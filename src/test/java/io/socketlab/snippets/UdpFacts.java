@@ -21,7 +21,7 @@ final class UdpFacts {
     /** Sends each message as its own datagram to {@code to}. */
     static void sendEach(DatagramSocket udp, SocketAddress to, String... messages) throws IOException {
         // region boundaries
-        for (String message : messages) {            // three sendto calls...
+        for (String message : messages) {    // three sendto calls...
             byte[] data = message.getBytes(StandardCharsets.UTF_8);
             udp.send(new DatagramPacket(data, data.length, to));
         }
@@ -33,10 +33,11 @@ final class UdpFacts {
         List<String> received = new ArrayList<>();
         // region receive-each
         byte[] buffer = new byte[1024];
-        for (int i = 0; i < count; i++) {            // ...three recvfrom calls, one message each
+        for (int i = 0; i < count; i++) {    // ...three recvfrom calls
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            udp.receive(packet);
-            received.add(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8));
+            udp.receive(packet);                 // exactly one datagram
+            int n = packet.getLength();
+            received.add(new String(buffer, 0, n, StandardCharsets.UTF_8));
         }
         // endregion
         return received;
@@ -47,7 +48,7 @@ final class UdpFacts {
         // region truncate
         DatagramPacket small = new DatagramPacket(new byte[size], size);
         udp.receive(small);                          // no error, no warning
-        int kept = small.getLength();                // at most size: the rest is gone for good
+        int kept = small.getLength();    // at most size; the rest is gone
         // endregion
         return kept;
     }
@@ -56,8 +57,8 @@ final class UdpFacts {
     static void sendToNobody(DatagramSocket udp, int closedPort) throws IOException {
         // region nobody
         byte[] data = "anyone there?".getBytes(StandardCharsets.UTF_8);
-        udp.send(new DatagramPacket(data, data.length,
-                new InetSocketAddress("127.0.0.1", closedPort)));   // succeeds anyway
+        InetSocketAddress nobody = new InetSocketAddress("127.0.0.1", closedPort);
+        udp.send(new DatagramPacket(data, data.length, nobody));   // no error
         // endregion
     }
 }
