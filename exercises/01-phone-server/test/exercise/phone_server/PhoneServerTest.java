@@ -1,0 +1,50 @@
+package exercise.phone_server;
+
+import io.socketlab.grade.testkit.RecordingClient;
+import io.socketlab.grade.testkit.ServerRunner;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(10)
+class PhoneServerTest {
+
+    @Test
+    @Tag("points=3")
+    void repliesWithTheMessageUpperCased() throws Exception {
+        try (ServerRunner server = ServerRunner.start(PhoneServer::answerOneCall);
+             RecordingClient client = RecordingClient.connect(server.port())) {
+            client.send("hello");
+            client.expectReply("HELLO");
+            server.awaitReturn(2000);
+            assertTrue(server.failures().isEmpty(), () -> "your server threw " + server.failures() + "\n" + client.log());
+        }
+    }
+
+    @Test
+    @Tag("points=2")
+    void hangsUpAfterReplying() throws Exception {
+        try (ServerRunner server = ServerRunner.start(PhoneServer::answerOneCall);
+             RecordingClient client = RecordingClient.connect(server.port())) {
+            client.send("bye");
+            client.expectReply("BYE");
+            client.expectClosed();
+        }
+    }
+
+    @Test
+    @Tag("points=2")
+    void returnsAndClosesTheListeningSocketAfterOneCall() throws Exception {
+        try (ServerRunner server = ServerRunner.start(PhoneServer::answerOneCall);
+             RecordingClient client = RecordingClient.connect(server.port())) {
+            client.send("one call");
+            client.expectReply("ONE CALL");
+            assertTrue(server.awaitReturn(2000),
+                    "answerOneCall should return after one call; it is still running (does it loop, or wait for a second call?)\n" + client.log());
+            assertTrue(server.listening().isClosed(),
+                    "the listening socket is still open after the call: close it when you hang up\n" + client.log());
+        }
+    }
+}

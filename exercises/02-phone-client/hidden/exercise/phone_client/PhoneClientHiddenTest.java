@@ -1,0 +1,49 @@
+package exercise.phone_client;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+// Instructor notes: the first test catches decoding each piece separately (a Chinese character
+// split across two writes turns into two replacement characters); the second catches a fixed
+// 1024-byte single read on a reply longer than the buffer; the third catches platform charsets.
+@Timeout(10)
+class PhoneClientHiddenTest {
+
+    @Test
+    void decodesACharacterSplitAcrossTwoPieces() throws Exception {
+        byte[] tree = "一棵树".getBytes(StandardCharsets.UTF_8);
+        List<byte[]> pieces = List.of(java.util.Arrays.copyOfRange(tree, 0, 4), java.util.Arrays.copyOfRange(tree, 4, tree.length));
+        try (ScriptedServer server = new ScriptedServer(1, pieces)) {
+            assertEquals("一棵树", PhoneClient.call(server.port(), "?"),
+                    "the reply's bytes were split in the middle of a character: collect bytes, decode once at the end");
+        }
+    }
+
+    @Test
+    void returnsAReplyLongerThanOneBuffer() throws Exception {
+        StringBuilder longReply = new StringBuilder();
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String part = "LINE " + i + " OF A LONG ANSWER;";
+            parts.add(part);
+            longReply.append(part);
+        }
+        try (ScriptedServer server = new ScriptedServer(3, ScriptedServer.utf8(parts.toArray(String[]::new)))) {
+            assertEquals(longReply.toString(), PhoneClient.call(server.port(), "ls "),
+                    "a reply of " + longReply.length() + " bytes must come back whole");
+        }
+    }
+
+    @Test
+    void sendsUtf8() throws Exception {
+        try (ScriptedServer server = new ScriptedServer("武大郎".getBytes(StandardCharsets.UTF_8).length, ScriptedServer.utf8("OK"))) {
+            assertEquals("OK", PhoneClient.call(server.port(), "武大郎"));
+            assertEquals("武大郎", server.heard(), "the message must be sent as UTF-8");
+        }
+    }
+}

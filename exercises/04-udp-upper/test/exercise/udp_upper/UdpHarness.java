@@ -1,0 +1,96 @@
+package exercise.udp_upper;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the learner's UDP server on a socket bound to 127.0.0.1:0 and gives tests clients that log
+ * what they send and receive, so a failure message can tell the whole exchange.
+ */
+final class UdpHarness implements AutoCloseable {
+    final DatagramSocket serverSocket;
+    private final Thread thread;
+    private final List<Throwable> failures = new ArrayList<>();
+    final List<String> log = new ArrayList<>();
+
+    UdpHarness() throws IOException {
+        serverSocket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        thread = new Thread(() -> {
+            try {
+                UdpUpperServer.serve(serverSocket);
+            } catch (Throwable t) {
+                synchronized (failures) {
+                    failures.add(t);
+                }
+            }
+        }, "learner-udp-server");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    DatagramSocket client(String name) throws IOException {
+        DatagramSocket client = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        client.setSoTimeout(2000);
+        synchronized (log) {
+            log.add("[" + name + "] bound to port " + client.getLocalPort());
+        }
+        return client;
+    }
+
+    void send(String name, DatagramSocket client, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        client.send(new DatagramPacket(bytes, bytes.length, serverSocket.getLocalSocketAddress()));
+        synchronized (log) {
+            log.add("[" + name + "] sent \"" + text + "\" (" + bytes.length + " bytes)");
+        }
+    }
+
+    /** The next datagram's text, or an AssertionError with the log when none comes within 2 s. */
+    String receive(String name, DatagramSocket client) throws IOException {
+        DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
+        try {
+            client.receive(packet);
+        } catch (SocketTimeoutException e) {
+            synchronized (log) {
+                log.add("[" + name + "] no reply within 2 s");
+            }
+            throw new AssertionError(name + " got no reply within 2 s (did the reply go to another address?)\n" + log()
+                    + "\nserver failures: " + failures());
+        }
+        String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+        synchronized (log) {
+            log.add("[" + name + "] received \"" + text + "\" (" + packet.getLength() + " bytes)");
+        }
+        return text;
+    }
+
+    String log() {
+        synchronized (log) {
+            return String.join("\n", log);
+        }
+    }
+
+    List<Throwable> failures() {
+        synchronized (failures) {
+            return List.copyOf(failures);
+        }
+    }
+
+    boolean stopAndAwaitReturn() throws InterruptedException {
+        serverSocket.close();
+        thread.join(2000);
+        return !thread.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopAndAwaitReturn();
+    }
+}

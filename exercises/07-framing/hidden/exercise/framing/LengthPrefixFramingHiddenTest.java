@@ -1,0 +1,88 @@
+package exercise.framing;
+
+import io.socketlab.grade.testkit.ChunkingProxy;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+// Instructor notes: negative lengths (a signed int read as unsigned or ignored), truncated header
+// and payload (must throw, not return a short frame or null), a header claiming ~2 GB with maxSize
+// Integer.MAX_VALUE (allocating it up front fails with OutOfMemoryError under the grader's heap
+// limit), empty payloads, and frames merged by a stalling proxy over real TCP.
+@Timeout(10)
+class LengthPrefixFramingHiddenTest {
+
+    @Test
+    void rejectsANegativeLength() {
+        InputStream in = new ByteArrayInputStream(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xfe, 1, 2});
+        assertThrows(FrameException.class, () -> LengthPrefixFraming.readFrame(in, 1024),
+                "header ff ff ff fe is -2 as a signed int: a corrupt frame");
+    }
+
+    @Test
+    void rejectsAStreamCutInsideTheHeader() {
+        InputStream in = new TrickleInputStream(new byte[] {0, 0}, 1);
+        assertThrows(FrameException.class, () -> LengthPrefixFraming.readFrame(in, 1024),
+                "the stream ended after 2 header bytes: that is a truncated frame, not a clean end");
+    }
+
+    @Test
+    void rejectsAStreamCutInsideThePayload() {
+        InputStream in = new TrickleInputStream(new byte[] {0, 0, 0, 10, 'a', 'b', 'c'}, 2);
+        assertThrows(FrameException.class, () -> LengthPrefixFraming.readFrame(in, 1024),
+                "the header promised 10 bytes, 3 came, then the stream ended");
+    }
+
+    @Test
+    void doesNotAllocateWhatALyingHeaderClaims() {
+        InputStream in = new TrickleInputStream(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xf0, 'x', 'y'}, 1);
+        assertThrows(FrameException.class, () -> LengthPrefixFraming.readFrame(in, Integer.MAX_VALUE),
+                "the header claims about 2 GB but only 2 bytes follow: read in chunks and report the truncation");
+    }
+
+    @Test
+    void roundTripsAnEmptyPayload() throws IOException {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        LengthPrefixFraming.writeFrame(wire, new byte[0]);
+        LengthPrefixFraming.writeFrame(wire, new byte[] {42});
+        InputStream in = new ByteArrayInputStream(wire.toByteArray());
+        assertArrayEquals(new byte[0], LengthPrefixFraming.readFrame(in, 16));
+        assertArrayEquals(new byte[] {42}, LengthPrefixFraming.readFrame(in, 16));
+    }
+
+    @Test
+    void readsFramesMergedByAStallingProxy() throws Exception {
+        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ChunkingProxy proxy = ChunkingProxy.merging(listening.getLocalPort());
+             Socket sender = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            listening.setSoTimeout(5000);
+            OutputStream out = sender.getOutputStream();
+            byte[] big = new byte[3000];
+            java.util.Arrays.fill(big, (byte) 'z');
+            LengthPrefixFraming.writeFrame(out, "first".getBytes(StandardCharsets.UTF_8));
+            LengthPrefixFraming.writeFrame(out, big);
+            LengthPrefixFraming.writeFrame(out, "last".getBytes(StandardCharsets.UTF_8));
+            proxy.awaitHeld(4 + 5 + 4 + 3000 + 4 + 4);
+            try (Socket receiver = listening.accept()) {
+                receiver.setSoTimeout(5000);
+                proxy.release();
+                InputStream in = receiver.getInputStream();
+                assertEquals("first", new String(LengthPrefixFraming.readFrame(in, 4096), StandardCharsets.UTF_8));
+                assertArrayEquals(big, LengthPrefixFraming.readFrame(in, 4096), "the 3000-byte frame came merged with its neighbours");
+                assertEquals("last", new String(LengthPrefixFraming.readFrame(in, 4096), StandardCharsets.UTF_8));
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package exercise.framing;
+
+import io.socketlab.grade.testkit.ChunkingProxy;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+@Timeout(10)
+class LengthPrefixFramingTest {
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Tag("points=2")
+    void writesAFourByteBigEndianLengthThenThePayload() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LengthPrefixFraming.writeFrame(out, utf8("hello"));
+        assertArrayEquals(new byte[] {0, 0, 0, 5, 'h', 'e', 'l', 'l', 'o'}, out.toByteArray(),
+                "writeFrame(\"hello\") should write 00 00 00 05 then the 5 bytes; you wrote " + Arrays.toString(out.toByteArray()));
+    }
+
+    @Test
+    @Tag("points=2")
+    void readsFramesDeliveredOneByteAtATime() throws IOException {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        LengthPrefixFraming.writeFrame(wire, utf8("dir"));
+        LengthPrefixFraming.writeFrame(wire, utf8("ipconfig"));
+        InputStream in = new TrickleInputStream(wire.toByteArray(), 1);
+        assertEquals("dir", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8),
+                "the stream gave one byte per read; a reader that trusts one read gets a partial header or payload");
+        assertEquals("ipconfig", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8));
+        assertNull(LengthPrefixFraming.readFrame(in, 1024), "after the last frame the stream ended cleanly: return null");
+    }
+
+    @Test
+    @Tag("points=2")
+    void separatesFramesMergedIntoOneRead() throws IOException {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        for (String message : new String[] {"a", "bb", "ccc"}) {
+            LengthPrefixFraming.writeFrame(wire, utf8(message));
+        }
+        InputStream in = new ByteArrayInputStream(wire.toByteArray());
+        for (String message : new String[] {"a", "bb", "ccc"}) {
+            assertEquals(message, new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8),
+                    "three frames arrived together; each readFrame must return exactly one (do you read past the payload?)");
+        }
+    }
+
+    @Test
+    @Tag("points=2")
+    void rejectsAFrameLargerThanTheMaximum() {
+        InputStream in = new ByteArrayInputStream(new byte[] {0, 0, 4, 1, 'x'});
+        assertThrows(FrameException.class, () -> LengthPrefixFraming.readFrame(in, 1024),
+                "the header claims 1025 bytes with maxSize 1024: throw FrameException before reading the payload");
+    }
+
+    @Test
+    @Tag("points=2")
+    void readsFramesSplitOneByteAtATimeOverTcp() throws Exception {
+        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ChunkingProxy proxy = ChunkingProxy.splitting(listening.getLocalPort(), 1);
+             Socket sender = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+            listening.setSoTimeout(5000);
+            OutputStream out = sender.getOutputStream();
+            LengthPrefixFraming.writeFrame(out, utf8("粘包 sticky"));
+            LengthPrefixFraming.writeFrame(out, utf8("second"));
+            try (Socket receiver = listening.accept()) {
+                receiver.setSoTimeout(5000);
+                InputStream in = receiver.getInputStream();
+                assertEquals("粘包 sticky", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8),
+                        "a proxy delivered the bytes one TCP segment per byte");
+                assertEquals("second", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8));
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.socketlab.demo.live;
+
+import io.socketlab.demo.trace.Side;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One demo running in this process: its server on a thread, its client driven by typed lines.
+ * {@link #close()} closes every socket and joins every thread it started (bounded wait).
+ */
+public abstract class DemoSession implements Closeable {
+    protected final DemoOutput out;
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<Closeable> resources = new ArrayList<>();
+
+    protected DemoSession(DemoOutput out) {
+        this.out = out;
+    }
+
+    /** Starts the server on {@code host} and an ephemeral port, waits until it listens, connects the client. */
+    public abstract void start(String host) throws IOException;
+
+    /** The learner typed {@code line} as the client. */
+    public abstract void typeAsClient(String line) throws IOException;
+
+    /** True when a person answers at the server in this demo (the article's chat). */
+    public boolean hasPersonAtServer() {
+        return false;
+    }
+
+    /** The learner typed {@code line} as the server's person; only meaningful when {@link #hasPersonAtServer()}. */
+    public void typeAsServer(String line) throws IOException {
+        throw new IllegalStateException("no person at this demo's server");
+    }
+
+    /** Runs {@code body} on a daemon thread owned by this session; reports its failure on the server side. */
+    protected void startThread(String name, IoRunnable body) {
+        Thread thread = new Thread(() -> {
+            try {
+                body.run();
+            } catch (IOException | RuntimeException e) {
+                out.line(Side.SERVER, "error: " + e.getMessage());
+            }
+        }, "socketlab-demo-" + name);
+        thread.setDaemon(true);
+        synchronized (threads) {
+            threads.add(thread);
+        }
+        thread.start();
+    }
+
+    /** Closes {@code resource} when the session closes (in reverse order of registration). */
+    protected <T extends Closeable> T own(T resource) {
+        synchronized (resources) {
+            resources.add(resource);
+        }
+        return resource;
+    }
+
+    /** Waits up to 5 s for {@code ready}; an IOException when the server did not come up. */
+    protected static void await(CountDownLatch ready) throws IOException {
+        try {
+            if (!ready.await(5, TimeUnit.SECONDS)) {
+                throw new IOException("the demo server did not start within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the demo server", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Closeable> toClose;
+        synchronized (resources) {
+            toClose = new ArrayList<>(resources);
+            resources.clear();
+        }
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (IOException ignored) {
+                // closing is best effort: the socket is unusable either way
+            }
+        }
+        onClose();
+        List<Thread> toJoin;
+        synchronized (threads) {
+            toJoin = new ArrayList<>(threads);
+            threads.clear();
+        }
+        for (Thread thread : toJoin) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Wakes anything the threads may wait on besides sockets; called after sockets are closed. */
+    protected void onClose() {
+    }
+
+    /** A block that may throw IOException. */
+    @FunctionalInterface
+    protected interface IoRunnable {
+        void run() throws IOException;
+    }
+}

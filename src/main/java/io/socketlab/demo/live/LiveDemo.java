@@ -1,0 +1,123 @@
+package io.socketlab.demo.live;
+
+import io.socketlab.demo.Demos;
+import io.socketlab.demo.trace.Side;
+import io.socketlab.demo.trace.TraceEvent;
+import io.socketlab.i18n.Lang;
+import io.socketlab.i18n.Messages;
+import java.io.IOException;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * Runs a demo's server and client in this process while the learner types into the client at the
+ * prompt. Everything either side does is printed above the prompt with {@link LineReader#printAbove},
+ * the one call that is safe while {@code readLine} waits.
+ */
+public final class LiveDemo implements DemoOutput {
+    private final LineReader reader;
+    private final Messages messages;
+    private final boolean color;
+    private volatile boolean hex;
+
+    private LiveDemo(LineReader reader, Lang lang, boolean color) {
+        this.reader = reader;
+        this.messages = Messages.of("demo", lang);
+        this.color = color;
+    }
+
+    /**
+     * Runs demo {@code demoId} until the learner types {@code stop}, presses Ctrl-C or Ctrl-D; then
+     * closes every socket and thread it started and returns. An unknown id throws IllegalArgumentException
+     * before anything starts. Output has no escape codes when {@code color} is false.
+     */
+    public static void run(LineReader reader, String demoId, Lang lang, boolean color) {
+        int chapter = Demos.chapter(demoId);
+        new LiveDemo(reader, lang, color).loop(demoId, chapter);
+    }
+
+    private void loop(String demoId, int chapter) {
+        try (DemoSession session = Demos.open(demoId, this)) {
+            print(new AttributedString(messages.get("demo.help", demoId, chapter)));
+            if (session.hasPersonAtServer()) {
+                print(new AttributedString(messages.get("demo.help.chat")));
+                print(new AttributedString(messages.get("demo.help.server")));
+            }
+            print(timeline().header(messages.get("demo.column.server"), messages.get("demo.column.client")));
+            try {
+                session.start("127.0.0.1");
+            } catch (IOException e) {
+                print(new AttributedString(messages.get("demo.error", e.getMessage())));
+                return;
+            }
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(messages.get("demo.prompt"));
+                } catch (UserInterruptException | EndOfFileException end) {
+                    break;
+                }
+                if (line.trim().equals("stop")) {
+                    break;
+                }
+                if (line.trim().equals("hex")) {
+                    hex = !hex;
+                    print(new AttributedString(messages.get(hex ? "demo.hex.on" : "demo.hex.off")));
+                    continue;
+                }
+                try {
+                    if (line.startsWith("!")) {
+                        if (session.hasPersonAtServer()) {
+                            session.typeAsServer(line.substring(1));
+                        } else {
+                            print(new AttributedString(messages.get("demo.no.server.person")));
+                        }
+                    } else {
+                        session.typeAsClient(line);
+                    }
+                } catch (IOException e) {
+                    line(Side.CLIENT, messages.get("demo.error", e.getMessage()));
+                }
+            }
+        }
+        print(new AttributedString(messages.get("demo.stopped")));
+    }
+
+    private TraceTimeline timeline() {
+        int width = reader.getTerminal().getWidth();
+        return new TraceTimeline(width > 0 ? width : 80, color);
+    }
+
+    @Override
+    public void onCall(TraceEvent event) {
+        for (AttributedString row : timeline().rows(event, hex)) {
+            print(row);
+        }
+    }
+
+    @Override
+    public void line(Side side, String text) {
+        String label = messages.get(side == Side.SERVER ? "demo.column.server" : "demo.column.client");
+        AttributedStringBuilder row = new AttributedStringBuilder();
+        AttributedStyle style = AttributedStyle.BOLD.foreground(side == Side.SERVER ? AttributedStyle.CYAN : AttributedStyle.YELLOW);
+        if (color) {
+            row.styled(style, label);
+        } else {
+            row.append(label);
+        }
+        row.append(' ').append(text);
+        print(row.toAttributedString());
+    }
+
+    private void print(AttributedString row) {
+        if (color) {
+            reader.printAbove(row);
+        } else {
+            reader.printAbove(row.toString());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.socketlab.demo.trace;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+
+/** A plain {@link ServerSocket} that reports bind, listen, accept and close to a {@link TraceListener}. */
+public class TracedServerSocket extends ServerSocket {
+    private final TraceListener listener;
+    private boolean closed;
+
+    public TracedServerSocket(TraceListener listener) throws IOException {
+        this.listener = listener;
+        listener.onCall(new TraceEvent(Side.SERVER, "socket", "AF_INET, SOCK_STREAM", null));
+    }
+
+    @Override
+    public void bind(SocketAddress endpoint, int backlog) throws IOException {
+        super.bind(endpoint, backlog);
+        listener.onCall(new TraceEvent(Side.SERVER, "bind", TraceText.address(getLocalSocketAddress()), null));
+        listener.onCall(new TraceEvent(Side.SERVER, "listen", "backlog " + backlog, null));
+    }
+
+    @Override
+    public Socket accept() throws IOException {
+        TracedSocket conn = TracedSocket.forAccept(listener);
+        implAccept(conn);
+        listener.onCall(new TraceEvent(Side.SERVER, "accept", TraceText.address(conn.getRemoteSocketAddress()), null));
+        return conn;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        super.close();
+        if (!closed) {
+            closed = true;
+            listener.onCall(new TraceEvent(Side.SERVER, "close", "listening socket", null));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.socketlab.demo.trace;
+
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.util.Arrays;
+
+/** A plain {@link Socket} that reports connect, send, recv and close to a {@link TraceListener}. */
+public class TracedSocket extends Socket {
+    private final Side side;
+    private final TraceListener listener;
+    private InputStream in;
+    private OutputStream out;
+    private boolean closed;
+
+    public TracedSocket(Side side, TraceListener listener) {
+        this(side, listener, true);
+    }
+
+    private TracedSocket(Side side, TraceListener listener, boolean announce) {
+        this.side = side;
+        this.listener = listener;
+        if (announce) {
+            listener.onCall(new TraceEvent(side, "socket", "AF_INET, SOCK_STREAM", null));
+        }
+    }
+
+    /** An unconnected socket for {@code ServerSocket.implAccept}: accept makes it, so no "socket" call is shown. */
+    static TracedSocket forAccept(TraceListener listener) {
+        return new TracedSocket(Side.SERVER, listener, false);
+    }
+
+    @Override
+    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+        super.connect(endpoint, timeout);
+        listener.onCall(new TraceEvent(side, "connect", TraceText.address(getRemoteSocketAddress())
+                + " from " + TraceText.address(getLocalSocketAddress()), null));
+    }
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+        if (in == null) {
+            in = new FilterInputStream(super.getInputStream()) {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    int n = read(one, 0, 1);
+                    return n < 0 ? -1 : one[0] & 0xff;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    byte[] got = n > 0 ? Arrays.copyOfRange(b, off, off + n) : null;
+                    String detail = n < 0 ? "0 bytes (peer closed)" : n + " of " + len + " bytes";
+                    listener.onCall(new TraceEvent(side, "recv", detail, got));
+                    return n;
+                }
+            };
+        }
+        return in;
+    }
+
+    @Override
+    public synchronized OutputStream getOutputStream() throws IOException {
+        if (out == null) {
+            out = new FilterOutputStream(super.getOutputStream()) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    listener.onCall(new TraceEvent(side, "sendall", len + " bytes", Arrays.copyOfRange(b, off, off + len)));
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+            };
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        super.close();
+        if (!closed) {
+            closed = true;
+            listener.onCall(new TraceEvent(side, "close", "", null));
+        }
+    }
+}

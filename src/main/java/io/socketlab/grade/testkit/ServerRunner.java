@@ -1,0 +1,149 @@
+package io.socketlab.grade.testkit;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs learner server code on its own thread with a ServerSocket already bound to 127.0.0.1 on an
+ * ephemeral port, collects what it throws, and stops it cleanly: closing the listening socket
+ * unblocks accept, then the runner waits a bounded time for every thread the server started.
+ */
+public final class ServerRunner implements AutoCloseable {
+    /** The learner code under test: given a bound listening socket, it serves on it. */
+    @FunctionalInterface
+    public interface ServerBody {
+        void serve(ServerSocket listening) throws Exception;
+    }
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private final ServerSocket listening;
+    private final Thread thread;
+    private final ThreadGroup group;
+    private final List<Throwable> failures = new ArrayList<>();
+    private final Set<Thread> before;
+
+    private ServerRunner(ServerSocket listening, ServerBody body) {
+        this.listening = listening;
+        this.before = ConcurrentHashMap.newKeySet();
+        this.before.addAll(Thread.getAllStackTraces().keySet());
+        int run = RUNS.incrementAndGet();
+        this.group = new ThreadGroup("learner-server-" + run);
+        this.thread = new Thread(group, () -> {
+            try {
+                body.serve(listening);
+            } catch (Throwable t) {
+                synchronized (failures) {
+                    failures.add(t);
+                }
+            }
+        }, "learner-server-" + run);
+        this.thread.setDaemon(true);
+        this.thread.setUncaughtExceptionHandler((t, e) -> {
+            synchronized (failures) {
+                failures.add(e);
+            }
+        });
+    }
+
+    /** Binds a ServerSocket to 127.0.0.1 on port 0 (backlog 50) and starts {@code body} on it. */
+    public static ServerRunner start(ServerBody body) throws IOException {
+        ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        ServerRunner runner = new ServerRunner(listening, body);
+        runner.thread.start();
+        return runner;
+    }
+
+    /** The port clients connect to; it accepts connections as soon as start returns. */
+    public int port() {
+        return listening.getLocalPort();
+    }
+
+    /** The listening socket the server was given. */
+    public ServerSocket listening() {
+        return listening;
+    }
+
+    /** Waits at most {@code millis} for the server method to return on its own; true when it did. */
+    public boolean awaitReturn(long millis) throws InterruptedException {
+        thread.join(millis);
+        return !thread.isAlive();
+    }
+
+    /** True while the server method has not returned. */
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    /** What the server code threw (including from threads it started in its own thread group). */
+    public List<Throwable> failures() {
+        synchronized (failures) {
+            return List.copyOf(failures);
+        }
+    }
+
+    /**
+     * Closes the listening socket, waits up to 2 s for the server thread and the threads it started,
+     * and fails when any of them is still alive (a leaked thread would outlive the test).
+     *
+     * @throws AssertionError naming the threads left behind
+     */
+    public void stopAndAssertNoThreadLeft() throws InterruptedException {
+        RecordingClient.closeQuietly(listening);
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        List<Thread> alive = aliveStarted();
+        for (Thread t : alive) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left > 0) {
+                t.join(left);
+            }
+        }
+        alive = aliveStarted();
+        if (!alive.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (Thread t : alive) {
+                names.add(t.getName());
+                t.interrupt();
+            }
+            throw new AssertionError("threads still running 2 s after the listening socket was closed: " + names
+                    + " (close every client socket and end every thread your server starts)");
+        }
+    }
+
+    private List<Thread> aliveStarted() {
+        List<Thread> alive = new ArrayList<>();
+        if (thread.isAlive()) {
+            alive.add(thread);
+        }
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t != thread && !before.contains(t) && t.isAlive() && inGroup(t)) {
+                alive.add(t);
+            }
+        }
+        return alive;
+    }
+
+    private boolean inGroup(Thread t) {
+        ThreadGroup g = t.getThreadGroup();
+        while (g != null) {
+            if (g == group) {
+                return true;
+            }
+            g = g.getParent();
+        }
+        return false;
+    }
+
+    /** Closes the listening socket and waits briefly for the server thread, without asserting. */
+    @Override
+    public void close() throws InterruptedException {
+        RecordingClient.closeQuietly(listening);
+        thread.join(2000);
+    }
+}

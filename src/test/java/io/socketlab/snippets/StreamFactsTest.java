@@ -1,0 +1,111 @@
+package io.socketlab.snippets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.socketlab.demo.framed.LengthPrefixFraming;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs the regions of StreamFacts, on loopback or on in-memory streams. */
+class StreamFactsTest {
+
+    /** Hands out at most one byte per read: the worst split TCP is allowed to make. */
+    private static final class OneByteAtATime extends InputStream {
+        private final InputStream source;
+
+        OneByteAtATime(byte[] bytes) {
+            source = new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public int read() throws IOException {
+            return source.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return source.read(b, off, Math.min(len, 1));
+        }
+    }
+
+    @Test
+    void twoWritesReachTheReaderAsOneRunOfBytes() throws Exception {
+        try (ServerSocket server = new ServerSocket()) {
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            server.setSoTimeout(5000);
+            try (Socket client = new Socket()) {
+                client.connect(server.getLocalSocketAddress(), 5000);
+                try (Socket conn = server.accept()) {
+                    conn.setSoTimeout(5000);
+                    StreamFacts.twoWrites(client);
+                    assertEquals("helloworld", StreamFacts.readToEnd(conn));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFrameIsFourBigEndianLengthBytesThenTheBody() throws Exception {
+        assertEquals("00 00 00 05 68 65 6c 6c 6f", StreamFacts.hex(StreamFacts.frameBytes("hello")));
+    }
+
+    @Test
+    void aChineseFrameCountsBytesNotCharacters() throws Exception {
+        assertEquals("00 00 00 06 e4 bd a0 e5 a5 bd", StreamFacts.hex(StreamFacts.frameBytes("你好")));
+    }
+
+    @Test
+    void framesMergedInOneBufferComeApartAgain() throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        wire.write(StreamFacts.frameBytes("hello"));
+        wire.write(StreamFacts.frameBytes("world"));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(wire.toByteArray()));
+        assertEquals("hello", new String(LengthPrefixFraming.read(in, 1024), StandardCharsets.UTF_8));
+        assertEquals("world", new String(LengthPrefixFraming.read(in, 1024), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aFrameSplitIntoOneByteReadsIsStillWhole() throws Exception {
+        DataInputStream in = new DataInputStream(new OneByteAtATime(StreamFacts.frameBytes("hello, world")));
+        assertEquals("hello, world", new String(LengthPrefixFraming.read(in, 1024), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void linesSplitAnywhereAreReassembledAtTheNewlines() throws Exception {
+        byte[] wire = "dir\nwhoami\ndate\n".getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of("dir", "whoami", "date"), StreamFacts.readLines(new OneByteAtATime(wire)));
+    }
+
+    @Test
+    void aFileArrivesWithItsNameAndExactlyItsBytes() throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        byte[] content = "line 1\nline 2\n".getBytes(StandardCharsets.UTF_8);
+        StreamFacts.sendFile(new DataOutputStream(wire), "notes.txt", content);
+        wire.write("next".getBytes(StandardCharsets.UTF_8));
+        StreamFacts.ReceivedFile file = StreamFacts.receiveFile(
+                new DataInputStream(new OneByteAtATime(wire.toByteArray())), 1 << 20);
+        assertEquals("notes.txt", file.name());
+        assertArrayEquals(content, file.content());
+    }
+
+    @Test
+    void aFileSizeAboveTheLimitIsRefusedBeforeReading() throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        StreamFacts.sendFile(new DataOutputStream(wire), "big.bin", new byte[2048]);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(wire.toByteArray()));
+        IOException refused = assertThrows(IOException.class, () -> StreamFacts.receiveFile(in, 1024));
+        assertEquals("file size 2048 outside 0..1024", refused.getMessage());
+    }
+}
