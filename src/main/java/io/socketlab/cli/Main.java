@@ -18,6 +18,9 @@ import picocli.CommandLine.Mixin;
             ListCommand.class,
             ReadCommand.class,
             WarmupCommand.class,
+            DemoCommand.class,
+            ServeCommand.class,
+            ConnectCommand.class,
         })
 public final class Main implements Callable<Integer> {
     @Mixin
@@ -41,6 +44,11 @@ public final class Main implements Callable<Integer> {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /** Runs one command line on this process's streams and environment; returns the exit code. */
+    public static int run(String... args) {
+        return run(System.out, System.err, System.getenv(), Terminals.system(), args);
     }
 
     /** Runs one command line; returns the exit code: 0 success, 1 failed check, 2 usage error. */

@@ -1,6 +1,7 @@
 package io.socketlab.cli;
 
 import io.socketlab.render.RenderOptions;
+import io.socketlab.shell.DemoExtension;
 import io.socketlab.shell.Shell;
 import java.io.IOException;
 import java.util.List;
@@ -23,7 +24,7 @@ final class ShellCommand {
             boolean color = !ws.options().plainRequested() && !dumb;
             boolean ascii = !color || RenderOptions.asciiWanted(ws.options().env());
             Shell.Settings settings = new Shell.Settings(color, ascii, course.root().resolve(".socketlab").resolve("history"));
-            return new Shell(terminal, course, ws.lang(), ws.progressStore(), progress, settings, List.of()).run();
+            return new Shell(terminal, course, ws.lang(), ws.progressStore(), progress, settings, List.of(new DemoExtension(color))).run();
         } catch (IOException e) {
             ws.err().println("socketlab: cannot open the terminal: " + e.getMessage());
             return 1;

@@ -70,7 +70,7 @@ final class Workspace {
     }
 
     static Set<String> demoIds() {
-        return Set.of("phone", "tcp-loop", "udp-echo", "chat", "sticky", "framed");
+        return io.socketlab.demo.Demos.ids();
     }
 
     ProgressStore progressStore() {

@@ -13,12 +13,12 @@ public final class PretendShell {
     /** The command names this shell knows. */
     public static final String HELP = "dir, whoami, date";
 
-    /** The output of {@code command}: {@code dir} is 40 lines (about 2,000 bytes), unknown commands say so. */
+    /** The output of {@code command}: {@code dir} is 80 lines (about 3,400 bytes), unknown commands say so. */
     public static String run(String command) {
         switch (command.trim().toLowerCase(Locale.ROOT)) {
             case "dir": {
                 StringBuilder out = new StringBuilder();
-                for (int i = 1; i <= 40; i++) {
+                for (int i = 1; i <= 80; i++) {
                     out.append(String.format("-rw-r--r--  1 learner  %6d  lesson-%02d.md%n", 1000 + 37 * i, i));
                 }
                 return out.toString();

@@ -1,0 +1,59 @@
+package io.socketlab.shell;
+
+import io.socketlab.course.Lesson;
+import io.socketlab.demo.Demos;
+import io.socketlab.demo.live.LiveDemo;
+import io.socketlab.i18n.Lang;
+import io.socketlab.i18n.Messages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jline.reader.LineReader;
+
+/** {@code run [NAME]} and {@code demo NAME} in the shell: the chapter's live server and client. */
+public final class DemoExtension implements Shell.Extension {
+    private final boolean color;
+
+    public DemoExtension(boolean color) {
+        this.color = color;
+    }
+
+    @Override
+    public Map<String, String> commands(Lang lang) {
+        Messages messages = Messages.of("shell", lang);
+        Map<String, String> commands = new LinkedHashMap<>();
+        commands.put("run", messages.get("help.run"));
+        commands.put("demo", messages.get("help.demo", String.join(", ", Demos.ids())));
+        return commands;
+    }
+
+    @Override
+    public List<String> arguments(String command, Lesson lesson) {
+        return command.equals("run") ? lesson.demos() : new ArrayList<>(Demos.ids());
+    }
+
+    @Override
+    public void run(String command, List<String> args, Lesson lesson, LineReader reader, Lang lang) {
+        Messages messages = Messages.of("shell", lang);
+        String id;
+        if (!args.isEmpty()) {
+            id = args.get(0);
+        } else if (command.equals("run") && !lesson.demos().isEmpty()) {
+            id = lesson.demos().get(0);
+            if (lesson.demos().size() > 1) {
+                reader.printAbove(messages.get("run.several", String.join(", ", lesson.demos()), id));
+            }
+        } else {
+            reader.printAbove(command.equals("run")
+                    ? messages.get("run.none", String.join(", ", Demos.ids()))
+                    : messages.get("demo.usage", String.join(", ", Demos.ids())));
+            return;
+        }
+        if (!Demos.exists(id)) {
+            reader.printAbove(messages.get("demo.unknown", id, String.join(", ", Demos.ids())));
+            return;
+        }
+        LiveDemo.run(reader, id, lang, color);
+    }
+}

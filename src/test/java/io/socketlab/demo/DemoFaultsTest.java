@@ -1,0 +1,249 @@
+package io.socketlab.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketlab.cli.Main;
+import io.socketlab.demo.framed.FramedServer;
+import io.socketlab.demo.framed.LengthPrefixFraming;
+import io.socketlab.demo.loop.LoopClient;
+import io.socketlab.demo.loop.LoopServer;
+import io.socketlab.demo.trace.Side;
+import io.socketlab.demo.trace.TraceEvent;
+import io.socketlab.demo.trace.TracedSockets;
+import io.socketlab.demo.udp.UdpEchoServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ServerSocketFactory;
+import javax.net.SocketFactory;
+import org.junit.jupiter.api.Test;
+
+/** What goes wrong on real networks, and what the demos do about it. */
+class DemoFaultsTest {
+    private static final String LOOPBACK = "127.0.0.1";
+
+    @Test
+    void serveOnAPortInUseSaysSoAndHowOutWithExitCode1() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 5, InetAddress.getByName(LOOPBACK))) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream savedErr = System.err;
+            int code;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                code = Main.run("--lang", "en", "serve", "tcp-loop", "--port", String.valueOf(taken.getLocalPort()));
+            } finally {
+                System.setErr(savedErr);
+            }
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertEquals(1, code);
+            assertTrue(message.contains("already in use") && message.contains("--port 0"), message);
+            assertTrue(!message.contains("Exception") && message.strip().lines().count() == 1, message);
+        }
+    }
+
+    @Test
+    void unknownDemoIsAUsageErrorListingTheIds() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream savedErr = System.err;
+        int code;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            code = Main.run("--lang", "en", "demo", "nope");
+        } finally {
+            System.setErr(savedErr);
+        }
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("phone, tcp-loop, udp-echo, chat, sticky, framed"));
+    }
+
+    @Test
+    void aResetMidConversationIsLoggedAndTheNextClientIsServed() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        try (RunningLoopServer server = RunningLoopServer.start(out)) {
+            try (Socket rude = new Socket()) {
+                rude.connect(new InetSocketAddress(LOOPBACK, server.port()), 5000);
+                rude.getOutputStream().write("hi".getBytes(StandardCharsets.UTF_8));
+                out.awaitEvent(e -> e.side() == Side.SERVER && e.call().equals("sendall"));
+                rude.setSoLinger(true, 0); // close with a reset instead of a goodbye
+            }
+            out.awaitLine(l -> l.startsWith("SERVER: connection lost") || l.equals("SERVER: client left"));
+            try (LoopClient next = new LoopClient(SocketFactory.getDefault(), LOOPBACK, server.port())) {
+                assertEquals("NEXT", next.say("next"));
+            }
+        }
+    }
+
+    @Test
+    void anEmptyLineIsNeverSent() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        try (RunningLoopServer server = RunningLoopServer.start(out);
+             LoopClient client = new LoopClient(TracedSockets.socketFactory(Side.CLIENT, out), LOOPBACK, server.port())) {
+            assertNull(client.say(""));
+            assertEquals("X", client.say("x"));
+        }
+        assertEquals(1, out.calls(Side.CLIENT).stream().filter(c -> c.startsWith("sendall")).count());
+    }
+
+    @Test
+    void frameLengthsOutOfRangeAreRejectedBeforeReadingTheBody() throws Exception {
+        for (int length : new int[] {-1, Integer.MIN_VALUE, 65537, Integer.MAX_VALUE}) {
+            byte[] wire = new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length, 'x', 'y'};
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(wire));
+            LengthPrefixFraming.BadFrameException bad = assertThrows(LengthPrefixFraming.BadFrameException.class, () -> LengthPrefixFraming.read(in, 65536));
+            assertTrue(bad.getMessage().contains(String.valueOf(length)), bad.getMessage());
+            assertEquals(2, in.available(), "the body was never read");
+        }
+    }
+
+    @Test
+    void framedServerClosesTheConnectionWithAReasonOnAnOversizedFrame() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        AtomicReference<ServerSocket> listening = new AtomicReference<>();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread thread = new Thread(() -> {
+            try {
+                new FramedServer(ServerSocketFactory.getDefault(), text -> out.line(Side.SERVER, text), 1024)
+                        .serve(LOOPBACK, 0, s -> {
+                            listening.set(s);
+                            ready.countDown();
+                        });
+            } catch (java.io.IOException e) {
+                out.line(Side.SERVER, "failed: " + e);
+            }
+        });
+        thread.start();
+        try {
+            assertTrue(ready.await(5, TimeUnit.SECONDS));
+            try (Socket client = new Socket()) {
+                client.connect(new InetSocketAddress(LOOPBACK, listening.get().getLocalPort()), 5000);
+                client.setSoTimeout(5000);
+                new DataOutputStream(client.getOutputStream()).writeInt(Integer.MAX_VALUE);
+                assertEquals(-1, client.getInputStream().read(), "the server hangs up");
+            }
+            assertEquals("closing the connection: frame length 2147483647 outside 0..1024",
+                    out.awaitLine(l -> l.contains("closing")).substring("SERVER: ".length()));
+        } finally {
+            listening.get().close();
+            thread.join(5000);
+        }
+    }
+
+    @Test
+    void anOversizedDatagramShowsAsTruncatedInTheTrace() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        AtomicReference<DatagramSocket> bound = new AtomicReference<>();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread thread = new Thread(() -> {
+            try {
+                new UdpEchoServer(TracedSockets.datagramFactory(Side.SERVER, out)).serve(LOOPBACK, 0, s -> {
+                    bound.set(s);
+                    ready.countDown();
+                });
+            } catch (java.io.IOException e) {
+                out.line(Side.SERVER, "failed: " + e);
+            }
+        });
+        thread.start();
+        try (DatagramSocket client = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
+            assertTrue(ready.await(5, TimeUnit.SECONDS));
+            client.setSoTimeout(5000);
+            byte[] big = "a".repeat(1500).getBytes(StandardCharsets.US_ASCII);
+            client.send(new DatagramPacket(big, big.length, bound.get().getLocalSocketAddress()));
+            DatagramPacket reply = new DatagramPacket(new byte[2048], 2048);
+            client.receive(reply);
+            assertEquals(1024, reply.getLength(), "Java kept only BUFSIZE bytes");
+            TraceEvent recv = out.awaitEvent(e -> e.call().equals("recvfrom"));
+            assertTrue(recv.detail().startsWith("1024 of 1024 bytes") && recv.detail().contains("truncated"), recv.detail());
+        } finally {
+            bound.get().close();
+            thread.join(5000);
+        }
+    }
+
+    @Test
+    void aThousandConnectDisconnectCyclesLeaveNoThreadOrSocketBehind() throws Exception {
+        int threadsBefore = Thread.activeCount();
+        int fdsBefore = openFiles();
+        RecordingOutput out = new RecordingOutput();
+        try (RunningLoopServer server = RunningLoopServer.start(out)) {
+            for (int i = 0; i < 1000; i++) {
+                try (Socket client = new Socket()) {
+                    client.connect(new InetSocketAddress(LOOPBACK, server.port()), 5000);
+                }
+            }
+            try (LoopClient last = new LoopClient(SocketFactory.getDefault(), LOOPBACK, server.port())) {
+                assertEquals("STILL HERE", last.say("still here"));
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (Thread.activeCount() > threadsBefore && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(Thread.activeCount() <= threadsBefore, "threads before " + threadsBefore + ", after " + Thread.activeCount());
+        if (fdsBefore >= 0) {
+            assertTrue(openFiles() <= fdsBefore + 2, "open files before " + fdsBefore + ", after " + openFiles());
+        }
+    }
+
+    private static int openFiles() {
+        String[] fds = new File("/proc/self/fd").list();
+        return fds == null ? -1 : fds.length;
+    }
+
+    /** A LoopServer on its own thread, stopped and joined by close. */
+    private static final class RunningLoopServer implements AutoCloseable {
+        private final Thread thread;
+        private final ServerSocket socket;
+
+        private RunningLoopServer(Thread thread, ServerSocket socket) {
+            this.thread = thread;
+            this.socket = socket;
+        }
+
+        static RunningLoopServer start(RecordingOutput out) throws InterruptedException {
+            AtomicReference<ServerSocket> listening = new AtomicReference<>();
+            CountDownLatch ready = new CountDownLatch(1);
+            Thread thread = new Thread(() -> {
+                try {
+                    new LoopServer(TracedSockets.serverFactory(out), text -> out.line(Side.SERVER, text)).serve(LOOPBACK, 0, s -> {
+                        listening.set(s);
+                        ready.countDown();
+                    });
+                } catch (java.io.IOException e) {
+                    out.line(Side.SERVER, "failed: " + e);
+                }
+            }, "test-loop-server");
+            thread.start();
+            if (!ready.await(5, TimeUnit.SECONDS)) {
+                throw new AssertionError("server did not start");
+            }
+            return new RunningLoopServer(thread, listening.get());
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+            thread.join(5000);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.socketlab.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketlab.demo.live.DemoSession;
+import io.socketlab.demo.trace.Side;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every demo driven end to end on loopback through its live session: transcript and trace. */
+class DemoSessionsTest {
+    @Test
+    void phoneAnswersOneCallUpperCasedWithTheArticlesCallOrder() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        try (DemoSession session = Demos.open("phone", out)) {
+            session.start("127.0.0.1");
+            session.typeAsClient("hello");
+            out.awaitEvent(e -> e.side() == Side.SERVER && e.call().equals("close") && e.detail().equals("listening socket"));
+        }
+        assertTrue(out.lines().contains("CLIENT: reply: HELLO"), out.lines().toString());
+        assertTrue(out.lines().contains("SERVER: heard: hello"), out.lines().toString());
+        assertEquals(List.of("socket", "bind", "listen", "accept", "recv:hello", "sendall:HELLO", "close", "close"),
+                out.calls(Side.SERVER));
+        assertEquals(List.of("socket", "connect", "sendall:hello", "recv:HELLO", "close"), out.calls(Side.CLIENT));
+    }
+
+    @Test
+    void tcpLoopKeepsOneConnectionForManyMessagesAndServesTheNextClient() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        try (DemoSession session = Demos.open("tcp-loop", out)) {
+            session.start("127.0.0.1");
+            session.typeAsClient("one");
+            session.typeAsClient("");
+            session.typeAsClient("two");
+            session.typeAsClient("quit");
+            out.awaitLine(l -> l.equals("SERVER: client left"));
+            session.typeAsClient("three");
+        }
+        List<String> client = out.calls(Side.CLIENT);
+        assertEquals(List.of("socket", "connect", "sendall:one", "recv:ONE", "sendall:two", "recv:TWO", "close",
+                "socket", "connect", "sendall:three", "recv:THREE", "close"), client);
+        assertTrue(out.lines().contains("CLIENT: (empty line: not sent)"));
+        assertEquals(2, out.calls(Side.SERVER).stream().filter(c -> c.equals("accept")).count());
+    }
+
+    @Test
+    void udpEchoRepliesToTheSenderUpperCased() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        try (DemoSession session = Demos.open("udp-echo", out)) {
+            session.start("127.0.0.1");
+            session.typeAsClient("datagram");
+            session.typeAsClient("");
+        }
+        assertTrue(out.lines().contains("CLIENT: reply: DATAGRAM"), out.lines().toString());
+        assertTrue(out.calls(Side.SERVER).containsAll(List.of("socket", "bind", "recvfrom:datagram", "sendto:DATAGRAM")));
+        assertEquals(List.of("socket", "bind", "sendto:datagram", "recvfrom:DATAGRAM"),
+                out.calls(Side.CLIENT).subList(0, 4));
+    }
+
+    @Test
+    void chatShowsTheSenderAndCarriesThePersonsReplyBack() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        try (DemoSession session = Demos.open("chat", out)) {
+            session.start("127.0.0.1");
+            session.typeAsClient("一棵树");
+            session.typeAsClient("");
+            session.typeAsClient("你好");
+            String shown = out.awaitLine(l -> l.startsWith("SERVER: message from [127.0.0.1:"));
+            assertTrue(shown.endsWith("]: 你好"), shown);
+            session.typeAsServer("hi there");
+            out.awaitLine(l -> l.equals("CLIENT: reply: hi there"));
+            session.typeAsClient("quit");
+            out.awaitLine(l -> l.startsWith("CLIENT: left the contact"));
+        }
+        assertTrue(out.lines().contains("CLIENT: (empty line: not sent)"));
+        assertEquals(1, out.calls(Side.CLIENT).stream().filter(c -> c.startsWith("sendto")).count());
+    }
+
+    @Test
+    void stickyLongReplySpillsIntoTheNextCommandsReply() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        try (DemoSession session = Demos.open("sticky", out)) {
+            session.start("127.0.0.1");
+            session.typeAsClient("dir");
+            session.typeAsClient("whoami");
+        }
+        List<String> replies = out.lines().stream().filter(l -> l.startsWith("CLIENT: reply")).toList();
+        assertEquals(2, replies.size(), replies.toString());
+        assertTrue(replies.get(0).contains("lesson-01.md"));
+        assertTrue(replies.get(1).contains("lesson-"), "the reply to whoami shows the tail of dir: " + replies.get(1));
+        long recvOf1024 = out.events().stream()
+                .filter(e -> e.side() == Side.CLIENT && e.call().equals("recv") && e.detail().equals("1024 of 1024 bytes")).count();
+        assertEquals(2, recvOf1024);
+    }
+
+    @Test
+    void framedRepliesCarryTheirLengthHeader() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        try (DemoSession session = Demos.open("framed", out)) {
+            session.start("127.0.0.1");
+            session.typeAsClient("abc");
+        }
+        assertTrue(out.lines().contains("CLIENT: reply: ABC"), out.lines().toString());
+        assertTrue(out.events().stream().anyMatch(e -> e.side() == Side.CLIENT && e.call().equals("sendall")
+                && java.util.Arrays.equals(e.data(), new byte[] {0, 0, 0, 3, 'a', 'b', 'c'})));
+    }
+
+    @Test
+    void registryListsTheSixDemosInChapterOrder() {
+        assertEquals(List.of("phone", "tcp-loop", "udp-echo", "chat", "sticky", "framed"), List.copyOf(Demos.ids()));
+        assertEquals(8, Demos.chapter("framed"));
+    }
+}
