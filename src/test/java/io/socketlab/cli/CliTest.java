@@ -1,0 +1,183 @@
+package io.socketlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jline.terminal.Terminal;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, one-line errors, plain output, language. */
+class CliTest {
+    @TempDir
+    static Path course;
+
+    private final Map<String, String> env = new HashMap<>(Map.of("LANG", "en_US.UTF-8"));
+    private boolean tty;
+    private String out;
+    private String err;
+
+    @BeforeAll
+    static void copyCourse() throws IOException {
+        copy(Path.of("lessons"), course.resolve("lessons"));
+        copy(Path.of("src"), course.resolve("src"));
+        if (Files.isDirectory(Path.of("exercises"))) {
+            copy(Path.of("exercises"), course.resolve("exercises"));
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        Terminals terminals = new Terminals() {
+            @Override
+            public boolean stdoutIsTerminal() {
+                return tty;
+            }
+
+            @Override
+            public Terminal open() {
+                throw new AssertionError("no terminal may be opened for plain output");
+            }
+        };
+        env.put("SOCKETLAB_HOME", course.toString());
+        int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8), env, terminals, args);
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.startsWith("Usage: socketlab"), out);
+        for (String command : new String[] {"list", "read", "demo", "serve", "connect"}) {
+            assertTrue(out.contains("  " + command + " "), command + " missing from: " + out);
+        }
+    }
+
+    @Test
+    void subcommandHelpShowsItsUsage() {
+        assertEquals(0, run("read", "--help"));
+        assertTrue(out.startsWith("Usage: socketlab read"), out);
+    }
+
+    @Test
+    void badArgumentIsAOneLineErrorWithExitCode2() {
+        assertEquals(2, run("read", "three"));
+        String[] lines = err.strip().split("\n");
+        assertTrue(lines[0].startsWith("socketlab read: Invalid value for positional parameter at index 0 (N): 'three'"), err);
+        assertEquals("Try 'socketlab read --help' for more information.", lines[1]);
+        assertFalse(err.contains("Exception"), err);
+    }
+
+    @Test
+    void unknownLanguageIsAUsageError() {
+        assertEquals(2, run("--lang", "fr", "list"));
+        assertTrue(err.contains("unknown language 'fr' (choose en or zh)"), err);
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        assertEquals(2, run("raed"));
+        assertTrue(err.startsWith("socketlab: Unmatched argument at index 0: 'raed'"), err);
+    }
+
+    @Test
+    void missingChapterIsAUsageErrorNamingTheRange() {
+        assertEquals(2, run("read", "99"));
+        assertTrue(err.startsWith("There is no chapter 99. Chapters go from 1 to "), err);
+    }
+
+    @Test
+    void readPlainPrintsTextWithoutEscapeCodes() {
+        assertEquals(0, run("read", "2", "--plain"));
+        assertTrue(out.startsWith("Chapter 2\n"), out);
+        assertFalse(out.contains("\u001b"), "escape code in plain output");
+    }
+
+    @Test
+    void outputThatIsNotATerminalIsPlain() {
+        tty = false;
+        assertEquals(0, run("read", "3"));
+        assertFalse(out.contains("\u001b"));
+        assertTrue(out.contains("+---"), "tables get ASCII borders");
+    }
+
+    @Test
+    void noColorAndDumbTerminalGivePlainTextEvenOnATerminal() {
+        tty = true;
+        env.put("NO_COLOR", "1");
+        assertEquals(0, run("read", "1"));
+        assertFalse(out.contains("\u001b"));
+        env.remove("NO_COLOR");
+        env.put("TERM", "dumb");
+        assertEquals(0, run("read", "1"));
+        assertFalse(out.contains("\u001b"));
+    }
+
+    @Test
+    void chineseLocaleGivesChineseChaptersAndMessages() {
+        env.put("LANG", "zh_CN.UTF-8");
+        assertEquals(0, run("read", "1", "--plain"));
+        assertTrue(out.startsWith("第 1 章\n"), out);
+        assertEquals(2, run("read", "99"));
+        assertTrue(err.startsWith("没有第 99 章"), err);
+    }
+
+    @Test
+    void langOptionBeatsTheLocale() {
+        env.put("LANG", "zh_CN.UTF-8");
+        assertEquals(0, run("--lang", "en", "read", "1", "--plain"));
+        assertTrue(out.startsWith("Chapter 1\n"), out);
+    }
+
+    @Test
+    void listShowsEveryChapterWithReadMarks() {
+        run("read", "2", "--plain");
+        assertEquals(0, run("list"));
+        assertTrue(out.contains("[x]  2  "), out);
+        assertTrue(out.contains("[ ]  8  "), out);
+    }
+
+    @Test
+    void brokenCourseIsReportedWithFileAndLineAndExit1(@TempDir Path broken) throws IOException {
+        Files.createDirectories(broken.resolve("lessons/en"));
+        Files.createDirectories(broken.resolve("lessons/zh"));
+        Files.writeString(broken.resolve("lessons/en/01-a.md"), "---\ntitle: A\ndemos: [fax]\n---\n");
+        Files.writeString(broken.resolve("lessons/zh/01-a.md"), "---\ntitle: A\n---\n");
+        assertEquals(1, run("--course", broken.toString(), "list"));
+        assertTrue(err.contains("lessons/en/01-a.md:3: unknown demo 'fax'"), err);
+        assertFalse(err.contains("Exception"), err);
+    }
+
+    @Test
+    void theBuiltInCourseIsValid() {
+        assertEquals(0, run("list"));
+        assertEquals("", err);
+    }
+}
