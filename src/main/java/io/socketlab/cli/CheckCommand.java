@@ -18,15 +18,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code socketlab check [EXERCISE] [--json]}: grades the learner's code; exit 0 only when all pass. */
 @Command(name = "check", description = "Grade an exercise: per-test results and score.")
 public final class CheckCommand implements Callable<Integer> {
-    @Mixin
-    GlobalOptions options;
+    @ParentCommand
+    Main parent;
 
     @Parameters(arity = "0..1", paramLabel = "EXERCISE", description = "Exercise id or number (default: the current one).")
     String exerciseName;
@@ -36,6 +36,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        GlobalOptions options = parent.options;
         PrintWriter out = new PrintWriter(System.out, true);
         Messages text = Messages.of("grade", options.lang());
         Path root = options.courseRoot();

@@ -7,20 +7,21 @@ import io.socketlab.progress.ProgressStore;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code socketlab hint EXERCISE}: the next hint not yet seen; progress remembers how many. */
 @Command(name = "hint", description = "Show the next hint of an exercise.")
 public final class HintCommand implements Callable<Integer> {
-    @Mixin
-    GlobalOptions options;
+    @ParentCommand
+    Main parent;
 
     @Parameters(arity = "0..1", paramLabel = "EXERCISE", description = "Exercise id or number (default: the current one).")
     String exerciseName;
 
     @Override
     public Integer call() {
+        GlobalOptions options = parent.options;
         Messages text = Messages.of("grade", options.lang());
         ProgressStore store = new ProgressStore(options.courseRoot(), System.err::println);
         Progress progress = store.load();

@@ -10,15 +10,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code socketlab reset EXERCISE [--yes]}: restores the starter code after asking. */
 @Command(name = "reset", description = "Restore the starter code of an exercise (asks first).")
 public final class ResetCommand implements Callable<Integer> {
-    @Mixin
-    GlobalOptions options;
+    @ParentCommand
+    Main parent;
 
     @Parameters(arity = "1", paramLabel = "EXERCISE", description = "Exercise id or number.")
     String exerciseName;
@@ -28,6 +28,7 @@ public final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        GlobalOptions options = parent.options;
         Messages text = Messages.of("grade", options.lang());
         Exercise exercise = CheckCommand.choose(options.courseRoot(), exerciseName,
                 new ProgressStore(options.courseRoot(), System.err::println).load(), text);
