@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "socketlab", mixinStandardHelpOptions = true, version = "SocketLab 0.1.0",
         description = "A terminal course on TCP and UDP sockets in Java.",
         subcommands = {
-            CommandLine.HelpCommand.class, CheckCommand.class, HintCommand.class, ResetCommand.class,
+            CommandLine.HelpCommand.class, CheckCommand.class, HintCommand.class, ResetCommand.class, WatchCommand.class,
         })
 public final class Main implements Runnable {
     @Mixin
