@@ -31,7 +31,9 @@ public final class CheckReport {
                 test.message().lines().forEach(line -> out.println("      " + line));
             }
         }
-        if (!result.output().isBlank()) {
+        if (result.compileFailed()) {
+            out.print(result.output());
+        } else if (!result.output().isBlank()) {
             out.println(text.get("report.output"));
             result.output().lines().forEach(line -> out.println("  | " + line));
         }

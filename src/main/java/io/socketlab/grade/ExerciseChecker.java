@@ -71,7 +71,7 @@ public final class ExerciseChecker {
                 return error(text.get("error.no-compiler"), "");
             }
             if (!compiled.ok()) {
-                return error(text.get("error.compile"), compiled.errors());
+                return new CheckResult("error", text.get("error.compile"), List.of(), compiled.errors(), true);
             }
             Path resultFile = work.resolve("result.json");
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
@@ -134,13 +134,13 @@ public final class ExerciseChecker {
                     String.valueOf(t.get("message")), ""));
         }
         if (failed == 0) {
-            return new CheckResult("pass", text.get("verdict.pass", tests.size()), tests, output);
+            return new CheckResult("pass", text.get("verdict.pass", tests.size()), tests, output, false);
         }
-        return new CheckResult("fail", text.get("verdict.fail", failed, tests.size()), tests, output);
+        return new CheckResult("fail", text.get("verdict.fail", failed, tests.size()), tests, output, false);
     }
 
     private static CheckResult error(String message, String output) {
-        return new CheckResult("error", message, List.of(), output);
+        return new CheckResult("error", message, List.of(), output, false);
     }
 
     /** Ends the child and everything it started; learner code may have spawned processes. */
