@@ -26,21 +26,35 @@ import java.util.stream.Stream;
  * Grades an exercise: compiles its sources in this JVM, runs the JUnit Jupiter tests in a child JVM
  * with a wall-clock and memory limit, and turns what happened into a {@link CheckResult}.
  */
-public final class ExerciseChecker {
+public final class ExerciseChecker implements AutoCloseable {
     /** Learner output kept for the report; the rest is read and dropped so the child never blocks. */
     static final int OUTPUT_CAP = 8 * 1024;
     private static final String MEMORY_LIMIT = "-Xmx256m";
 
     private final Messages text;
+    private final boolean keepWarm;
+    private Child spare;
 
+    /** A checker that starts a fresh JVM for each run. */
     public ExerciseChecker(Lang lang) {
+        this(lang, false);
+    }
+
+    /**
+     * @param keepWarm after each run, start the next child JVM at once so it has loaded JUnit by the
+     *     time the learner saves again (for watch); {@link #close()} ends it
+     */
+    public ExerciseChecker(Lang lang, boolean keepWarm) {
         this.text = Messages.of("grade", lang);
+        this.keepWarm = keepWarm;
     }
 
     /** Checks the learner's files ({@code src/} and {@code test/}) and prints the report to {@code out}. */
     public static CheckResult check(Exercise exercise, Lang lang, boolean color, PrintWriter out) {
-        ExerciseChecker checker = new ExerciseChecker(lang);
-        CheckResult result = checker.check(exercise);
+        CheckResult result;
+        try (ExerciseChecker checker = new ExerciseChecker(lang)) {
+            result = checker.check(exercise);
+        }
         new CheckReport(lang, color).print(exercise, result, out);
         return result;
     }
@@ -55,15 +69,12 @@ public final class ExerciseChecker {
      * any trouble is a result with status {@code error} and a message saying what happened.
      */
     public CheckResult run(Exercise exercise, List<Path> sourceDirs) {
-        Path work = null;
-        Process child = null;
+        Child child = null;
         try {
-            work = Files.createTempDirectory("socketlab-check");
-            Path classes = work.resolve("classes");
-            Files.createDirectories(classes);
-            child = startChild(classes);
-            OutputDrain drain = new OutputDrain(child.getInputStream());
-            drain.start();
+            child = takeSpareOrStart();
+            Path classes = child.classes;
+            Process process = child.process;
+            OutputDrain drain = child.drain;
             LearnerCompiler.Outcome compiled;
             try {
                 compiled = LearnerCompiler.compile(sourceDirs, classes, exercise.dir());
@@ -73,23 +84,23 @@ public final class ExerciseChecker {
             if (!compiled.ok()) {
                 return new CheckResult("error", text.get("error.compile"), List.of(), compiled.errors(), true);
             }
-            Path resultFile = work.resolve("result.json");
+            Path resultFile = child.work.resolve("result.json");
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            try (OutputStream go = child.getOutputStream()) {
+            try (OutputStream go = process.getOutputStream()) {
                 go.write((resultFile + "\t" + token + "\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 // the child already ended; its exit is judged below
             }
-            boolean finished = child.waitFor(exercise.timeoutSeconds(), TimeUnit.SECONDS);
+            boolean finished = process.waitFor(exercise.timeoutSeconds(), TimeUnit.SECONDS);
             if (!finished) {
-                kill(child);
+                kill(process);
                 drain.join(2000);
                 return error(text.get("error.timeout", exercise.timeoutSeconds()), drain.text());
             }
             drain.join(2000);
             String output = drain.text();
             if (!Files.exists(resultFile)) {
-                return error(text.get("error.ended-early", child.exitValue()), output);
+                return error(text.get("error.ended-early", process.exitValue()), output);
             }
             return judge(exercise, Files.readString(resultFile, StandardCharsets.UTF_8), token, output);
         } catch (IOException e) {
@@ -99,19 +110,71 @@ public final class ExerciseChecker {
             return error(text.get("error.interrupted"), "");
         } finally {
             if (child != null) {
-                kill(child);
+                child.dispose();
             }
-            deleteQuietly(work);
+            if (keepWarm) {
+                try {
+                    spare = Child.start();
+                } catch (IOException e) {
+                    spare = null;
+                }
+            }
         }
     }
 
-    private Process startChild(Path classes) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        String classPath = System.getProperty("java.class.path") + File.pathSeparator + classes;
-        List<String> command = new ArrayList<>(List.of(java.toString(), MEMORY_LIMIT, "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-cp", classPath,
-                ChildTestRunner.class.getName(), classes.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    /** Ends the waiting spare JVM, if any. */
+    @Override
+    public void close() {
+        if (spare != null) {
+            spare.dispose();
+            spare = null;
+        }
+    }
+
+    private Child takeSpareOrStart() throws IOException {
+        Child ready = spare;
+        spare = null;
+        if (ready != null && ready.process.isAlive()) {
+            return ready;
+        }
+        if (ready != null) {
+            ready.dispose();
+        }
+        return Child.start();
+    }
+
+    /** A child JVM that has loaded JUnit and waits on stdin for its result file, in its own work folder. */
+    private static final class Child {
+        final Path work;
+        final Path classes;
+        final Process process;
+        final OutputDrain drain;
+
+        private Child(Path work, Path classes, Process process, OutputDrain drain) {
+            this.work = work;
+            this.classes = classes;
+            this.process = process;
+            this.drain = drain;
+        }
+
+        static Child start() throws IOException {
+            Path work = Files.createTempDirectory("socketlab-check");
+            Path classes = Files.createDirectories(work.resolve("classes"));
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            String classPath = System.getProperty("java.class.path") + File.pathSeparator + classes;
+            List<String> command = new ArrayList<>(List.of(java.toString(), MEMORY_LIMIT, "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-cp", classPath,
+                    ChildTestRunner.class.getName(), classes.toString()));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            OutputDrain drain = new OutputDrain(process.getInputStream());
+            drain.start();
+            return new Child(work, classes, process, drain);
+        }
+
+        void dispose() {
+            kill(process);
+            deleteQuietly(work);
+        }
     }
 
     private CheckResult judge(Exercise exercise, String json, String token, String output) throws IOException {

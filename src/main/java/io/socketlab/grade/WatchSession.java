@@ -38,6 +38,7 @@ public final class WatchSession {
     private final boolean color;
     private final ProgressStore store;
     private final Consumer<CheckResult> verdicts;
+    private final ExerciseChecker checker;
     private boolean polling;
     private Exercise current;
     private boolean passed;
@@ -59,6 +60,7 @@ public final class WatchSession {
         this.polling = poll;
         this.store = new ProgressStore(courseRoot, out::println);
         this.verdicts = verdicts;
+        this.checker = new ExerciseChecker(lang, true);
     }
 
     /** Runs until the learner presses q or the input ends. */
@@ -103,6 +105,7 @@ public final class WatchSession {
                 }
             }
         } finally {
+            checker.close();
             terminal.setAttributes(attributes);
         }
     }
@@ -110,7 +113,7 @@ public final class WatchSession {
     private void recheck() {
         out.println(text.get("watch.checking", current.id()));
         out.flush();
-        CheckResult result = new ExerciseChecker(lang).check(current);
+        CheckResult result = checker.check(current);
         new CheckReport(lang, color).print(current, result, out);
         passed = result.passed();
         Progress progress = store.load();
