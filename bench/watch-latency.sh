@@ -8,4 +8,5 @@ elif [ -d "$root/exercises/01-phone-server" ]; then id=01-phone-server; course=$
 else id=01-passing; course=$root/src/test/resources/fixtures/course; fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/exercises"; cp -r "$course/exercises/$id" "$tmp/exercises/"
+rm -rf "$tmp/exercises/$id/src"; cp -r "$course/exercises/$id/solution" "$tmp/exercises/$id/src"
 java -cp "$root/target/socketlab.jar" "$root/bench/WatchLatency.java" "$tmp" "$id" "${2:-7}"
