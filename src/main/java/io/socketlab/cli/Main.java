@@ -21,6 +21,10 @@ import picocli.CommandLine.Mixin;
             DemoCommand.class,
             ServeCommand.class,
             ConnectCommand.class,
+            CheckCommand.class,
+            HintCommand.class,
+            ResetCommand.class,
+            WatchCommand.class,
         })
 public final class Main implements Callable<Integer> {
     @Mixin

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Times `socketlab check` against `mvn -q -o test` on the same exercise laid out as a Maven
+# project. Usage: bench/check-vs-maven.sh [EXERCISE] [RUNS]   (run from the repository root,
+# after `mvn -o package`). Uses exercises/01-phone-server when present, else a test fixture.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${2:-5}
+jar="$root/target/socketlab.jar"
+[ -f "$jar" ] || { echo "build the jar first: mvn -q -o package -DskipTests" >&2; exit 2; }
+if [ -n "${1:-}" ]; then id=$1; course=$root
+elif [ -d "$root/exercises/01-phone-server" ]; then id=01-phone-server; course=$root
+else id=01-passing; course=$root/src/test/resources/fixtures/course; fi
+ex=$course/exercises/$id
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+# the learner's copy for socketlab, so progress files land in the temp folder
+# timed on the reference solution: a starter fails, often by timing out, which says nothing about speed
+mkdir -p "$tmp/course/exercises"; cp -r "$ex" "$tmp/course/exercises/"
+rm -rf "$tmp/course/exercises/$id/src"; cp -r "$ex/solution" "$tmp/course/exercises/$id/src"
+# the same sources as a plain Maven project
+mvnp=$tmp/maven; mkdir -p "$mvnp/src/main/java" "$mvnp/src/test/java"
+cp -r "$ex/solution/." "$mvnp/src/main/java/"; cp -r "$ex/test/." "$mvnp/src/test/java/"
+cat > "$mvnp/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+<groupId>bench</groupId><artifactId>bench</artifactId><version>1</version>
+<properties><maven.compiler.release>17</maven.compiler.release><project.build.sourceEncoding>UTF-8</project.build.sourceEncoding></properties>
+<dependencies><dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><version>6.1.3</version><scope>test</scope></dependency>
+<dependency><groupId>org.junit.platform</groupId><artifactId>junit-platform-launcher</artifactId><version>6.1.3</version><scope>test</scope></dependency></dependencies>
+<build><plugins><plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-surefire-plugin</artifactId><version>3.5.2</version></plugin>
+<plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>3.13.0</version></plugin></plugins></build></project>
+POM
+# Exercises whose tests use the testkit need socketlab.jar on the Maven test class path too.
+if grep -rq "io.socketlab.grade.testkit" "$ex/test" 2>/dev/null; then
+  sed -i "s#</dependencies>#<dependency><groupId>io.socketlab</groupId><artifactId>socketlab</artifactId><version>0</version><scope>system</scope><systemPath>$jar</systemPath></dependency></dependencies>#" "$mvnp/pom.xml"
+fi
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
+
+(cd "$mvnp" && mvn -q -B -o test >/dev/null 2>&1) || { echo "mvn test failed on the Maven layout" >&2; exit 1; }
+java -jar "$jar" --course "$tmp/course" check "$id" >/dev/null 2>&1 || { echo "socketlab check did not pass on the solution" >&2; exit 1; }
+
+sl=$(for _ in $(seq "$runs"); do time_ms java -jar "$jar" --course "$tmp/course" check "$id"; done | median)
+mv=$(for _ in $(seq "$runs"); do (cd "$mvnp" && rm -rf target && time_ms mvn -q -B -o test); done | median)
+printf '%-28s %8s\n' "exercise" "$id" "socketlab check (median ms)" "$sl" "mvn -q -o test (median ms)" "$mv"
+awk -v a="$sl" -v b="$mv" 'BEGIN { printf "%-28s %8.2f  (target <= 0.35)\n", "ratio", a / b }'

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Save-to-verdict latency of `socketlab watch`: times warm re-checks in one JVM, as watch does.
+# Usage: bench/watch-latency.sh [EXERCISE] [RUNS]   (after `mvn -o package`)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ -n "${1:-}" ]; then id=$1; course=$root
+elif [ -d "$root/exercises/01-phone-server" ]; then id=01-phone-server; course=$root
+else id=01-passing; course=$root/src/test/resources/fixtures/course; fi
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/exercises"; cp -r "$course/exercises/$id" "$tmp/exercises/"
+rm -rf "$tmp/exercises/$id/src"; cp -r "$course/exercises/$id/solution" "$tmp/exercises/$id/src"
+java -cp "$root/target/socketlab.jar" "$root/bench/WatchLatency.java" "$tmp" "$id" "${2:-7}"

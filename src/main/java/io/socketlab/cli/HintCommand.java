@@ -1,0 +1,48 @@
+package io.socketlab.cli;
+
+import io.socketlab.course.Exercise;
+import io.socketlab.i18n.Messages;
+import io.socketlab.progress.Progress;
+import io.socketlab.progress.ProgressStore;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code socketlab hint EXERCISE}: the next hint not yet seen; progress remembers how many. */
+@Command(name = "hint", description = "Show the next hint of an exercise.")
+public final class HintCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Parameters(arity = "0..1", paramLabel = "EXERCISE", description = "Exercise id or number (default: the current one).")
+    String exerciseName;
+
+    @Override
+    public Integer call() {
+        GlobalOptions options = parent.options;
+        Messages text = Messages.of("grade", options.lang());
+        ProgressStore store = new ProgressStore(options.courseRoot(), System.err::println);
+        Progress progress = store.load();
+        Exercise exercise = CheckCommand.choose(options.courseRoot(), exerciseName, progress, text);
+        if (exercise == null) {
+            return 2;
+        }
+        List<String> hints = exercise.hints(options.lang());
+        if (hints.isEmpty()) {
+            System.out.println(text.get("cli.no-hints", exercise.id()));
+            return 0;
+        }
+        int seen = progress.hintsShown(exercise.id());
+        int index = seen >= hints.size() ? 0 : seen;
+        System.out.println(text.get("cli.hint", index + 1, hints.size(), exercise.id()));
+        System.out.println("  " + hints.get(index));
+        if (index + 1 == hints.size()) {
+            System.out.println(text.get("cli.all-hints", exercise.id()));
+        }
+        progress.setHintsShown(exercise.id(), index + 1);
+        store.save(progress);
+        return 0;
+    }
+}

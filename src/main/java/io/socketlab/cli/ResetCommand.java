@@ -1,0 +1,61 @@
+package io.socketlab.cli;
+
+import io.socketlab.course.Exercise;
+import io.socketlab.grade.StarterSnapshot;
+import io.socketlab.i18n.Messages;
+import io.socketlab.progress.ProgressStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code socketlab reset EXERCISE [--yes]}: restores the starter code after asking. */
+@Command(name = "reset", description = "Restore the starter code of an exercise (asks first).")
+public final class ResetCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Parameters(arity = "1", paramLabel = "EXERCISE", description = "Exercise id or number.")
+    String exerciseName;
+
+    @Option(names = "--yes", description = "Do not ask.")
+    boolean yes;
+
+    @Override
+    public Integer call() throws IOException {
+        GlobalOptions options = parent.options;
+        Messages text = Messages.of("grade", options.lang());
+        Exercise exercise = CheckCommand.choose(options.courseRoot(), exerciseName,
+                new ProgressStore(options.courseRoot(), System.err::println).load(), text);
+        if (exercise == null) {
+            return 2;
+        }
+        StarterSnapshot starter = new StarterSnapshot(options.courseRoot(), exercise);
+        if (!starter.exists()) {
+            System.out.println(text.get("cli.reset-kept"));
+            return 0;
+        }
+        if (!yes) {
+            System.out.print(text.get("cli.reset-ask", exercise.id(), exercise.srcDir()));
+            System.out.flush();
+            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (answer == null) {
+                System.out.println();
+                System.err.println(text.get("cli.reset-no-stdin", exercise.id()));
+                return 2;
+            }
+            if (!answer.strip().equalsIgnoreCase("y") && !answer.strip().equalsIgnoreCase("yes")) {
+                System.out.println(text.get("cli.reset-kept"));
+                return 0;
+            }
+        }
+        starter.restore(exercise);
+        System.out.println(text.get("cli.reset-done", exercise.id()));
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+package io.socketlab.cli;
+
+import io.socketlab.course.Exercise;
+import io.socketlab.course.ExerciseLoader;
+import io.socketlab.grade.StarterSnapshot;
+import io.socketlab.grade.WatchSession;
+import io.socketlab.i18n.Messages;
+import io.socketlab.progress.ProgressStore;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code socketlab watch [--poll]}: re-checks the current exercise on every save. */
+@Command(name = "watch", description = "Re-check the current exercise on every save; move on when it passes.")
+public final class WatchCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Option(names = "--poll", description = "Compare file times instead of waiting for file events (WSL, network drives).")
+    boolean poll;
+
+    @Override
+    public Integer call() throws Exception {
+        GlobalOptions options = parent.options;
+        Messages text = Messages.of("grade", options.lang());
+        Exercise start = CheckCommand.choose(options.courseRoot(), null,
+                new ProgressStore(options.courseRoot(), System.err::println).load(), text);
+        if (start == null) {
+            return 2;
+        }
+        var exercises = ExerciseLoader.load(options.courseRoot(), new ArrayList<>());
+        for (Exercise e : exercises) {
+            new StarterSnapshot(options.courseRoot(), e).keep(e);
+        }
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            new WatchSession(terminal, options.courseRoot(), exercises, start, options.lang(),
+                    !options.plainRequested(), poll, result -> { }).run();
+        }
+        return 0;
+    }
+}

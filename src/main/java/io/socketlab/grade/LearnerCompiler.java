@@ -1,0 +1,93 @@
+package io.socketlab.grade;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** Compiles an exercise's Java sources in this JVM with {@code javax.tools}. */
+final class LearnerCompiler {
+    private LearnerCompiler() {
+    }
+
+    /** The outcome: no errors means the classes are in the output folder. */
+    record Outcome(boolean ok, String errors) {
+    }
+
+    /**
+     * Compiles every {@code .java} file under {@code sourceDirs} into {@code out}, against this
+     * program's class path. Errors are shown like javac: {@code file:line: message}, the source line
+     * and a caret under the column.
+     *
+     * @throws IllegalStateException when this Java has no compiler (a JRE)
+     */
+    static Outcome compile(List<Path> sourceDirs, Path out, Path shownBase) throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("no-compiler");
+        }
+        List<Path> sources = new ArrayList<>();
+        for (Path dir : sourceDirs) {
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
+                }
+            }
+        }
+        Files.createDirectories(out);
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<String> options = List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"),
+                    "-encoding", "UTF-8", "-proc:none", "-g", "-Xlint:none");
+            StringWriter noise = new StringWriter();
+            boolean ok = compiler.getTask(noise, files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+            StringBuilder errors = new StringBuilder();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() == Diagnostic.Kind.ERROR) {
+                    errors.append(describe(d, shownBase));
+                }
+            }
+            return new Outcome(ok, errors.toString());
+        }
+    }
+
+    private static String describe(Diagnostic<? extends JavaFileObject> d, Path base) {
+        StringBuilder text = new StringBuilder();
+        String message = d.getMessage(Locale.ROOT);
+        if (d.getSource() == null) {
+            return message + "\n";
+        }
+        Path file = Path.of(d.getSource().toUri());
+        Path shown = base != null && file.startsWith(base) ? base.relativize(file) : file;
+        text.append(shown).append(':').append(d.getLineNumber()).append(": ").append(message.lines().findFirst().orElse("")).append('\n');
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            int line = (int) d.getLineNumber();
+            if (line >= 1 && line <= lines.size()) {
+                String source = lines.get(line - 1);
+                text.append("    ").append(source).append('\n');
+                int column = (int) Math.max(1, d.getColumnNumber());
+                StringBuilder pad = new StringBuilder("    ");
+                for (int i = 0; i < column - 1 && i < source.length(); i++) {
+                    pad.append(source.charAt(i) == '\t' ? '\t' : ' ');
+                }
+                text.append(pad).append("^\n");
+            }
+        } catch (IOException e) {
+            // the message above already names the file and line
+        }
+        return text.toString();
+    }
+}

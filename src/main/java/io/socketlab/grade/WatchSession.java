@@ -1,0 +1,244 @@
+package io.socketlab.grade;
+
+import io.socketlab.course.Exercise;
+import io.socketlab.i18n.Lang;
+import io.socketlab.i18n.Messages;
+import io.socketlab.progress.Progress;
+import io.socketlab.progress.ProgressStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jline.terminal.Terminal;
+import org.jline.utils.NonBlockingReader;
+
+/**
+ * The learner's loop: checks the current exercise, then again whenever its files change, and reads
+ * single keys: h hint, l list, r reset (asks first), n next (only after a pass), q quit. Changes are
+ * noticed through a {@link WatchService}; when a change shows up that no event announced (WSL,
+ * network drives), it switches to comparing file times on every tick.
+ */
+public final class WatchSession {
+    private static final int TICK_MILLIS = 100;
+    private static final int FALLBACK_EVERY_TICKS = 10;
+
+    private final Terminal terminal;
+    private final PrintWriter out;
+    private final Path courseRoot;
+    private final List<Exercise> exercises;
+    private final Lang lang;
+    private final Messages text;
+    private final boolean color;
+    private final ProgressStore store;
+    private final Consumer<CheckResult> verdicts;
+    private final ExerciseChecker checker;
+    private boolean polling;
+    private Exercise current;
+    private boolean passed;
+
+    /**
+     * @param verdicts told of every verdict, after it is printed (tests wait on it)
+     * @param poll compare file times instead of waiting for file events
+     */
+    public WatchSession(Terminal terminal, Path courseRoot, List<Exercise> exercises, Exercise start, Lang lang,
+            boolean color, boolean poll, Consumer<CheckResult> verdicts) {
+        this.terminal = terminal;
+        this.out = terminal.writer();
+        this.courseRoot = courseRoot;
+        this.exercises = exercises;
+        this.current = start;
+        this.lang = lang;
+        this.text = Messages.of("grade", lang);
+        this.color = color;
+        this.polling = poll;
+        this.store = new ProgressStore(courseRoot, out::println);
+        this.verdicts = verdicts;
+        this.checker = new ExerciseChecker(lang, true);
+    }
+
+    /** Runs until the learner presses q or the input ends. */
+    public void run() throws IOException {
+        var attributes = terminal.enterRawMode();
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            NonBlockingReader keys = terminal.reader();
+            WatchKeys watched = new WatchKeys(watcher);
+            watched.register(current);
+            long stamp = stamp(current);
+            recheck();
+            int tick = 0;
+            while (true) {
+                int key = keys.read(TICK_MILLIS);
+                if (key == NonBlockingReader.EOF || key == 'q') {
+                    out.println(text.get("watch.bye"));
+                    out.flush();
+                    return;
+                }
+                Exercise before = current;
+                if (key > 0) {
+                    handleKey((char) key, keys);
+                }
+                if (current != before) {
+                    watched.register(current);
+                    stamp = stamp(current);
+                    recheck();
+                    continue;
+                }
+                boolean announced = watched.drain();
+                tick++;
+                if (announced || polling || tick % FALLBACK_EVERY_TICKS == 0) {
+                    long now = stamp(current);
+                    if (now != stamp) {
+                        if (!announced && !polling) {
+                            polling = true;
+                            out.println(text.get("watch.polling"));
+                        }
+                        stamp = now;
+                        recheck();
+                    }
+                }
+            }
+        } finally {
+            checker.close();
+            terminal.setAttributes(attributes);
+        }
+    }
+
+    private void recheck() {
+        out.println(text.get("watch.checking", current.id()));
+        out.flush();
+        CheckResult result = checker.check(current);
+        new CheckReport(lang, color).print(current, result, out);
+        passed = result.passed();
+        Progress progress = store.load();
+        progress.setCurrentExercise(current.id());
+        if (passed) {
+            progress.markDone(current.id());
+            out.println(text.get("report.solution", current.solutionDir()));
+            out.println(next() != null ? text.get("watch.offer-next", next().id()) : text.get("watch.all-done"));
+        }
+        store.save(progress);
+        out.println(text.get("watch.keys"));
+        out.flush();
+        verdicts.accept(result);
+    }
+
+    private void handleKey(char key, NonBlockingReader keys) throws IOException {
+        switch (key) {
+            case 'h' -> showHint();
+            case 'l' -> {
+                Progress progress = store.load();
+                for (Exercise e : exercises) {
+                    String mark = progress.isDone(e.id()) ? "✓" : " ";
+                    String here = e == current ? ">" : " ";
+                    out.println(here + " [" + mark + "] " + e.id() + "  " + e.title(lang));
+                }
+            }
+            case 'r' -> {
+                out.println(text.get("cli.reset-ask", current.id(), current.srcDir()));
+                out.flush();
+                int answer = keys.read();
+                StarterSnapshot starter = new StarterSnapshot(courseRoot, current);
+                if ((answer == 'y' || answer == 'Y') && starter.exists()) {
+                    starter.restore(current);
+                    out.println(text.get("cli.reset-done", current.id()));
+                } else {
+                    out.println(text.get("cli.reset-kept"));
+                }
+            }
+            case 'n' -> {
+                if (passed && next() != null) {
+                    current = next();
+                    passed = false;
+                } else {
+                    out.println(text.get("watch.next-locked"));
+                }
+            }
+            default -> out.println(text.get("watch.keys"));
+        }
+        out.flush();
+    }
+
+    private void showHint() {
+        List<String> hints = current.hints(lang);
+        if (hints.isEmpty()) {
+            out.println(text.get("cli.no-hints", current.id()));
+            return;
+        }
+        Progress progress = store.load();
+        int index = progress.hintsShown(current.id()) % hints.size();
+        out.println(text.get("cli.hint", index + 1, hints.size(), current.id()));
+        out.println("  " + hints.get(index));
+        progress.setHintsShown(current.id(), index + 1);
+        store.save(progress);
+    }
+
+    private Exercise next() {
+        int at = exercises.indexOf(current);
+        return at >= 0 && at + 1 < exercises.size() ? exercises.get(at + 1) : null;
+    }
+
+    /** A number that changes whenever a file under src/ or test/ is added, removed or saved. */
+    private static long stamp(Exercise exercise) {
+        long sum = 0;
+        for (Path dir : List.of(exercise.srcDir(), exercise.testDir())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                    sum = sum * 31 + p.hashCode();
+                    sum = sum * 31 + Files.getLastModifiedTime(p).toMillis();
+                    sum = sum * 31 + Files.size(p);
+                }
+            } catch (IOException e) {
+                // a file vanished mid-walk (editors save by rename); the next tick sees the new state
+                sum++;
+            }
+        }
+        return sum;
+    }
+
+    /** The folders of the current exercise registered with the watch service. */
+    private static final class WatchKeys {
+        private final WatchService watcher;
+        private final java.util.List<WatchKey> keys = new java.util.ArrayList<>();
+
+        WatchKeys(WatchService watcher) {
+            this.watcher = watcher;
+        }
+
+        void register(Exercise exercise) throws IOException {
+            keys.forEach(WatchKey::cancel);
+            keys.clear();
+            for (Path dir : List.of(exercise.srcDir(), exercise.testDir())) {
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    for (Path p : walk.filter(Files::isDirectory).toList()) {
+                        keys.add(p.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+                                StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE));
+                    }
+                }
+            }
+        }
+
+        /** True when any event arrived since the last call. */
+        boolean drain() {
+            boolean any = false;
+            WatchKey key;
+            while ((key = watcher.poll()) != null) {
+                any |= !key.pollEvents().isEmpty();
+                key.reset();
+            }
+            return any;
+        }
+    }
+}

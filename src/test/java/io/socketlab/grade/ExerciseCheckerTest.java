@@ -1,0 +1,121 @@
+package io.socketlab.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketlab.course.Exercise;
+import io.socketlab.course.ExerciseLoader;
+import io.socketlab.course.Problem;
+import io.socketlab.i18n.Lang;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExerciseCheckerTest {
+    static final Path FIXTURES = Path.of("src/test/resources/fixtures/course");
+
+    static Exercise fixture(String id) {
+        List<Problem> problems = new ArrayList<>();
+        Exercise exercise = ExerciseLoader.loadOne(FIXTURES.resolve("exercises").resolve(id), problems);
+        assertEquals(List.of(), problems);
+        return exercise;
+    }
+
+    private final ExerciseChecker checker = new ExerciseChecker(Lang.EN);
+
+    @Test
+    void passingExerciseScoresEveryPoint() {
+        CheckResult result = checker.check(fixture("01-passing"));
+        assertEquals("pass", result.status(), result.message());
+        assertEquals(2, result.tests().size());
+        assertEquals(4.0, result.points());
+        assertEquals(4.0, result.maxPoints());
+    }
+
+    @Test
+    void failingTestIsNamedWithItsTeachingMessage() {
+        CheckResult result = checker.check(fixture("02-failing"));
+        assertEquals("fail", result.status());
+        TestResult failed = result.tests().stream().filter(t -> !t.passed()).findFirst().orElseThrow();
+        assertEquals("upperCases", failed.name());
+        assertTrue(failed.message().contains("the reply must be upper-cased"), failed.message());
+        assertEquals(2.0, result.points());
+    }
+
+    @Test
+    void infiniteLoopEndsAtTheTimeLimitWithAPlainVerdict() {
+        CheckResult result = checker.check(fixture("03-infinite-loop"));
+        assertEquals("error", result.status());
+        assertTrue(result.message().contains("within 2 s"), result.message());
+        assertTrue(result.message().contains("infinite loop"), result.message());
+    }
+
+    @Test
+    void systemExitIsReportedAsEndingEarly() {
+        CheckResult result = checker.check(fixture("04-system-exit"));
+        assertEquals("error", result.status());
+        assertTrue(result.message().contains("System.exit"), result.message());
+    }
+
+    @Test
+    void runtimeHaltIsReportedAsEndingEarly() {
+        CheckResult result = checker.check(fixture("05-runtime-halt"));
+        assertEquals("error", result.status());
+        assertTrue(result.message().contains("Runtime.halt"), result.message());
+    }
+
+    @Test
+    void threadThatNeverEndsDoesNotHoldTheVerdict() {
+        assertEquals("pass", checker.check(fixture("06-endless-thread")).status());
+    }
+
+    @Test
+    void socketLeftBoundDoesNotHoldTheVerdict() {
+        assertEquals("pass", checker.check(fixture("07-bound-socket")).status());
+    }
+
+    @Test
+    void hugeOutputIsCappedAndStillJudged() {
+        CheckResult result = checker.check(fixture("08-huge-output"));
+        assertEquals("pass", result.status(), result.message());
+        assertTrue(result.output().length() < ExerciseChecker.OUTPUT_CAP + 200, "output kept: " + result.output().length());
+        assertTrue(result.output().contains("more bytes dropped"));
+    }
+
+    @Test
+    void noTestsIsAnErrorNeverAPass() {
+        CheckResult result = checker.check(fixture("09-no-tests"));
+        assertEquals("error", result.status());
+        assertTrue(result.message().contains("No tests"), result.message());
+    }
+
+    @Test
+    void compileErrorShowsFileLineSourceAndCaret() {
+        CheckResult result = checker.check(fixture("10-compile-error"));
+        assertEquals("error", result.status());
+        String shown = result.output();
+        assertTrue(shown.contains("src/Subject.java:4: "), shown);
+        assertTrue(shown.contains("    static int one() { return \"one\"; }"), shown);
+        assertTrue(shown.lines().anyMatch(l -> l.strip().equals("^")), shown);
+    }
+
+    @Test
+    void printingPassedOnStdoutChangesNothing() {
+        CheckResult result = checker.check(fixture("11-fake-passed"));
+        assertEquals("fail", result.status());
+        assertTrue(result.output().contains("All 1 tests passed."));
+        assertFalse(result.passed());
+    }
+
+    @Test
+    void jsonCarriesVersionStatusAndTests() {
+        Exercise exercise = fixture("02-failing");
+        String json = CheckReport.json(exercise, checker.check(exercise));
+        assertTrue(json.contains("\"version\" : 1"), json);
+        assertTrue(json.contains("\"status\" : \"fail\""), json);
+        assertTrue(json.contains("\"max_points\" : 2.0"), json);
+        assertTrue(json.contains("\"name\" : \"upperCases\""), json);
+    }
+}

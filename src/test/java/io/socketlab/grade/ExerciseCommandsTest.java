@@ -1,0 +1,121 @@
+package io.socketlab.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketlab.cli.Main;
+import io.socketlab.progress.ProgressStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExerciseCommandsTest {
+    @TempDir
+    Path course;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private InputStream savedIn;
+
+    @BeforeEach
+    void copyFixturesAndCaptureOutput() throws IOException {
+        Path from = Path.of("src/test/resources/fixtures/course/exercises");
+        for (String id : new String[] {"01-passing", "02-failing", "09-no-tests"}) {
+            Path source = from.resolve(id);
+            try (Stream<Path> walk = Files.walk(source)) {
+                for (Path p : walk.toList()) {
+                    Path target = course.resolve("exercises").resolve(id).resolve(source.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        savedOut = System.out;
+        savedIn = System.in;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStreams() {
+        System.setOut(savedOut);
+        System.setIn(savedIn);
+    }
+
+    private int run(String... args) {
+        String[] all = Stream.concat(Stream.of("--course", course.toString(), "--lang", "en"), Stream.of(args)).toArray(String[]::new);
+        return Main.run(all);
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void checkOfPassingExerciseExitsZeroAndUnlocksTheSolution() {
+        assertEquals(0, run("check", "01-passing"));
+        assertTrue(printed().contains("All 2 tests passed."), printed());
+        assertTrue(printed().contains("solution"), printed());
+        assertTrue(new ProgressStore(course, s -> { }).load().isDone("01-passing"));
+    }
+
+    @Test
+    void checkOfFailingExerciseExitsOne() {
+        assertEquals(1, run("check", "2"));
+        assertTrue(printed().contains("1 of 2 tests failed."), printed());
+    }
+
+    @Test
+    void checkWithNoTestsExitsOne() {
+        assertEquals(1, run("check", "09-no-tests", "--json"));
+        assertTrue(printed().contains("\"status\" : \"error\""), printed());
+    }
+
+    @Test
+    void unknownExerciseIsAUsageError() {
+        assertEquals(2, run("check", "99-nothing"));
+    }
+
+    @Test
+    void hintsComeOneAtATimeAndAreRemembered() {
+        assertEquals(0, run("hint", "01-passing"));
+        assertEquals(0, run("hint", "01-passing"));
+        assertTrue(printed().contains("Hint 1/2 for 01-passing:\n  first hint"), printed());
+        assertTrue(printed().contains("Hint 2/2 for 01-passing:\n  second hint"), printed());
+        assertEquals(2, new ProgressStore(course, s -> { }).load().hintsShown("01-passing"));
+    }
+
+    @Test
+    void resetWithoutStdinRefusesAndKeepsTheFile() throws IOException {
+        Path subject = course.resolve("exercises/02-failing/src/Subject.java");
+        assertEquals(1, run("check", "02-failing"));
+        Files.writeString(subject, "edited");
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        assertEquals(2, run("reset", "02-failing"));
+        assertEquals("edited", Files.readString(subject));
+    }
+
+    @Test
+    void resetAfterYesRestoresTheStarter() throws IOException {
+        Path subject = course.resolve("exercises/02-failing/src/Subject.java");
+        String starter = Files.readString(subject);
+        assertEquals(1, run("check", "02-failing"));
+        Files.writeString(subject, "edited");
+        System.setIn(new ByteArrayInputStream("y\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0, run("reset", "02-failing"));
+        assertEquals(starter, Files.readString(subject));
+    }
+}
