@@ -30,14 +30,14 @@ class GroupChatServerHiddenTest {
         try (ServerRunner server = ServerRunner.start(GroupChatServer::serve)) {
             List<RecordingClient> clients = join(server, 3);
             try {
-                clients.get(2).send("half a li");
+                // No bytes before the reset: whether a cut-off partial line is relayed depends on
+                // whether the kernel reports the RST or an end of stream first, so it is left out.
                 clients.get(2).reset();
-                clients.get(0).send("after the crash\n");
-                clients.get(1).expectReply("after the crash\n");
                 try (RecordingClient late = RecordingClient.connect(server.port())) {
                     late.expectReply("welcome\n");
-                    clients.get(1).send("hi late\n");
-                    late.expectReply("hi late\n");
+                    clients.get(0).send("after the crash\n");
+                    clients.get(1).expectReply("after the crash\n");
+                    late.expectReply("after the crash\n");
                 }
                 assertTrue(server.isRunning(), "the server stopped after one client reset its connection");
             } finally {
