@@ -20,7 +20,7 @@ import java.util.List;
  * methods never let a test pass on nothing received.
  */
 public final class RecordingClient implements AutoCloseable {
-    private static final int CONNECT_ATTEMPTS = 50;
+    private static final long CONNECT_DEADLINE_NANOS = 5_000_000_000L;
     private static final int CONNECT_ATTEMPT_TIMEOUT_MS = 200;
 
     private final Socket socket;
@@ -38,8 +38,9 @@ public final class RecordingClient implements AutoCloseable {
     }
 
     /**
-     * Connects to 127.0.0.1:{@code port}, retrying a refused connection up to 50 times (a server
-     * thread may not have reached accept yet); every later read waits at most 2 seconds.
+     * Connects to 127.0.0.1:{@code port}, retrying a refused connection for at most 5 seconds with a
+     * growing back-off (a learner's program may not be listening yet); every later read waits at
+     * most 2 seconds.
      *
      * @throws AssertionError with the log when no connection could be made
      */
@@ -51,7 +52,9 @@ public final class RecordingClient implements AutoCloseable {
     public static RecordingClient connect(int port, int replyTimeoutMs) {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         IOException last = null;
-        for (int attempt = 1; attempt <= CONNECT_ATTEMPTS; attempt++) {
+        long deadline = System.nanoTime() + CONNECT_DEADLINE_NANOS;
+        long backoffNanos = 1_000_000L;
+        for (int attempt = 1; System.nanoTime() < deadline; attempt++) {
             Socket socket = new Socket();
             try {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), CONNECT_ATTEMPT_TIMEOUT_MS);
@@ -62,9 +65,9 @@ public final class RecordingClient implements AutoCloseable {
             } catch (ConnectException | SocketTimeoutException e) {
                 last = e;
                 closeQuietly(socket);
-                // A refused connect returns at once; yielding lets the server thread reach accept.
-                Thread.onSpinWait();
-                Thread.yield();
+                // A refused connect returns at once: back off before probing again rather than spin.
+                java.util.concurrent.locks.LockSupport.parkNanos(backoffNanos);
+                backoffNanos = Math.min(backoffNanos * 2, 100_000_000L);
             } catch (IOException e) {
                 closeQuietly(socket);
                 last = e;

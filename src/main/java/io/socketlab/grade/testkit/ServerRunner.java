@@ -89,14 +89,14 @@ public final class ServerRunner implements AutoCloseable {
     }
 
     /**
-     * Closes the listening socket, waits up to 2 s for the server thread and the threads it started,
+     * Closes the listening socket, waits up to 5 s for the server thread and the threads it started,
      * and fails when any of them is still alive (a leaked thread would outlive the test).
      *
      * @throws AssertionError naming the threads left behind
      */
     public void stopAndAssertNoThreadLeft() throws InterruptedException {
         RecordingClient.closeQuietly(listening);
-        long deadline = System.nanoTime() + 2_000_000_000L;
+        long deadline = System.nanoTime() + 5_000_000_000L;
         List<Thread> alive = aliveStarted();
         for (Thread t : alive) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
@@ -111,7 +111,7 @@ public final class ServerRunner implements AutoCloseable {
                 names.add(t.getName());
                 t.interrupt();
             }
-            throw new AssertionError("threads still running 2 s after the listening socket was closed: " + names
+            throw new AssertionError("threads still running 5 s after the listening socket was closed: " + names
                     + " (close every client socket and end every thread your server starts)");
         }
     }

@@ -1,0 +1,41 @@
+package exercise.chat_client;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/** Runs the learner's ChatClient on scripted input against an EchoServer and keeps the output. */
+final class ChatSession {
+    final List<String> outputLines;
+    final List<String> serverHeard;
+    final String input;
+
+    private ChatSession(String input, List<String> outputLines, List<String> serverHeard) {
+        this.input = input;
+        this.outputLines = outputLines;
+        this.serverHeard = serverHeard;
+    }
+
+    static ChatSession run(String input, int replyTimeoutMs) throws IOException, InterruptedException {
+        try (EchoServer server = new EchoServer();
+             DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            socket.setSoTimeout(replyTimeoutMs);
+            StringWriter written = new StringWriter();
+            ChatClient client = new ChatClient(socket, ChatClient.articleContacts(server.address()),
+                    new BufferedReader(new StringReader(input)), new PrintWriter(written));
+            client.run();
+            return new ChatSession(input, written.toString().lines().toList(), server.heard());
+        }
+    }
+
+    /** The exchange, for a failure message. */
+    String describe() {
+        return "typed:\n  " + input.replace("\n", "\n  ") + "\nthe server heard: " + serverHeard + "\nyour client printed: " + outputLines;
+    }
+}

@@ -1,0 +1,94 @@
+package exercise.group_chat;
+
+import io.socketlab.grade.testkit.RecordingClient;
+import io.socketlab.grade.testkit.ServerRunner;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(20)
+class GroupChatServerTest {
+
+    private static List<RecordingClient> join(ServerRunner server, int count) {
+        List<RecordingClient> clients = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            RecordingClient client = RecordingClient.connect(server.port());
+            clients.add(client);
+            client.expectReply("welcome\n");
+        }
+        return clients;
+    }
+
+    private static void leave(List<RecordingClient> clients) {
+        clients.forEach(RecordingClient::close);
+    }
+
+    @Test
+    @Tag("points=3")
+    void aLineFromOneClientReachesTheOthers() throws Exception {
+        try (ServerRunner server = ServerRunner.start(GroupChatServer::serve)) {
+            List<RecordingClient> clients = join(server, 3);
+            try {
+                clients.get(0).send("hello room\n");
+                clients.get(1).expectReply("hello room\n");
+                clients.get(2).expectReply("hello room\n");
+            } finally {
+                leave(clients);
+            }
+        }
+    }
+
+    @Test
+    @Tag("points=3")
+    void twentyClientsChatAtOnce() throws Exception {
+        try (ServerRunner server = ServerRunner.start(GroupChatServer::serve)) {
+            List<RecordingClient> clients = join(server, 20);
+            try {
+                clients.get(7).send("twenty of us\n");
+                for (int i = 0; i < clients.size(); i++) {
+                    if (i != 7) {
+                        clients.get(i).expectReply("twenty of us\n");
+                    }
+                }
+                clients.get(19).send("and me\n");
+                clients.get(0).expectReply("and me\n");
+            } finally {
+                leave(clients);
+            }
+        }
+    }
+
+    @Test
+    @Tag("points=2")
+    void aClientLeavingDoesNotDisturbTheOthers() throws Exception {
+        try (ServerRunner server = ServerRunner.start(GroupChatServer::serve)) {
+            List<RecordingClient> clients = join(server, 4);
+            try {
+                clients.get(1).close();
+                clients.get(0).send("anyone left?\n");
+                clients.get(2).expectReply("anyone left?\n");
+                clients.get(3).expectReply("anyone left?\n");
+                clients.get(3).send("yes\n");
+                clients.get(0).expectReply("yes\n");
+            } finally {
+                leave(clients);
+            }
+        }
+    }
+
+    @Test
+    @Tag("points=2")
+    void closingTheListeningSocketEndsEveryClientThread() throws Exception {
+        ServerRunner server = ServerRunner.start(GroupChatServer::serve);
+        List<RecordingClient> clients = join(server, 3);
+        try {
+            clients.get(0).send("bye\n");
+            clients.get(1).expectReply("bye\n");
+            server.stopAndAssertNoThreadLeft();
+        } finally {
+            leave(clients);
+        }
+    }
+}
