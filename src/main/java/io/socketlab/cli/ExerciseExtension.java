@@ -1,0 +1,111 @@
+package io.socketlab.cli;
+
+import io.socketlab.course.Exercise;
+import io.socketlab.course.ExerciseLoader;
+import io.socketlab.course.Lesson;
+import io.socketlab.course.Problem;
+import io.socketlab.grade.CheckReport;
+import io.socketlab.grade.CheckResult;
+import io.socketlab.grade.ExerciseChecker;
+import io.socketlab.grade.StarterSnapshot;
+import io.socketlab.i18n.Lang;
+import io.socketlab.i18n.Messages;
+import io.socketlab.progress.Progress;
+import io.socketlab.shell.Shell;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jline.reader.LineReader;
+
+/**
+ * {@code check [EXERCISE]} and {@code hint [EXERCISE]} in the shell, on the current chapter's
+ * exercise (the first one not yet passed) unless one is named. Updates the shell's own progress.
+ */
+final class ExerciseExtension implements Shell.Extension {
+    private final Path root;
+    private final Progress progress;
+    private final boolean color;
+
+    ExerciseExtension(Path root, Progress progress, boolean color) {
+        this.root = root;
+        this.progress = progress;
+        this.color = color;
+    }
+
+    @Override
+    public Map<String, String> commands(Lang lang) {
+        Messages messages = Messages.of("shell", lang);
+        Map<String, String> commands = new LinkedHashMap<>();
+        commands.put("check", messages.get("help.check"));
+        commands.put("hint", messages.get("help.hint"));
+        return commands;
+    }
+
+    @Override
+    public List<String> arguments(String command, Lesson lesson) {
+        return lesson.exercises();
+    }
+
+    @Override
+    public void run(String command, List<String> args, Lesson lesson, LineReader reader, Lang lang) {
+        Messages messages = Messages.of("shell", lang);
+        Optional<Exercise> chosen = choose(args, lesson);
+        if (chosen.isEmpty()) {
+            reader.printAbove(messages.get(args.isEmpty() ? "exercise.none" : "exercise.unknown", args.isEmpty() ? "" : args.get(0)));
+            return;
+        }
+        Exercise exercise = chosen.get();
+        progress.setCurrentExercise(exercise.id());
+        if (command.equals("hint")) {
+            hint(exercise, lang, reader);
+        } else {
+            check(exercise, lang, reader, messages);
+        }
+    }
+
+    private Optional<Exercise> choose(List<String> args, Lesson lesson) {
+        List<Exercise> all = ExerciseLoader.load(root, new ArrayList<Problem>());
+        if (!args.isEmpty()) {
+            String name = args.get(0);
+            return all.stream().filter(e -> e.id().equals(name) || name.matches("\\d+") && e.number() == Integer.parseInt(name)).findFirst();
+        }
+        List<Exercise> here = all.stream().filter(e -> lesson.exercises().contains(e.id())).toList();
+        return here.stream().filter(e -> !progress.isDone(e.id())).findFirst().or(() -> here.stream().findFirst());
+    }
+
+    private void hint(Exercise exercise, Lang lang, LineReader reader) {
+        Messages text = Messages.of("grade", lang);
+        List<String> hints = exercise.hints(lang);
+        if (hints.isEmpty()) {
+            reader.printAbove(text.get("cli.no-hints", exercise.id()));
+            return;
+        }
+        int seen = progress.hintsShown(exercise.id());
+        int index = seen >= hints.size() ? 0 : seen;
+        reader.printAbove(text.get("cli.hint", index + 1, hints.size(), exercise.id()) + "\n  " + hints.get(index));
+        progress.setHintsShown(exercise.id(), index + 1);
+    }
+
+    private void check(Exercise exercise, Lang lang, LineReader reader, Messages messages) {
+        reader.printAbove(messages.get("exercise.checking", exercise.id(), root.relativize(exercise.srcDir())));
+        try {
+            new StarterSnapshot(root, exercise).keep(exercise);
+        } catch (IOException e) {
+            reader.printAbove(e.getMessage());
+        }
+        CheckResult result = new ExerciseChecker(lang).check(exercise);
+        StringWriter report = new StringWriter();
+        new CheckReport(lang, color).print(exercise, result, new PrintWriter(report, true));
+        if (result.passed()) {
+            progress.markDone(exercise.id());
+            report.append(Messages.of("grade", lang).get("report.solution", exercise.solutionDir()));
+        }
+        reader.printAbove(report.toString().stripTrailing());
+    }
+}
