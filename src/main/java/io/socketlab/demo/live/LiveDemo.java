@@ -85,6 +85,7 @@ public final class LiveDemo implements DemoOutput {
             }
         }
         print(new AttributedString(messages.get("demo.stopped")));
+        reader.getTerminal().flush();
     }
 
     private TraceTimeline timeline() {
