@@ -186,6 +186,8 @@ class DemoFaultsTest {
                 try (Socket client = new Socket()) {
                     client.connect(new InetSocketAddress(LOOPBACK, server.port()), 5000);
                 }
+                // wait until the server has seen this caller leave: a full backlog would stall connects
+                out.awaitLineCount("SERVER: client left", i + 1);
             }
             try (LoopClient last = new LoopClient(SocketFactory.getDefault(), LOOPBACK, server.port())) {
                 assertEquals("STILL HERE", last.say("still here"));

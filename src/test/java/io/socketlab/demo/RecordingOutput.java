@@ -63,6 +63,18 @@ final class RecordingOutput implements DemoOutput {
         }
     }
 
+    /** Waits up to 5 s until {@code count} printed lines equal {@code text}. */
+    synchronized void awaitLineCount(String text, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (lines.stream().filter(text::equals).count() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("fewer than " + count + " lines '" + text + "'");
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
     /** Waits up to 5 s for a trace event matching {@code test}. */
     synchronized TraceEvent awaitEvent(Predicate<TraceEvent> test) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

@@ -84,7 +84,9 @@ public final class LiveDemo implements DemoOutput {
                 }
             }
         }
-        print(new AttributedString(messages.get("demo.stopped")));
+        // readLine has returned, so the terminal is ours again: write directly rather than above a prompt
+        reader.getTerminal().writer().println(messages.get("demo.stopped"));
+        reader.getTerminal().flush();
     }
 
     private TraceTimeline timeline() {

@@ -1,6 +1,7 @@
 package io.socketlab.demo.trace;
 
 import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketException;
 
@@ -11,5 +12,5 @@ public interface DatagramSocketFactory {
     DatagramSocket create(SocketAddress bindAddress) throws SocketException;
 
     /** Plain, untraced datagram sockets. */
-    DatagramSocketFactory PLAIN = DatagramSocket::new;
+    DatagramSocketFactory PLAIN = bindAddress -> new DatagramSocket(bindAddress == null ? new InetSocketAddress(0) : bindAddress);
 }

@@ -36,9 +36,9 @@ public class TracedSocket extends Socket {
 
     @Override
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
+        // reported before connecting, so it shows above the server's accept
+        listener.onCall(new TraceEvent(side, "connect", TraceText.address(endpoint), null));
         super.connect(endpoint, timeout);
-        listener.onCall(new TraceEvent(side, "connect", TraceText.address(getRemoteSocketAddress())
-                + " from " + TraceText.address(getLocalSocketAddress()), null));
     }
 
     @Override
@@ -71,8 +71,9 @@ public class TracedSocket extends Socket {
             out = new FilterOutputStream(super.getOutputStream()) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
+                    // reported before the bytes leave, so the send shows above the peer's recv
                     listener.onCall(new TraceEvent(side, "sendall", len + " bytes", Arrays.copyOfRange(b, off, off + len)));
+                    out.write(b, off, len);
                 }
 
                 @Override

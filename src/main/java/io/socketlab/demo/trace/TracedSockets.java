@@ -100,7 +100,7 @@ public final class TracedSockets {
         private boolean closed;
 
         TracedDatagramSocket(Side side, TraceListener listener, SocketAddress bindAddress) throws SocketException {
-            super(bindAddress);
+            super(bindAddress == null ? new java.net.InetSocketAddress(0) : bindAddress);
             this.side = side;
             this.listener = listener;
             listener.onCall(new TraceEvent(side, "socket", "AF_INET, SOCK_DGRAM", null));
@@ -109,10 +109,10 @@ public final class TracedSockets {
 
         @Override
         public void send(DatagramPacket packet) throws IOException {
-            super.send(packet);
             listener.onCall(new TraceEvent(side, "sendto", packet.getLength() + " bytes to "
                     + TraceText.address(packet.getSocketAddress()),
                     Arrays.copyOfRange(packet.getData(), packet.getOffset(), packet.getOffset() + packet.getLength())));
+            super.send(packet);
         }
 
         @Override
