@@ -1,6 +1,10 @@
 package io.socketlab.cli;
 
+import io.socketlab.course.Exercise;
+import io.socketlab.course.ExerciseLoader;
 import io.socketlab.course.Lesson;
+import java.util.ArrayList;
+import java.util.List;
 import io.socketlab.progress.Progress;
 import io.socketlab.shell.ChapterList;
 import java.util.concurrent.Callable;
@@ -9,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code socketlab list}: the chapters with read marks and where the learner is. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List chapters with your progress.")
+        description = "List chapters and exercises with your progress.")
 final class ListCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -23,6 +27,17 @@ final class ListCommand implements Callable<Integer> {
         ws.out().println(ws.messages().get("list.chapters"));
         for (Lesson lesson : course.lessons(ws.lang())) {
             ws.out().println(ChapterList.line(lesson, progress, plain));
+        }
+        List<Exercise> exercises = ExerciseLoader.load(course.root(), new ArrayList<>());
+        if (!exercises.isEmpty()) {
+            ws.out().println();
+            ws.out().println(ws.messages().get("list.exercises"));
+            for (Exercise exercise : exercises) {
+                boolean done = progress.isDone(exercise.id());
+                String mark = plain ? (done ? "[x]" : "[ ]") : (done ? "✓" : "·");
+                String here = exercise.id().equals(progress.currentExercise()) ? (plain ? ">" : "▸") : " ";
+                ws.out().println(String.format(" %s %s %-16s %s (%d)", here, mark, exercise.id(), exercise.title(ws.lang()), exercise.points()));
+            }
         }
         ws.out().println();
         ws.out().println(ws.messages().get(plain ? "list.legend.plain" : "list.legend"));

@@ -42,6 +42,9 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // Box-drawing characters are sent as themselves: the terminal's alternate character set
+        // shows them as letters in many setups (tmux, some CJK terminals).
+        System.setProperty("org.jline.utils.disableAlternateCharset", "true");
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(out, err, System.getenv(), Terminals.system(), args);

@@ -1,0 +1,53 @@
+package io.socketlab.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+    private static final Path BUNDLES = Path.of("src/main/resources/io/socketlab/i18n");
+
+    private static Set<String> keys(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return new TreeSet<>(properties.stringPropertyNames());
+    }
+
+    @Test
+    void everyMessageExistsInEveryLanguage() throws IOException {
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            for (Path en : files.filter(p -> p.getFileName().toString().endsWith("_en.properties")).toList()) {
+                Path zh = en.resolveSibling(en.getFileName().toString().replace("_en.", "_zh."));
+                assertTrue(Files.exists(zh), "no Chinese bundle for " + en.getFileName());
+                assertEquals(keys(en), keys(zh), "keys differ between " + en.getFileName() + " and " + zh.getFileName());
+            }
+        }
+    }
+
+    @Test
+    void placeholdersAreFilledAndApostrophesKept() {
+        Messages shell = Messages.of("shell", Lang.EN);
+        assertEquals("Unknown command 'x'. Did you mean next?", shell.get("unknown.suggest", "x", "next"));
+        assertEquals("未知命令“x”。你是想输入 next 吗？", Messages.of("shell", Lang.ZH).get("unknown.suggest", "x", "next"));
+    }
+
+    @Test
+    void languageFollowsTheLocaleVariables() {
+        assertEquals(Lang.ZH, Lang.fromEnvironment(Map.of("LANG", "zh_CN.UTF-8")));
+        assertEquals(Lang.EN, Lang.fromEnvironment(Map.of("LANG", "zh_CN.UTF-8", "LC_ALL", "en_US.UTF-8")));
+        assertEquals(Lang.EN, Lang.fromEnvironment(Map.of("LANG", "fr_FR.UTF-8")));
+    }
+}
