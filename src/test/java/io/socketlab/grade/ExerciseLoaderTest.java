@@ -37,7 +37,7 @@ class ExerciseLoaderTest {
         assertEquals(List.of(), all);
         List<String> shown = problems.stream().map(p -> p.format(root)).toList();
         assertTrue(shown.contains("exercises/01-bad-points/README.md:3: 'points' must be a whole number above 0, found 'many'"), shown.toString());
-        assertTrue(shown.contains("exercises/02-no-close/README.md:1: front matter is never closed with '---'"), shown.toString());
+        assertTrue(shown.contains("exercises/02-no-close/README.md:1: front matter is not closed: add a '---' line after its last key"), shown.toString());
         assertTrue(shown.contains("exercises/03-bad-line/README.md:5: expected 'key: value' in front matter, found 'stray'"), shown.toString());
         assertTrue(shown.contains("exercises/03-bad-line/README.md:6: 'hints' must be a list ('- text' lines or [a, b])"), shown.toString());
     }
