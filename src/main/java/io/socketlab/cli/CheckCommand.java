@@ -28,7 +28,7 @@ public final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
 
-    @Parameters(arity = "0..1", paramLabel = "EXERCISE", description = "Exercise id or number (default: the current one).")
+    @Parameters(arity = "0..1", paramLabel = "EXERCISE", descriptionKey = "EXERCISE", description = "Exercise id or number (default: the current one).")
     String exerciseName;
 
     @Option(names = "--json", description = "Print the result as JSON (docs/grading-json.md).")
@@ -37,7 +37,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GlobalOptions options = parent.options;
-        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
         Messages text = Messages.of("grade", options.lang());
         Path root = options.courseRoot();
         ProgressStore store = new ProgressStore(root, System.err::println);

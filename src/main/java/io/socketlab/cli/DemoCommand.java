@@ -19,7 +19,7 @@ public final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "NAME", completionCandidates = DemoIds.class,
+    @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "NAME", completionCandidates = DemoIds.class,
             description = "Demo id: ${COMPLETION-CANDIDATES}")
     String name;
 

@@ -16,7 +16,7 @@ public final class HintCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
 
-    @Parameters(arity = "0..1", paramLabel = "EXERCISE", description = "Exercise id or number (default: the current one).")
+    @Parameters(arity = "0..1", paramLabel = "EXERCISE", descriptionKey = "EXERCISE", description = "Exercise id or number (default: the current one).")
     String exerciseName;
 
     @Override

@@ -2,16 +2,20 @@ package io.socketlab.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import io.socketlab.i18n.Lang;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The {@code socketlab} command: with no verb it opens the interactive course. */
-@Command(name = "socketlab", mixinStandardHelpOptions = true, version = "SocketLab 0.1.0",
+@Command(name = "socketlab", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "SocketLab 0.1.0",
         description = "A terminal course on TCP and UDP sockets in Java.%n"
                 + "With no command, opens the course where you left off.",
         subcommands = {
@@ -47,6 +51,9 @@ public final class Main implements Callable<Integer> {
         System.setProperty("org.jline.utils.disableAlternateCharset", "true");
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // Chinese text must survive a C or unknown locale: everything printed is UTF-8.
+        System.setOut(out);
+        System.setErr(err);
         int code = run(out, err, System.getenv(), Terminals.system(), args);
         out.flush();
         err.flush();
@@ -61,8 +68,11 @@ public final class Main implements Callable<Integer> {
     /** Runs one command line; returns the exit code: 0 success, 1 failed check, 2 usage error. */
     static int run(PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals, String... args) {
         CommandLine cli = new CommandLine(new Main(out, err, env, terminals));
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
+        if (requestedLang(args, env) == Lang.ZH) {
+            cli.setResourceBundle(ResourceBundle.getBundle("io.socketlab.i18n.usage", Lang.ZH.locale()));
+        }
+        cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine command = e.getCommandLine();
             err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
@@ -81,6 +91,19 @@ public final class Main implements Callable<Integer> {
             return 70;
         });
         return cli.execute(args);
+    }
+
+    /** The language asked for on the command line or by the locale, known before parsing. */
+    private static Lang requestedLang(String[] args, Map<String, String> env) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") && i + 1 < args.length) {
+                return Lang.parse(args[i + 1]);
+            }
+            if (args[i].startsWith("--lang=")) {
+                return Lang.parse(args[i].substring("--lang=".length()));
+            }
+        }
+        return Lang.fromEnvironment(env);
     }
 
     Workspace workspace() {

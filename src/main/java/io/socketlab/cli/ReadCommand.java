@@ -20,7 +20,7 @@ final class ReadCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "N", arity = "0..1",
+    @Parameters(index = "0", paramLabel = "N", arity = "0..1", descriptionKey = "N",
             description = "Chapter number (default: the chapter you are on).")
     Integer chapter;
 

@@ -20,7 +20,7 @@ public final class ResetCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
 
-    @Parameters(arity = "1", paramLabel = "EXERCISE", description = "Exercise id or number.")
+    @Parameters(arity = "1", paramLabel = "EXERCISE", descriptionKey = "EXERCISE", description = "Exercise id or number.")
     String exerciseName;
 
     @Option(names = "--yes", description = "Do not ask.")

@@ -22,7 +22,7 @@ public final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "NAME", completionCandidates = DemoCommand.DemoIds.class,
+    @Parameters(index = "0", paramLabel = "NAME", descriptionKey = "NAME", completionCandidates = DemoCommand.DemoIds.class,
             description = "Demo id: ${COMPLETION-CANDIDATES}")
     String name;
 

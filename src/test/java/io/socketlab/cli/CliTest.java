@@ -81,6 +81,24 @@ class CliTest {
     }
 
     @Test
+    void chineseHelpIsTranslated() {
+        assertEquals(0, run("--lang", "zh", "read", "--help"));
+        assertTrue(out.startsWith("用法： socketlab read"), out);
+        assertTrue(out.contains("章节编号"), out);
+        env.put("LANG", "zh_CN.UTF-8");
+        assertEquals(0, run("--help"));
+        assertTrue(out.contains("命令："), out);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"list", "read", "demo", "serve", "connect", "check", "hint", "reset", "watch"}) {
+            assertEquals(0, run(command, "--help"), command);
+            assertTrue(out.startsWith("Usage: socketlab " + command), out);
+        }
+    }
+
+    @Test
     void subcommandHelpShowsItsUsage() {
         assertEquals(0, run("read", "--help"));
         assertTrue(out.startsWith("Usage: socketlab read"), out);
