@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketlab.course.Course;
 import io.socketlab.course.CourseLoader;
+import io.socketlab.demo.Demos;
 import io.socketlab.i18n.Lang;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
@@ -17,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Size;
@@ -42,8 +42,9 @@ class ShellTest {
             {"03-third", "Hanging up", "挂断"},
         };
         for (String[] c : chapters) {
-            write("lessons/en/" + c[0] + ".md", "---\ntitle: " + c[1] + "\n---\n\nBody of " + c[1] + ".\n");
-            write("lessons/zh/" + c[0] + ".md", "---\ntitle: " + c[2] + "\n---\n\n" + c[2] + "的正文。\n");
+            String demos = c[0].startsWith("03") ? "demos: [phone]\n" : "";
+            write("lessons/en/" + c[0] + ".md", "---\ntitle: " + c[1] + "\n" + demos + "---\n\nBody of " + c[1] + ".\n");
+            write("lessons/zh/" + c[0] + ".md", "---\ntitle: " + c[2] + "\n" + demos + "---\n\n" + c[2] + "的正文。\n");
         }
     }
 
@@ -63,7 +64,7 @@ class ShellTest {
      * it (as a learner does), then returns everything the shell printed.
      */
     private String session(Lang lang, String... steps) throws Exception {
-        Course course = new CourseLoader(Set.of()).load(root);
+        Course course = new CourseLoader(Demos.ids()).load(root);
         ProgressStore store = new ProgressStore(root, w -> { });
         Progress progress = store.load();
         PipedOutputStream typing = new PipedOutputStream();
@@ -72,7 +73,7 @@ class ShellTest {
         try (Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen)
                 .type("xterm-256color").size(new Size(80, 200)).encoding(StandardCharsets.UTF_8).build()) {
             Shell shell = new Shell(terminal, course, lang, store, progress,
-                    new Shell.Settings(false, true, root.resolve(".socketlab/history")), List.of());
+                    new Shell.Settings(false, true, root.resolve(".socketlab/history")), List.of(new DemoExtension(false)));
             CompletableFuture<Integer> done = CompletableFuture.supplyAsync(shell::run);
             for (int i = 0; i < steps.length; i++) {
                 awaitPrompts(screen, i + 1, done);
@@ -209,6 +210,23 @@ class ShellTest {
         String screen = session(Lang.EN, "lang zh\r", "next\r", "quit\r");
         assertTrue(screen.contains("打开门的正文。"), screen);
         assertTrue(screen.contains("第 2/3 章：对话。"), screen);
+    }
+
+    @Test
+    void runStartsTheChaptersDemoAndStopReturnsToTheChapter() throws Exception {
+        String screen = session(Lang.EN, "go 3\r", "run\r", "hello\r", "stop\r", "next\r", "quit\r");
+        assertTrue(screen.contains("[client] reply: HELLO"), screen);
+        assertTrue(screen.contains("accept 127.0.0.1:"), "the trace shows the server's accept: " + screen);
+        assertTrue(screen.contains("This is the last chapter."), "the shell is back at the chapter after stop: " + screen);
+        List<String> left = Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName).filter(name -> name.startsWith("socketlab-demo-")).toList();
+        assertEquals(List.of(), left, "demo threads left behind after stop");
+    }
+
+    @Test
+    void runOnAChapterWithoutDemoSaysWhereDemosAre() throws Exception {
+        String screen = session(Lang.EN, "run\r", "quit\r");
+        assertTrue(screen.contains("This chapter has no live demo."), screen);
     }
 
     @Test
