@@ -6,7 +6,18 @@ import io.socketlab.i18n.Messages;
 import io.socketlab.render.LessonRenderer;
 import io.socketlab.render.RenderOptions;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import java.util.concurrent.Callable;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
@@ -43,6 +54,30 @@ final class WarmupCommand implements Callable<Integer> {
             LineReaderBuilder.builder().terminal(terminal).build();
         }
         new io.socketlab.progress.ProgressStore(ws.options().courseRoot(), w -> { }).load();
+        compileOnce();
         return 0;
+    }
+
+    /** One small in-process compile, so `check` finds the compiler's classes in the archive too. */
+    private static void compileOnce() throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            return;
+        }
+        Path dir = Files.createTempDirectory("socketlab-warmup");
+        try {
+            Path source = dir.resolve("Warm.java");
+            Files.writeString(source, "class Warm { String greet() { return \"hello\".toUpperCase(); } }\n");
+            try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+                javac.getTask(Writer.nullWriter(), files, null, List.of("-d", dir.toString(), "-proc:none"), null,
+                        files.getJavaFileObjects(source)).call();
+            }
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 }
