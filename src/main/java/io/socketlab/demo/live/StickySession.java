@@ -28,12 +28,12 @@ final class StickySession extends DemoSession {
         }));
         await(ready);
         client = own(new StickyClient(TracedSockets.socketFactory(Side.CLIENT, out), host, listening.get().getLocalPort()));
-        out.line(Side.CLIENT, "commands: " + PretendShell.HELP);
+        out.line(Side.CLIENT, text.get("demo.sticky.commands", PretendShell.HELP));
     }
 
     @Override
     public void typeAsClient(String line) throws IOException {
         String reply = client.run(line);
-        out.line(Side.CLIENT, reply == null ? "(empty line: not sent)" : "reply (one recv of 1024): " + reply);
+        out.line(Side.CLIENT, reply == null ? text.get("demo.skipped") : text.get("demo.sticky.reply", reply));
     }
 }
