@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.socketlab.i18n.Lang;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Terminal;
 import org.junit.jupiter.api.Test;
 
 /** The live mode driven through a jline terminal built on streams, one typed line at a time. */
@@ -81,5 +82,34 @@ class LiveDemoTest {
         }
         assertTrue(screen.contains("start a line with !"), screen);
         assertEquals(List.of(), demoThreadsAfterWaiting(), "demo threads left behind");
+    }
+
+    @Test
+    void ctrlCEndsTheDemoAndLeavesNoDemoThread() throws Exception {
+        String screen;
+        try (LiveScreen live = LiveScreen.start("tcp-loop", Lang.EN, false)) {
+            live.await("client> ");
+            live.type("ring");
+            live.await("[client] reply: RING");
+            live.await("client> ", 2);
+            live.terminal().raise(Terminal.Signal.INT);
+            screen = live.finish();
+        }
+        assertTrue(screen.contains("Demo stopped: every socket and thread is closed."), screen);
+        assertEquals(List.of(), demoThreadsAfterWaiting(), "demo threads left behind after Ctrl-C");
+    }
+
+    @Test
+    void stickyStartLineOffersMergeAndMergeShowsOneRecvOfThreeWrites() throws Exception {
+        String screen;
+        try (LiveScreen live = LiveScreen.start("sticky", Lang.ZH, false)) {
+            live.await("输入 merge");
+            live.await("客户端> ");
+            live.type("merge");
+            live.await("一次 recv 就拿到了 13 字节，它们来自 3 次单独的发送：one,two,three");
+            live.type("stop");
+            screen = live.finish();
+        }
+        assertTrue(screen.contains("\"one,two,three\""), "the trace shows the merged bytes of the one recv: " + screen);
     }
 }
