@@ -95,6 +95,21 @@ class DemoSessionsTest {
     }
 
     @Test
+    void mergeShowsThreeSmallWritesReadByTheServerInOneRecv() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        try (DemoSession session = Demos.open("sticky", out)) {
+            session.start("127.0.0.1");
+            session.typeAsClient("merge");
+        }
+        List<String> sends = out.calls(Side.CLIENT).stream().filter(c -> c.startsWith("sendall:")).toList();
+        assertEquals(List.of("sendall:one,", "sendall:two,", "sendall:three"), sends, "each write is traced with its own bytes");
+        List<String> serverRecvs = out.calls(Side.SERVER).stream().filter(c -> c.startsWith("recv:")).toList();
+        assertEquals(List.of("recv:one,two,three"), serverRecvs, "the server's single recv holds all three messages");
+        assertTrue(out.lines().contains("SERVER: one recv brought 13 bytes, written by 3 separate sends: one,two,three"),
+                out.lines().toString());
+    }
+
+    @Test
     void framedRepliesCarryTheirLengthHeader() throws Exception {
         RecordingOutput out = new RecordingOutput();
         try (DemoSession session = Demos.open("framed", out)) {

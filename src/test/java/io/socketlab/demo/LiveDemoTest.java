@@ -1,73 +1,115 @@
 package io.socketlab.demo;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.socketlab.demo.live.LiveDemo;
 import io.socketlab.i18n.Lang;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
 
-/** The live mode driven through a jline terminal built on streams. */
+/** The live mode driven through a jline terminal built on streams, one typed line at a time. */
 class LiveDemoTest {
-    private static String runLive(String demo, String typed, boolean color, Lang lang) throws Exception {
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        PipedOutputStream keyboard = new PipedOutputStream();
-        PipedInputStream keys = new PipedInputStream(keyboard, 4096);
-        keyboard.write(typed.getBytes(StandardCharsets.UTF_8));
-        keyboard.flush();
-        try (Terminal terminal = TerminalBuilder.builder().system(false)
-                .streams(keys, screen)
-                .type("xterm-256color").encoding(StandardCharsets.UTF_8).size(new org.jline.terminal.Size(100, 30)).build()) {
-            LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
-            LiveDemo.run(reader, demo, lang, color);
+    private static List<String> demoThreadsAfterWaiting() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<String> left = demoThreads();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            left = demoThreads();
         }
-        return screen.toString(StandardCharsets.UTF_8);
+        return left;
     }
 
-    private static int demoThreads() {
-        return (int) Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("socketlab-demo-") && t.isAlive()).count();
+    private static List<String> demoThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("socketlab-demo-") && t.isAlive()).map(Thread::getName).toList();
     }
 
     @Test
     void typedLinesComeBackUpperCasedWithBothSidesTracedAndStopEndsCleanly() throws Exception {
-        String screen = runLive("tcp-loop", "hello\nhex\nab\nstop\n", false, Lang.EN);
-        assertTrue(screen.contains("[client] reply: HELLO"), screen);
+        String screen;
+        try (LiveScreen live = LiveScreen.start("tcp-loop", Lang.EN, false)) {
+            live.await("client> ");
+            live.type("hello");
+            live.await("[client] reply: HELLO");
+            live.type("hex");
+            live.await("Bytes are now shown in hex.");
+            live.type("ab");
+            live.await("[client] reply: AB");
+            live.type("stop");
+            screen = live.finish();
+        }
         assertTrue(screen.contains("accept 127.0.0.1:"), screen);
         assertTrue(screen.contains("connect 127.0.0.1:"), screen);
         assertTrue(screen.contains("\"hello\""), screen);
         assertTrue(screen.contains("61 62"), "hex toggle shows the bytes of 'ab': " + screen);
+        assertTrue(screen.contains("Demo stopped"), screen);
         assertFalse(screen.contains("\u001b[36m") || screen.contains("\u001b[33m") || screen.contains("\u001b[1m"),
                 "no colour codes when colour is off");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (demoThreads() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertTrue(demoThreads() == 0, "demo threads left behind");
+        assertEquals(List.of(), demoThreadsAfterWaiting(), "demo threads left behind");
     }
 
     @Test
     void chineseTextAndColourAreUsedWhenAsked() throws Exception {
-        String screen = runLive("udp-echo", "udp\nstop\n", true, Lang.ZH);
-        assertTrue(screen.contains("[客户端]") && screen.contains("reply: UDP"), screen);
-        assertTrue(screen.contains("演示"), screen);
+        String screen;
+        try (LiveScreen live = LiveScreen.start("udp-echo", Lang.ZH, true)) {
+            live.await("客户端> ");
+            live.type("udp");
+            live.await("回复：UDP");
+            live.type("stop");
+            screen = live.finish();
+        }
+        assertTrue(screen.contains("[客户端]") && screen.contains("\u001b[0m 回复：UDP"), "the session's own line is in Chinese: " + screen);
+        assertTrue(screen.contains("演示已结束"), screen);
         assertTrue(screen.contains("\u001b["), "colour codes when colour is on");
     }
 
     @Test
     void chatLetsTheLearnerAnswerAsTheServer() throws Exception {
-        String screen = runLive("chat", "TOM\nhey\n!yo\nstop\n", false, Lang.EN);
-        assertTrue(screen.contains("message from [127.0.0.1:"), screen);
-        assertTrue(screen.contains("hey"), screen);
+        String screen;
+        try (LiveScreen live = LiveScreen.start("chat", Lang.EN, false)) {
+            live.await("client> ");
+            live.type("TOM");
+            live.await("writing to TOM");
+            live.type("hey");
+            live.await("message from [127.0.0.1:");
+            live.type("!yo");
+            live.await("[client] reply: yo");
+            live.type("stop");
+            screen = live.finish();
+        }
         assertTrue(screen.contains("start a line with !"), screen);
+        assertEquals(List.of(), demoThreadsAfterWaiting(), "demo threads left behind");
+    }
+
+    @Test
+    void ctrlCEndsTheDemoAndLeavesNoDemoThread() throws Exception {
+        String screen;
+        try (LiveScreen live = LiveScreen.start("tcp-loop", Lang.EN, false)) {
+            live.await("client> ");
+            live.type("ring");
+            live.await("[client] reply: RING");
+            live.await("client> ", 2);
+            live.terminal().raise(Terminal.Signal.INT);
+            screen = live.finish();
+        }
+        assertTrue(screen.contains("Demo stopped: every socket and thread is closed."), screen);
+        assertEquals(List.of(), demoThreadsAfterWaiting(), "demo threads left behind after Ctrl-C");
+    }
+
+    @Test
+    void stickyStartLineOffersMergeAndMergeShowsOneRecvOfThreeWrites() throws Exception {
+        String screen;
+        try (LiveScreen live = LiveScreen.start("sticky", Lang.ZH, false)) {
+            live.await("输入 merge");
+            live.await("客户端> ");
+            live.type("merge");
+            live.await("一次 recv 就拿到了 13 字节，它们来自 3 次单独的发送：one,two,three");
+            live.type("stop");
+            screen = live.finish();
+        }
+        assertTrue(screen.contains("\"one,two,three\""), "the trace shows the merged bytes of the one recv: " + screen);
     }
 }

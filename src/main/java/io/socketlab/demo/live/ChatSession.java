@@ -42,10 +42,10 @@ final class ChatSession extends DemoSession {
                 } catch (IOException closed) {
                     return;
                 }
-                out.line(Side.CLIENT, "reply: " + reply);
+                out.line(Side.CLIENT, text.get("demo.reply", reply));
             }
         });
-        out.line(Side.CLIENT, "contacts: " + String.join(", ", client.contacts()));
+        out.line(Side.CLIENT, text.get("demo.contacts", String.join(", ", client.contacts())));
     }
 
     private String nextServerLine() {
@@ -61,15 +61,15 @@ final class ChatSession extends DemoSession {
     public void typeAsClient(String line) throws IOException {
         if (!client.talking()) {
             if (!client.pick(line.trim())) {
-                out.line(Side.CLIENT, "pick a contact: " + String.join(", ", client.contacts()));
+                out.line(Side.CLIENT, text.get("demo.no.contact", line.trim(), String.join(", ", client.contacts())));
             } else {
-                out.line(Side.CLIENT, "writing to " + line.trim() + " (quit to leave)");
+                out.line(Side.CLIENT, text.get("demo.writing", line.trim()));
             }
             return;
         }
         if (!client.send(line)) {
-            out.line(Side.CLIENT, client.talking() ? "(empty line: not sent)"
-                    : "left the contact; pick another: " + String.join(", ", client.contacts()));
+            out.line(Side.CLIENT, client.talking() ? text.get("demo.skipped")
+                    : text.get("demo.left", String.join(", ", client.contacts())));
         }
     }
 

@@ -3,19 +3,32 @@ package io.socketlab.demo.live;
 import io.socketlab.demo.trace.Side;
 import io.socketlab.demo.trace.TraceEvent;
 import io.socketlab.demo.trace.TraceText;
+import io.socketlab.i18n.Lang;
+import io.socketlab.i18n.Messages;
 import java.io.PrintStream;
 
 /** Trace and lines of one half of a demo as plain text lines on a stream (for serve and connect). */
 final class ConsoleTrace implements DemoOutput {
     private final PrintStream out;
+    private final Messages messages;
 
-    ConsoleTrace(PrintStream out) {
+    ConsoleTrace(PrintStream out, Messages messages) {
         this.out = out;
+        this.messages = messages;
+    }
+
+    private String prefix(Side side) {
+        return messages.get(side == Side.SERVER ? "demo.column.server" : "demo.column.client") + " ";
+    }
+
+    @Override
+    public Lang lang() {
+        return messages.lang();
     }
 
     @Override
     public synchronized void onCall(TraceEvent event) {
-        String prefix = event.side() == Side.SERVER ? "[server] " : "[client] ";
+        String prefix = prefix(event.side());
         byte[] data = event.data();
         String bytes = data.length == 0 ? "" : " " + TraceText.escaped(data);
         out.println(prefix + event.call() + (event.detail().isEmpty() ? "" : " " + event.detail()) + bytes);
@@ -24,7 +37,7 @@ final class ConsoleTrace implements DemoOutput {
 
     @Override
     public synchronized void line(Side side, String text) {
-        out.println((side == Side.SERVER ? "[server] " : "[client] ") + text);
+        out.println(prefix(side) + text);
         out.flush();
     }
 }

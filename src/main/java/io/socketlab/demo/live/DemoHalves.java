@@ -1,5 +1,6 @@
 package io.socketlab.demo.live;
 
+import io.socketlab.demo.Demos;
 import io.socketlab.demo.chat.ChatClient;
 import io.socketlab.demo.chat.ChatServer;
 import io.socketlab.demo.framed.FramedClient;
@@ -42,7 +43,7 @@ public final class DemoHalves {
      */
     public static void serve(String id, String host, int port, PrintStream out, BufferedReader person,
                              Messages messages, IntConsumer onListening) throws IOException {
-        ConsoleTrace trace = new ConsoleTrace(out);
+        ConsoleTrace trace = new ConsoleTrace(out, messages);
         switch (id) {
             case "phone" -> new PhoneServer(TracedSockets.serverFactory(trace)).answerOnce(host, port, onListening);
             case "tcp-loop" -> new LoopServer(TracedSockets.serverFactory(trace), text -> trace.line(Side.SERVER, text))
@@ -62,7 +63,7 @@ public final class DemoHalves {
                             throw new UncheckedIOException(e);
                         }
                     }).serve(host, port, socket -> onListening.accept(socket.getLocalPort()));
-            default -> throw new IllegalArgumentException("unknown demo '" + id + "'");
+            default -> throw new IllegalArgumentException(messages.get("demo.unknown", id, String.join(", ", Demos.ids())));
         }
     }
 
@@ -72,7 +73,7 @@ public final class DemoHalves {
      */
     public static void connect(String id, String host, int port, BufferedReader in, PrintStream out, Messages messages)
             throws IOException {
-        ConsoleTrace trace = new ConsoleTrace(out);
+        ConsoleTrace trace = new ConsoleTrace(out, messages);
         switch (id) {
             case "phone" -> {
                 String line = in.readLine();
@@ -90,7 +91,7 @@ public final class DemoHalves {
                 }
             }
             case "chat" -> chat(host, port, in, out, messages, trace);
-            default -> throw new IllegalArgumentException("unknown demo '" + id + "'");
+            default -> throw new IllegalArgumentException(messages.get("demo.unknown", id, String.join(", ", Demos.ids())));
         }
     }
 

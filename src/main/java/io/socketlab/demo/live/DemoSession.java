@@ -1,6 +1,7 @@
 package io.socketlab.demo.live;
 
 import io.socketlab.demo.trace.Side;
+import io.socketlab.i18n.Messages;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,11 +15,14 @@ import java.util.concurrent.TimeUnit;
  */
 public abstract class DemoSession implements Closeable {
     protected final DemoOutput out;
+    /** The demo bundle in the output's language: every line a session prints comes from it. */
+    protected final Messages text;
     private final List<Thread> threads = new ArrayList<>();
     private final List<Closeable> resources = new ArrayList<>();
 
     protected DemoSession(DemoOutput out) {
         this.out = out;
+        this.text = Messages.of("demo", out.lang());
     }
 
     /** Starts the server on {@code host} and an ephemeral port, waits until it listens, connects the client. */
@@ -43,7 +47,7 @@ public abstract class DemoSession implements Closeable {
             try {
                 body.run();
             } catch (IOException | RuntimeException e) {
-                out.line(Side.SERVER, "error: " + e.getMessage());
+                out.line(Side.SERVER, text.get("demo.error", e.getMessage()));
             }
         }, "socketlab-demo-" + name);
         thread.setDaemon(true);
@@ -62,14 +66,14 @@ public abstract class DemoSession implements Closeable {
     }
 
     /** Waits up to 5 s for {@code ready}; an IOException when the server did not come up. */
-    protected static void await(CountDownLatch ready) throws IOException {
+    protected void await(CountDownLatch ready) throws IOException {
         try {
             if (!ready.await(5, TimeUnit.SECONDS)) {
-                throw new IOException("the demo server did not start within 5 s");
+                throw new IOException(text.get("demo.server.late"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the demo server", e);
+            throw new IOException(text.get("demo.server.interrupted"), e);
         }
     }
 

@@ -91,7 +91,7 @@ public final class LiveDemo implements DemoOutput {
 
     private TraceTimeline timeline() {
         int width = reader.getTerminal().getWidth();
-        return new TraceTimeline(width > 0 ? width : 80, color);
+        return new TraceTimeline(width > 0 ? width : 80, color, messages);
     }
 
     @Override
@@ -113,6 +113,11 @@ public final class LiveDemo implements DemoOutput {
         }
         row.append(' ').append(text);
         print(row.toAttributedString());
+    }
+
+    @Override
+    public Lang lang() {
+        return messages.lang();
     }
 
     private void print(AttributedString row) {

@@ -57,7 +57,7 @@ final class LoopSession extends DemoSession {
     @Override
     public void typeAsClient(String line) throws IOException {
         if (line.isEmpty()) {
-            out.line(Side.CLIENT, "(empty line: not sent)");
+            out.line(Side.CLIENT, text.get("demo.skipped"));
             return;
         }
         if (line.equals("quit")) {
@@ -65,13 +65,13 @@ final class LoopSession extends DemoSession {
                 client.close();
                 client = null;
             }
-            out.line(Side.CLIENT, "hung up; type again to call as a new client");
+            out.line(Side.CLIENT, text.get("demo.hung.up"));
             return;
         }
         if (client == null) {
             client = own(connect());
         }
-        out.line(Side.CLIENT, "reply: " + client.say(line));
+        out.line(Side.CLIENT, text.get("demo.reply", client.say(line)));
     }
 
     private Caller connect() throws IOException {

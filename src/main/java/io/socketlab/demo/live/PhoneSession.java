@@ -30,10 +30,10 @@ final class PhoneSession extends DemoSession {
                 port.set(p);
                 listening.countDown();
             });
-            out.line(Side.SERVER, "heard: " + heard);
+            out.line(Side.SERVER, text.get("demo.heard", heard));
         });
         await(listening);
         String reply = new PhoneClient(TracedSockets.socketFactory(Side.CLIENT, out)).call(host, port.get(), line);
-        out.line(Side.CLIENT, "reply: " + reply);
+        out.line(Side.CLIENT, text.get("demo.reply", reply));
     }
 }

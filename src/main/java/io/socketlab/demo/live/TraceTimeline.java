@@ -3,6 +3,7 @@ package io.socketlab.demo.live;
 import io.socketlab.demo.trace.Side;
 import io.socketlab.demo.trace.TraceEvent;
 import io.socketlab.demo.trace.TraceText;
+import io.socketlab.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.utils.AttributedString;
@@ -21,10 +22,13 @@ public final class TraceTimeline {
 
     private final int width;
     private final boolean color;
+    private final Messages messages;
 
-    public TraceTimeline(int width, boolean color) {
+    /** A timeline {@code width} columns wide; {@code messages} (the demo bundle) words the byte-count summary. */
+    public TraceTimeline(int width, boolean color, Messages messages) {
         this.width = Math.max(40, width);
         this.color = color;
+        this.messages = messages;
     }
 
     /** The rows for one event: the call and detail, then its bytes (escaped text, or hex when {@code hex}). */
@@ -36,7 +40,7 @@ public final class TraceTimeline {
             List<String> dataLines = wrap("  " + (hex ? TraceText.hex(data) : TraceText.escaped(data)), column);
             if (dataLines.size() > MAX_DATA_LINES) {
                 List<String> kept = new ArrayList<>(dataLines.subList(0, MAX_DATA_LINES - 1));
-                kept.add("  ... (" + data.length + " bytes in all)");
+                kept.add("  " + messages.get("demo.bytes.more", data.length));
                 dataLines = kept;
             }
             cells.addAll(dataLines);

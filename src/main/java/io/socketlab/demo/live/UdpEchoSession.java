@@ -34,6 +34,6 @@ final class UdpEchoSession extends DemoSession {
     @Override
     public void typeAsClient(String line) throws IOException {
         String reply = client.say(line);
-        out.line(Side.CLIENT, reply == null ? "(empty line: not sent)" : "reply: " + reply);
+        out.line(Side.CLIENT, reply == null ? text.get("demo.skipped") : text.get("demo.reply", reply));
     }
 }

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import javax.net.ServerSocketFactory;
 
@@ -35,6 +36,35 @@ public final class StickyServer {
                 }
             }
         }
+    }
+
+    /**
+     * Accepts one client, lets {@code holdBack} delay the server while the connection is up and nothing
+     * has been read, then makes a single recv of up to 1024 bytes and returns exactly the bytes it
+     * brought (empty when the client closed first). Both sockets are closed on return.
+     */
+    public byte[] receiveOnce(String host, int port, Consumer<ServerSocket> onListening, HoldBack holdBack) throws IOException {
+        try (ServerSocket phone = sockets.createServerSocket()) {
+            phone.setReuseAddress(true);
+            phone.bind(new InetSocketAddress(host, port), 5);
+            onListening.accept(phone);
+            try (Socket conn = phone.accept()) {
+                conn.setSoTimeout(5000);
+                holdBack.await(conn);
+                // region one-recv
+                byte[] buffer = new byte[1024];
+                int n = conn.getInputStream().read(buffer);   // one recv: whatever has arrived, from any number of sends
+                // endregion
+                return n < 0 ? new byte[0] : Arrays.copyOf(buffer, n);
+            }
+        }
+    }
+
+    /** What keeps a busy server from reading straight away. */
+    @FunctionalInterface
+    public interface HoldBack {
+        /** Returns when the server may read from {@code conn}. */
+        void await(Socket conn) throws IOException;
     }
 
     private static void runCommands(InputStream in, OutputStream out) throws IOException {
