@@ -163,8 +163,14 @@ public final class ExerciseChecker implements AutoCloseable {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             String classPath = System.getProperty("java.class.path") + File.pathSeparator + classes;
             List<String> command = new ArrayList<>(List.of(java.toString(), MEMORY_LIMIT, "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "-cp", classPath,
-                    ChildTestRunner.class.getName(), classes.toString()));
+                    "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true"));
+            String archive = System.getProperty("socketlab.cds");
+            if (archive != null && Files.isRegularFile(Path.of(archive))) {
+                // The launcher's start-up archive was recorded with this jar first on the class path,
+                // so the child may map it too and start without loading JUnit class by class.
+                command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            }
+            command.addAll(List.of("-cp", classPath, ChildTestRunner.class.getName(), classes.toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             OutputDrain drain = new OutputDrain(process.getInputStream());
             drain.start();
