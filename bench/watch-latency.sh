@@ -9,4 +9,6 @@ else id=01-passing; course=$root/src/test/resources/fixtures/course; fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/exercises"; cp -r "$course/exercises/$id" "$tmp/exercises/"
 rm -rf "$tmp/exercises/$id/src"; cp -r "$course/exercises/$id/solution" "$tmp/exercises/$id/src"
-java -cp "$root/target/socketlab.jar" "$root/bench/WatchLatency.java" "$tmp" "$id" "${2:-7}"
+"$root/socketlab" list >/dev/null   # makes sure the jar and the start-up archive exist
+jsa=$(ls -t "$root"/target/socketlab-*.jsa 2>/dev/null | head -1 || true)
+java ${jsa:+-Dsocketlab.cds="$jsa"} -cp "$root/target/socketlab.jar" "$root/bench/WatchLatency.java" "$tmp" "$id" "${2:-7}"
