@@ -40,7 +40,7 @@ class ServerRunnerTest {
         ServerRunner server = ServerRunner.start(listening -> {
             Thread leaked = new Thread(() -> {
                 try {
-                    release.await(5, TimeUnit.SECONDS);
+                    release.await(60, TimeUnit.SECONDS);  // longer than the runner's 5 s grace: released in finally
                 } catch (InterruptedException ignored) {
                     Thread.currentThread().interrupt();
                 }
