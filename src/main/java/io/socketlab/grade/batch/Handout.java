@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * The student handout: a copy of the course project without reference solutions, hidden tests,
- * build output, progress or version control, checked afterwards so nothing secret slipped in.
+ * the grader's test submissions, build output, progress or version control, checked afterwards so
+ * nothing secret slipped in.
  */
 public final class Handout {
     /** What the handout copies from the course root, when present. */
@@ -28,6 +29,8 @@ public final class Handout {
             "exercises", "docs", "bench", ".ci");
     private static final Set<String> NEVER = Set.of("target", ".socketlab", ".git");
     private static final Set<String> SECRET = Set.of("solution", "hidden");
+    /** The grader's own test submissions: several are copies of a reference solution. */
+    static final Path GRADER_FIXTURES = Path.of("src", "test", "resources", "submissions");
 
     /** The handout folder is not empty; nothing was written. */
     public static final class NotEmptyException extends IOException {
@@ -75,7 +78,7 @@ public final class Handout {
             Files.walkFileTree(from, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (dir.equals(target) || NEVER.contains(dir.getFileName().toString()) || isExerciseSecret(root.relativize(dir))) {
+                    if (dir.equals(target) || root.relativize(dir).equals(GRADER_FIXTURES) || NEVER.contains(dir.getFileName().toString()) || isExerciseSecret(root.relativize(dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     Files.createDirectories(target.resolve(root.relativize(dir).toString()));
@@ -101,17 +104,21 @@ public final class Handout {
 
     /**
      * Files in {@code handout} that are, by place, name or content, one of the course's solution or
-     * hidden test files. Empty when the handout is clean.
+     * hidden test files (content shared with a starter or visible test does not count). Empty when
+     * the handout is clean.
      */
     public static List<Path> leaks(Path course, Path handout) throws IOException {
         Set<String> digests = new HashSet<>();
         Set<String> hiddenNames = new HashSet<>();
+        Set<String> shared = new HashSet<>();
         Path exercises = course.resolve("exercises");
         if (Files.isDirectory(exercises)) {
             try (Stream<Path> walk = Files.walk(exercises)) {
                 for (Path file : walk.filter(Files::isRegularFile).toList()) {
                     Path relative = exercises.relativize(file);
-                    if (relative.getNameCount() > 1 && SECRET.contains(relative.getName(1).toString())) {
+                    if (relative.getNameCount() > 1 && !SECRET.contains(relative.getName(1).toString())) {
+                        shared.add(digest(file));
+                    } else if (relative.getNameCount() > 1) {
                         digests.add(digest(file));
                         if (relative.getName(1).toString().equals("hidden")) {
                             hiddenNames.add(file.getFileName().toString());
@@ -120,6 +127,8 @@ public final class Handout {
                 }
             }
         }
+        // A file a solution shares word for word with the starter or tests (a given helper class) is public.
+        digests.removeAll(shared);
         List<Path> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(handout)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
