@@ -3,6 +3,7 @@ package io.socketlab.grade.batch;
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.socketlab.course.Exercise;
 import io.socketlab.grade.CheckReport;
+import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.TestResult;
 import io.socketlab.i18n.Lang;
 import java.io.IOException;
@@ -97,7 +98,7 @@ public final class GradebookWriter {
 
     private String text(StudentGrade grade) {
         StringWriter buffer = new StringWriter();
-        io.socketlab.grade.CheckResult shown = new io.socketlab.grade.CheckResult(grade.status(), grade.result().message(),
+        CheckResult shown = new CheckResult(grade.status(), grade.result().message(),
                 grade.result().tests(), cut(grade.result().output()), grade.result().compileFailed());
         new CheckReport(lang, false).print(exercise, shown, new PrintWriter(buffer));
         return buffer.toString();

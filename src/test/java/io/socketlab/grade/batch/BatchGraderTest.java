@@ -1,7 +1,6 @@
 package io.socketlab.grade.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -94,6 +93,8 @@ class BatchGraderTest {
         assertTrue(tests.stream().anyMatch(t -> "after_published".equals(t.get("visibility"))));
         assertTrue(Files.readString(out.resolve("feedback/huge-output.json")).length() < 20_000);
         assertTrue(Files.readString(out.resolve("feedback/correct.txt")).contains("06-send-all"));
-        assertFalse(Files.exists(out.resolve("feedback/no-src.json")) && Files.readString(out.resolve("feedback/no-src.json")).isBlank());
+        Map<String, Object> noSrc = JSON.std.mapFrom(Files.readString(out.resolve("feedback/no-src.json")));
+        assertEquals("error", noSrc.get("status"));
+        assertTrue(String.valueOf(noSrc.get("message")).contains("no src/"), noSrc::toString);
     }
 }
