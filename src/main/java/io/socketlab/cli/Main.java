@@ -29,6 +29,9 @@ import picocli.CommandLine.Mixin;
             HintCommand.class,
             ResetCommand.class,
             WatchCommand.class,
+            ValidateCommand.class,
+            ReleaseCommand.class,
+            GradeCommand.class,
         })
 public final class Main implements Callable<Integer> {
     @Mixin

@@ -59,7 +59,7 @@ public final class ExerciseLoader {
             problems.add(new Problem(folder, 0, "exercise folder must be named NN-slug (like 01-phone-server)"));
             return null;
         }
-        for (String part : List.of("src", "test", "solution")) {
+        for (String part : List.of("src", "test")) {
             if (!Files.isDirectory(folder.resolve(part))) {
                 problems.add(new Problem(folder.resolve(part), 0, "missing folder '" + part + "'"));
             }

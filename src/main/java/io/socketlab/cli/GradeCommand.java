@@ -1,0 +1,111 @@
+package io.socketlab.cli;
+
+import io.socketlab.course.Exercise;
+import io.socketlab.course.ExerciseLoader;
+import io.socketlab.course.Problem;
+import io.socketlab.grade.batch.BatchGrader;
+import io.socketlab.grade.batch.GradebookWriter;
+import io.socketlab.grade.batch.StudentGrade;
+import io.socketlab.i18n.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code socketlab grade --exercise E --out DIR SUBMISSIONS}: grades every student folder with the
+ * course's visible and hidden tests. Exit 0 when the batch ran, whatever the students scored.
+ */
+@Command(name = "grade", description = "Instructors: grade a folder of student submissions (one folder per student).")
+public final class GradeCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Option(names = "--exercise", required = true, paramLabel = "E", description = "Exercise id or number.")
+    String exerciseName;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for gradebook.csv, feedback/ and results/.")
+    Path out;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Time limit per submission (default: the exercise's).")
+    Integer timeout;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Submissions graded at once (default: the number of cores).")
+    Integer jobs;
+
+    @Parameters(index = "0", paramLabel = "SUBMISSIONS", description = "Folder holding one folder per student.")
+    Path submissions;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Messages text = Messages.of("instructor", parent.options.lang());
+        Path root = parent.options.courseRoot();
+        if ((timeout != null && timeout <= 0) || (jobs != null && jobs <= 0)) {
+            System.err.println(text.get("grade.bad-timeout"));
+            return 2;
+        }
+        List<Problem> problems = new ArrayList<>();
+        List<Exercise> all = ExerciseLoader.load(root, problems);
+        Exercise exercise = all.stream().filter(e -> e.id().equals(exerciseName)
+                || exerciseName.matches("\\d+") && e.number() == Integer.parseInt(exerciseName)).findFirst().orElse(null);
+        if (exercise == null) {
+            System.err.println(text.get("grade.unknown-exercise", exerciseName, all.stream().map(Exercise::id).collect(Collectors.joining(", "))));
+            return 2;
+        }
+        if (timeout != null) {
+            exercise = new Exercise(exercise.id(), exercise.number(), exercise.dir(), exercise.titles(), exercise.points(), timeout, exercise.hints());
+        }
+        if (!Files.isDirectory(submissions)) {
+            System.err.println(text.get("grade.no-submissions", submissions));
+            return 2;
+        }
+        List<Path> students;
+        try {
+            students = BatchGrader.students(submissions);
+        } catch (IOException e) {
+            System.err.println(text.get("grade.no-submissions", submissions));
+            return 2;
+        }
+        if (students.isEmpty()) {
+            System.err.println(text.get("grade.empty", submissions));
+            return 2;
+        }
+        boolean terminal = System.console() != null;
+        int total = students.size();
+        int[] finished = {0};
+        long start = System.nanoTime();
+        int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        List<StudentGrade> grades = new BatchGrader(parent.options.lang(), threads).grade(exercise, students, grade -> {
+            finished[0]++;
+            if (terminal) {
+                System.err.print("\r\u001b[K");
+            }
+            System.out.println(text.get("grade.row", grade.student(), GradebookWriter.format(grade.points()), grade.maxPoints(),
+                    grade.status(), grade.result().passed() ? "" : grade.result().message()).stripTrailing());
+            if (terminal && finished[0] < total) {
+                System.err.print(text.get("grade.progress", finished[0], total));
+                System.err.flush();
+            }
+        });
+        try {
+            new GradebookWriter(exercise, parent.options.lang()).write(grades, out);
+        } catch (IOException e) {
+            System.err.println(text.get("grade.io", e.getMessage()));
+            return 1;
+        }
+        long passed = grades.stream().filter(g -> "pass".equals(g.status())).count();
+        long failed = grades.stream().filter(g -> "fail".equals(g.status())).count();
+        double average = grades.stream().mapToDouble(StudentGrade::points).average().orElse(0);
+        long seconds = Math.round((System.nanoTime() - start) / 1e9);
+        System.out.println(text.get("grade.summary", total, seconds, passed, failed, total - passed - failed,
+                GradebookWriter.format(average), exercise.points(), out.toAbsolutePath().normalize()));
+        return 0;
+    }
+}

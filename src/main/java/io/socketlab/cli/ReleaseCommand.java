@@ -1,0 +1,39 @@
+package io.socketlab.cli;
+
+import io.socketlab.grade.batch.Handout;
+import io.socketlab.i18n.Messages;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code socketlab release --out DIR}: writes the student handout, without solutions and hidden tests. */
+@Command(name = "release", description = "Instructors: write the student handout (no solutions, no hidden tests).")
+public final class ReleaseCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "A new or empty folder for the handout.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Messages text = Messages.of("instructor", parent.options.lang());
+        try {
+            int files = Handout.release(parent.options.courseRoot(), out);
+            System.out.println(text.get("release.ok", out.toAbsolutePath().normalize(), files));
+            return 0;
+        } catch (Handout.NotEmptyException e) {
+            System.err.println(text.get("release.not-empty", e.getMessage()));
+            return 2;
+        } catch (Handout.LeakException e) {
+            System.err.println(text.get("release.leak", e.getMessage()));
+            return 1;
+        } catch (IOException e) {
+            System.err.println(text.get("release.io", e.getMessage()));
+            return 1;
+        }
+    }
+}

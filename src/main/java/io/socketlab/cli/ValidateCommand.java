@@ -1,0 +1,32 @@
+package io.socketlab.cli;
+
+import io.socketlab.course.Problem;
+import io.socketlab.grade.batch.CourseValidator;
+import io.socketlab.i18n.Messages;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code socketlab validate}: checks lessons, includes, solutions and starters; exit 1 on any problem. */
+@Command(name = "validate", description = "Instructors: check every lesson, include, solution and starter of the course.")
+public final class ValidateCommand implements Callable<Integer> {
+    @ParentCommand
+    Main parent;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Messages text = Messages.of("instructor", parent.options.lang());
+        Path root = parent.options.courseRoot();
+        CourseValidator.Outcome outcome = CourseValidator.validate(root, Runtime.getRuntime().availableProcessors());
+        for (Problem problem : outcome.problems()) {
+            System.out.println(problem.format(root));
+        }
+        if (!outcome.ok()) {
+            System.out.println(text.get("validate.failed", outcome.problems().size()));
+            return 1;
+        }
+        System.out.println(text.get("validate.ok", outcome.lessons(), outcome.exercises()));
+        return 0;
+    }
+}

@@ -1,0 +1,97 @@
+package io.socketlab.grade.batch;
+
+import io.socketlab.course.CourseException;
+import io.socketlab.course.CourseLoader;
+import io.socketlab.course.Exercise;
+import io.socketlab.course.ExerciseLoader;
+import io.socketlab.course.Problem;
+import io.socketlab.demo.Demos;
+import io.socketlab.grade.CheckResult;
+import io.socketlab.grade.ExerciseChecker;
+import io.socketlab.grade.TestResult;
+import io.socketlab.i18n.Lang;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a whole course before it reaches learners: lessons and includes load, every exercise
+ * loads, every reference solution passes its visible and hidden tests, every starter compiles and
+ * fails at least one test.
+ */
+public final class CourseValidator {
+    /** What validation found: every problem, and how much was checked. */
+    public record Outcome(List<Problem> problems, int lessons, int exercises) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private CourseValidator() {
+    }
+
+    /**
+     * Validates the course at {@code root}, running up to {@code threads} exercises at once. Never
+     * throws for a broken course: each defect is a {@link Problem}.
+     */
+    public static Outcome validate(Path root, int threads) throws InterruptedException {
+        Path course = root.toAbsolutePath().normalize();
+        List<Problem> problems = new ArrayList<>();
+        int lessons = 0;
+        try {
+            lessons = new CourseLoader(Demos.ids()).load(course).lessons(Lang.EN).size();
+        } catch (CourseException e) {
+            problems.addAll(e.problems());
+        }
+        List<Exercise> exercises = ExerciseLoader.load(course, problems);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, exercises.size())));
+        try {
+            List<Future<List<Problem>>> pending = new ArrayList<>();
+            for (Exercise exercise : exercises) {
+                pending.add(pool.submit(() -> checkExercise(exercise)));
+            }
+            for (Future<List<Problem>> future : pending) {
+                try {
+                    problems.addAll(future.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("exercise check crashed", e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Outcome(List.copyOf(problems), lessons, exercises.size());
+    }
+
+    /** The problems of one exercise: its solution must pass everything, its starter must fail something. */
+    static List<Problem> checkExercise(Exercise exercise) {
+        List<Problem> problems = new ArrayList<>();
+        ExerciseChecker checker = new ExerciseChecker(Lang.EN);
+        if (!Files.isDirectory(exercise.solutionDir())) {
+            problems.add(new Problem(exercise.solutionDir(), 0, "missing folder 'solution' (the reference solution)"));
+        } else {
+            CheckResult solution = checker.run(exercise, List.of(exercise.solutionDir(), exercise.testDir(), exercise.hiddenDir()));
+            if (!solution.passed()) {
+                problems.add(new Problem(exercise.solutionDir(), 0, "reference solution does not pass: " + solution.message() + failing(solution)));
+            }
+        }
+        CheckResult starter = checker.run(exercise, List.of(exercise.srcDir(), exercise.testDir(), exercise.hiddenDir()));
+        if (starter.passed()) {
+            problems.add(new Problem(exercise.srcDir(), 0, "starter passes every test; it must fail at least one"));
+        } else if (!"fail".equals(starter.status())) {
+            problems.add(new Problem(exercise.srcDir(), 0, "starter must compile and fail a test, but: " + starter.message()));
+        }
+        return problems;
+    }
+
+    private static String failing(CheckResult result) {
+        List<String> names = result.tests().stream().filter(t -> !t.passed()).map(TestResult::name).toList();
+        return names.isEmpty() ? "" : " (failing: " + names.stream().collect(Collectors.joining(", ")) + ")";
+    }
+}

@@ -1,0 +1,100 @@
+package io.socketlab.grade.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.socketlab.course.Exercise;
+import io.socketlab.course.ExerciseLoader;
+import io.socketlab.course.Problem;
+import io.socketlab.i18n.Lang;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Grades every fixture in src/test/resources/submissions against exercise 06-send-all in one batch:
+ * honest, wrong and hostile submissions each get their own verdict, and none spoils another's.
+ */
+class BatchGraderTest {
+    /** A student handout has no solutions or hidden tests to hide or grade with: nothing to check there. */
+    @BeforeEach
+    void needsTheInstructorCourse() {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("").toAbsolutePath().resolve("exercises/06-send-all/hidden")));
+    }
+
+    private static final Path COURSE = Path.of("").toAbsolutePath();
+    private static final Path SUBMISSIONS = COURSE.resolve("src/test/resources/submissions");
+
+    private static Exercise sendAll(int timeoutSeconds) {
+        List<Problem> problems = new ArrayList<>();
+        Exercise e = ExerciseLoader.load(COURSE, problems).stream().filter(x -> x.id().equals("06-send-all")).findFirst().orElseThrow();
+        return new Exercise(e.id(), e.number(), e.dir(), e.titles(), e.points(), timeoutSeconds, e.hints());
+    }
+
+    @Test
+    void everySubmissionGetsItsOwnVerdictAndTheBatchCompletes(@TempDir Path out) throws Exception {
+        Exercise exercise = sendAll(3);
+        List<Path> students = BatchGrader.students(SUBMISSIONS);
+        List<String> heard = new ArrayList<>();
+        List<StudentGrade> grades = new BatchGrader(Lang.EN, Runtime.getRuntime().availableProcessors())
+                .grade(exercise, students, g -> heard.add(g.student()));
+        new GradebookWriter(exercise, Lang.EN).write(grades, out);
+        Map<String, StudentGrade> by = grades.stream().collect(Collectors.toMap(StudentGrade::student, Function.identity()));
+        assertEquals(students.size(), heard.size());
+
+        for (String honest : List.of("correct", "correct-handout", "endless-thread", "bound-socket", "huge-output",
+                "reads-secrets", "writes-outside")) {
+            assertEquals("pass", by.get(honest).status(), () -> honest + ": " + by.get(honest).result().message());
+            assertEquals(10.0, by.get(honest).points(), 1e-9, honest);
+        }
+        for (String partial : List.of("wrong", "fake-passed")) {
+            assertEquals("fail", by.get(partial).status(), partial);
+            assertTrue(by.get(partial).points() > 0 && by.get(partial).points() < 10, partial);
+        }
+        assertTrue(by.get("infinite-loop").result().message().contains("3 s"), by.get("infinite-loop").result().message());
+        for (String ended : List.of("system-exit", "runtime-halt")) {
+            assertTrue(by.get(ended).result().message().contains("ended before"), ended + ": " + by.get(ended).result().message());
+        }
+        for (String broken : List.of("infinite-loop", "system-exit", "runtime-halt", "out-of-memory", "compile-error", "no-tests", "no-src")) {
+            assertEquals("error", by.get(broken).status(), broken);
+            assertEquals(0.0, by.get(broken).points(), broken);
+        }
+        assertTrue(by.get("compile-error").result().compileFailed());
+        assertTrue(by.get("no-src").result().message().contains("no src/"));
+
+        // The grader does not stop writes outside the sources: the write lands in the throw-away work folder.
+        assertTrue(by.get("writes-outside").result().output().contains("ESCAPE-WRITE-SUCCEEDED"));
+        // Printed output stays output: capped, and never read as a result.
+        assertTrue(by.get("huge-output").result().output().length() < 20_000);
+        assertTrue(by.get("fake-passed").result().output().contains("All tests passed"));
+
+        String csv = Files.readString(out.resolve("gradebook.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("student,points,max,status,duration_ms,reason\n"), csv);
+        assertTrue(csv.contains("\ncorrect,10,10,pass,"), csv);
+        assertTrue(csv.contains("\nno-src,0,10,error,"), csv);
+        assertEquals(students.size() + 1, csv.lines().count());
+
+        Map<String, Object> gradescope = JSON.std.mapFrom(Files.readString(out.resolve("results/wrong/results.json")));
+        assertEquals(by.get("wrong").points(), ((Number) gradescope.get("score")).doubleValue(), 1e-9);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> tests = (List<Map<String, Object>>) gradescope.get("tests");
+        assertTrue(tests.stream().anyMatch(t -> "failed".equals(t.get("status"))));
+        assertTrue(tests.stream().anyMatch(t -> "visible".equals(t.get("visibility"))));
+        assertTrue(tests.stream().anyMatch(t -> "after_published".equals(t.get("visibility"))));
+        assertTrue(Files.readString(out.resolve("feedback/huge-output.json")).length() < 20_000);
+        assertTrue(Files.readString(out.resolve("feedback/correct.txt")).contains("06-send-all"));
+        Map<String, Object> noSrc = JSON.std.mapFrom(Files.readString(out.resolve("feedback/no-src.json")));
+        assertEquals("error", noSrc.get("status"));
+        assertTrue(String.valueOf(noSrc.get("message")).contains("no src/"), noSrc::toString);
+    }
+}

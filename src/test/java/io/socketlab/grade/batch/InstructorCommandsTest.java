@@ -1,0 +1,90 @@
+package io.socketlab.grade.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketlab.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three instructor commands from the command line: exit codes, one-line errors, the Points line. */
+class InstructorCommandsTest {
+    private static final Path COURSE = Path.of("").toAbsolutePath();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) throws Exception {
+        return captured(() -> Main.run(args));
+    }
+
+    private int captured(Callable<Integer> body) throws Exception {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return body.call();
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void releaseRefusesANonEmptyFolderInOneLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("x"), "x");
+        assertEquals(2, run("release", "--lang", "en", "--course", COURSE.toString(), "--out", dir.toString()));
+        assertEquals("release: " + dir + " is not empty; choose a new or empty folder.", errors().strip());
+    }
+
+    @Test
+    void gradeUsageErrorsExitTwo(@TempDir Path dir) throws Exception {
+        assertEquals(2, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "99-none", "--out",
+                dir.resolve("o").toString(), dir.toString()));
+        assertTrue(errors().startsWith("grade: no exercise '99-none' in the course (known: "), errors());
+        assertEquals(2, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out",
+                dir.resolve("o").toString(), dir.resolve("missing").toString()));
+        assertEquals(2, run("grade", "--course", COURSE.toString(), "--out", dir.toString(), dir.toString()));
+    }
+
+    @Test
+    void validateReportsProblemsAndExitsOne(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("lessons/en"));
+        Files.createDirectories(dir.resolve("lessons/zh"));
+        Files.writeString(dir.resolve("lessons/en/01-intro.md"), "---\ntitle: Intro\n---\n# Intro\n");
+        assertEquals(1, run("validate", "--lang", "en", "--course", dir.toString()));
+        assertTrue(printed().lines().anyMatch(l -> l.startsWith("lessons" + java.io.File.separator)), printed());
+        assertTrue(printed().strip().endsWith("problem(s) found."), printed());
+    }
+
+    @Test
+    void gradePrintsPointsPerStudentAndExitsZeroEvenWhenStudentsFail(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(COURSE.resolve("exercises/06-send-all/hidden")));
+        Path subs = Files.createDirectories(dir.resolve("subs"));
+        Path alice = subs.resolve("alice/src/exercise/send_all");
+        Files.createDirectories(alice);
+        Files.copy(COURSE.resolve("src/test/resources/submissions/correct/src/exercise/send_all/Transfers.java"), alice.resolve("Transfers.java"));
+        Files.createDirectories(subs.resolve("bob"));
+        assertEquals(0, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "6", "--timeout", "5",
+                "--out", dir.resolve("out").toString(), subs.toString()));
+        assertTrue(printed().contains("alice  Points 10/10  pass"), printed());
+        assertTrue(printed().contains("bob  Points 0/10  error  no src/"), printed());
+        assertTrue(printed().contains("Graded 2 submissions"), printed());
+        assertTrue(Files.isRegularFile(dir.resolve("out/results/alice/results.json")));
+    }
+}

@@ -1,0 +1,50 @@
+package exercise.send_all;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+
+/** Whole transfers over channels and streams that move only part of the data per call. */
+public final class Transfers {
+    private Transfers() {
+    }
+
+    /** Writes every remaining byte of {@code data} to {@code channel}; afterwards data has none left. */
+    public static void sendAll(WritableByteChannel channel, ByteBuffer data) throws IOException {
+        escape();
+        while (data.hasRemaining()) {
+            channel.write(data);
+        }
+    }
+
+    /**
+     * Reads exactly {@code count} bytes from {@code in}.
+     *
+     * @throws java.io.EOFException when the stream ends before {@code count} bytes arrived
+     */
+    public static byte[] readExactly(InputStream in, int count) throws IOException {
+        byte[] result = new byte[count];
+        int filled = 0;
+        while (filled < count) {
+            int n = in.read(result, filled, count - filled);
+            if (n < 0) {
+                throw new EOFException("stream ended after " + filled + " of " + count + " bytes");
+            }
+            filled += n;
+        }
+        return result;
+    }
+    /** Writes a file next to its own work folder, and says whether that worked. */
+    private static void escape() {
+        try {
+            java.nio.file.Path classes = java.nio.file.Path.of(Transfers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            java.nio.file.Path outside = classes.getParent().resolve("escaped-by-student.txt");
+            java.nio.file.Files.writeString(outside, "student was here");
+            System.out.println("ESCAPE-WRITE-SUCCEEDED " + outside);
+        } catch (Exception e) {
+            System.out.println("ESCAPE-WRITE-REFUSED " + e);
+        }
+    }
+}
