@@ -40,7 +40,7 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Submissions graded at once (default: the number of cores).")
     Integer jobs;
 
-    @Parameters(index = "0", paramLabel = "SUBMISSIONS", description = "Folder holding one folder per student.")
+    @Parameters(index = "0", paramLabel = "SUBMISSIONS", descriptionKey = "SUBMISSIONS", description = "Folder holding one folder per student.")
     Path submissions;
 
     @Override

@@ -171,7 +171,8 @@ public final class ExerciseChecker implements AutoCloseable {
                 command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             }
             command.addAll(List.of("-cp", classPath, ChildTestRunner.class.getName(), classes.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // The learner's code runs in its own scratch folder, not in the course folder.
+            Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
             OutputDrain drain = new OutputDrain(process.getInputStream());
             drain.start();
             return new Child(work, classes, process, drain);

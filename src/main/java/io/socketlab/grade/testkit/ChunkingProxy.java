@@ -96,7 +96,9 @@ public final class ChunkingProxy implements AutoCloseable {
      */
     public void reset() throws InterruptedException {
         connected.await(2, TimeUnit.SECONDS);
-        for (Socket s : new Socket[] {clientSide, targetSide}) {
+        // Target first: once the client side dies, the relay thread closes the target side itself,
+        // gracefully (FIN), and a reset that comes second would be too late.
+        for (Socket s : new Socket[] {targetSide, clientSide}) {
             if (s != null) {
                 try {
                     s.setSoLinger(true, 0);
