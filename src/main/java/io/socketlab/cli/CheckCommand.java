@@ -40,7 +40,7 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
         Messages text = Messages.of("grade", options.lang());
         Path root = options.courseRoot();
-        ProgressStore store = new ProgressStore(root, System.err::println);
+        ProgressStore store = parent.workspace().progressStore();
         Progress progress = store.load();
         Exercise exercise = choose(root, exerciseName, progress, text);
         if (exercise == null) {

@@ -23,7 +23,7 @@ public final class HintCommand implements Callable<Integer> {
     public Integer call() {
         GlobalOptions options = parent.options;
         Messages text = Messages.of("grade", options.lang());
-        ProgressStore store = new ProgressStore(options.courseRoot(), System.err::println);
+        ProgressStore store = parent.workspace().progressStore();
         Progress progress = store.load();
         Exercise exercise = CheckCommand.choose(options.courseRoot(), exerciseName, progress, text);
         if (exercise == null) {

@@ -3,7 +3,6 @@ package io.socketlab.cli;
 import io.socketlab.course.Exercise;
 import io.socketlab.grade.StarterSnapshot;
 import io.socketlab.i18n.Messages;
-import io.socketlab.progress.ProgressStore;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,7 +30,7 @@ public final class ResetCommand implements Callable<Integer> {
         GlobalOptions options = parent.options;
         Messages text = Messages.of("grade", options.lang());
         Exercise exercise = CheckCommand.choose(options.courseRoot(), exerciseName,
-                new ProgressStore(options.courseRoot(), System.err::println).load(), text);
+                parent.workspace().progressStore().load(), text);
         if (exercise == null) {
             return 2;
         }

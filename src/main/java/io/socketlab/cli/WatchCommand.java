@@ -5,7 +5,6 @@ import io.socketlab.course.ExerciseLoader;
 import io.socketlab.grade.StarterSnapshot;
 import io.socketlab.grade.WatchSession;
 import io.socketlab.i18n.Messages;
-import io.socketlab.progress.ProgressStore;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
@@ -28,7 +27,7 @@ public final class WatchCommand implements Callable<Integer> {
         GlobalOptions options = parent.options;
         Messages text = Messages.of("grade", options.lang());
         Exercise start = CheckCommand.choose(options.courseRoot(), null,
-                new ProgressStore(options.courseRoot(), System.err::println).load(), text);
+                parent.workspace().progressStore().load(), text);
         if (start == null) {
             return 2;
         }

@@ -28,6 +28,12 @@ public final class ProgressStore {
             /** Progress could not be written to {@code file}. */
             NOT_SAVED
         }
+
+        /** A plain sentence, for callers without their own translated wording. */
+        @Override
+        public String toString() {
+            return (kind == Kind.MOVED_ASIDE ? "progress file was unreadable (" + reason + "); moved to " : "progress not saved (" + reason + "): ") + file;
+        }
     }
 
     /** @param warnings told when the stored file was moved aside or progress could not be saved */
