@@ -34,6 +34,7 @@ class HandoutTest {
         assertTrue(Files.isRegularFile(out.resolve("lessons/zh/01-what-is-a-socket.md")));
         assertTrue(Files.isRegularFile(out.resolve("exercises/06-send-all/src/exercise/send_all/Transfers.java")));
         assertTrue(Files.isRegularFile(out.resolve("exercises/06-send-all/test/exercise/send_all/TransfersTest.java")));
+        assertTrue(Files.isRegularFile(out.resolve("python/tcp_client.py")), "the wire tests of the handout need the Python peers");
         try (Stream<Path> walk = Files.walk(out)) {
             List<Path> secret = walk.filter(p -> {
                 Path rel = out.relativize(p);
