@@ -100,6 +100,9 @@ public final class ExerciseChecker implements AutoCloseable {
             drain.join(2000);
             String output = drain.text();
             if (!Files.exists(resultFile)) {
+                if (output.contains("Terminating due to java.lang.OutOfMemoryError")) {
+                    return error(text.get("error.memory", MEMORY_LIMIT.substring("-Xmx".length())), output);
+                }
                 return error(text.get("error.ended-early", process.exitValue()), output);
             }
             return judge(exercise, Files.readString(resultFile, StandardCharsets.UTF_8), token, output);
@@ -163,7 +166,7 @@ public final class ExerciseChecker implements AutoCloseable {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             String classPath = System.getProperty("java.class.path") + File.pathSeparator + classes;
             List<String> command = new ArrayList<>(List.of(java.toString(), MEMORY_LIMIT, "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true"));
+                    "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Djava.awt.headless=true"));
             String archive = System.getProperty("socketlab.cds");
             if (archive != null && Files.isRegularFile(Path.of(archive))) {
                 // The launcher's start-up archive was recorded with this jar first on the class path,
