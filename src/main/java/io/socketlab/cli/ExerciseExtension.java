@@ -63,7 +63,7 @@ final class ExerciseExtension implements Shell.Extension {
         Exercise exercise = chosen.get();
         progress.setCurrentExercise(exercise.id());
         if (command.equals("hint")) {
-            hint(exercise, lang, reader);
+            reader.printAbove(HintCommand.nextHint(exercise, progress, lang));
         } else {
             check(exercise, lang, reader, messages);
         }
@@ -77,19 +77,6 @@ final class ExerciseExtension implements Shell.Extension {
         }
         List<Exercise> here = all.stream().filter(e -> lesson.exercises().contains(e.id())).toList();
         return here.stream().filter(e -> !progress.isDone(e.id())).findFirst().or(() -> here.stream().findFirst());
-    }
-
-    private void hint(Exercise exercise, Lang lang, LineReader reader) {
-        Messages text = Messages.of("grade", lang);
-        List<String> hints = exercise.hints(lang);
-        if (hints.isEmpty()) {
-            reader.printAbove(text.get("cli.no-hints", exercise.id()));
-            return;
-        }
-        int seen = progress.hintsShown(exercise.id());
-        int index = seen >= hints.size() ? 0 : seen;
-        reader.printAbove(text.get("cli.hint", index + 1, hints.size(), exercise.id()) + "\n  " + hints.get(index));
-        progress.setHintsShown(exercise.id(), index + 1);
     }
 
     private void check(Exercise exercise, Lang lang, LineReader reader, Messages messages) {

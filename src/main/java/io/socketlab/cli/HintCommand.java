@@ -1,6 +1,7 @@
 package io.socketlab.cli;
 
 import io.socketlab.course.Exercise;
+import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
@@ -29,20 +30,29 @@ public final class HintCommand implements Callable<Integer> {
         if (exercise == null) {
             return 2;
         }
-        List<String> hints = exercise.hints(options.lang());
+        System.out.println(nextHint(exercise, progress, options.lang()));
+        store.save(progress);
+        return 0;
+    }
+
+    /**
+     * The next hint not yet seen (after the last one, the first again), with its heading; counts it
+     * as seen in {@code progress}. The caller saves progress.
+     */
+    static String nextHint(Exercise exercise, Progress progress, Lang lang) {
+        Messages text = Messages.of("grade", lang);
+        List<String> hints = exercise.hints(lang);
         if (hints.isEmpty()) {
-            System.out.println(text.get("cli.no-hints", exercise.id()));
-            return 0;
+            return text.get("cli.no-hints", exercise.id());
         }
         int seen = progress.hintsShown(exercise.id());
         int index = seen >= hints.size() ? 0 : seen;
-        System.out.println(text.get("cli.hint", index + 1, hints.size(), exercise.id()));
-        System.out.println("  " + hints.get(index));
+        StringBuilder shown = new StringBuilder(text.get("cli.hint", index + 1, hints.size(), exercise.id()));
+        shown.append("\n  ").append(hints.get(index));
         if (index + 1 == hints.size()) {
-            System.out.println(text.get("cli.all-hints", exercise.id()));
+            shown.append('\n').append(text.get("cli.all-hints", exercise.id()));
         }
         progress.setHintsShown(exercise.id(), index + 1);
-        store.save(progress);
-        return 0;
+        return shown.toString();
     }
 }
