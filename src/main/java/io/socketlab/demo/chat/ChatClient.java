@@ -55,7 +55,8 @@ public final class ChatClient implements Closeable {
             return false;
         }
         if (line.equals("quit")) {
-            talkingTo = null;                   // leave this contact, pick another
+            // leave this contact, pick another
+            talkingTo = null;
             return false;
         }
         byte[] data = line.getBytes(StandardCharsets.UTF_8);

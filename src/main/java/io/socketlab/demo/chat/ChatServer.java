@@ -44,7 +44,8 @@ public final class ChatServer {
                 screen.accept("message from [" + from + "]: " + text);
                 // endregion
                 // region answer
-                String reply = person.apply(from);     // a human at the keyboard writes back
+                // a human at the keyboard writes back
+                String reply = person.apply(from);
                 if (reply == null) {
                     return;
                 }

@@ -15,7 +15,8 @@ public final class LengthPrefixFraming {
     /** Writes {@code body} as one frame: Python's {@code struct.pack('>I', len(body)) + body}. */
     public static void write(DataOutputStream out, byte[] body) throws IOException {
         // region write-frame
-        out.writeInt(body.length);        // 4 bytes, big-endian, like struct.pack('>I', n)
+        // 4 bytes, big-endian, like struct.pack('>I', n)
+        out.writeInt(body.length);
         out.write(body);
         out.flush();
         // endregion
@@ -33,11 +34,13 @@ public final class LengthPrefixFraming {
         } catch (java.io.EOFException peerClosed) {
             return null;
         }
-        if (length < 0 || length > maxFrame) {   // check first: never allocate what a stranger asks for
+        // check first: never allocate what a stranger asks for
+        if (length < 0 || length > maxFrame) {
             throw new BadFrameException("frame length " + length + " outside 0.." + maxFrame);
         }
         byte[] body = new byte[length];
-        in.readFully(body);                      // loop until all of it has arrived, however it was split
+        // loop until all of it has arrived, however it was split
+        in.readFully(body);
         return body;
         // endregion
     }

@@ -26,7 +26,8 @@ public final class LoopClient implements Closeable {
     public String say(String line) throws IOException {
         // region skip-empty
         if (line.isEmpty()) {
-            return null;    // send(b'') sends nothing, and the server's recv would wait forever
+            // send(b'') sends nothing, and the server's recv would wait forever
+            return null;
         }
         // endregion
         // region quit

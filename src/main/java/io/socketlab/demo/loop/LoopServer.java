@@ -27,16 +27,19 @@ public final class LoopServer {
      */
     public void serve(String host, int port, Consumer<ServerSocket> onListening) throws IOException {
         try (ServerSocket phone = sockets.createServerSocket()) {
-            phone.setReuseAddress(true);                  // restart at once, even if the old port is in TIME_WAIT
+            // restart at once, even if the old port is in TIME_WAIT
+            phone.setReuseAddress(true);
             phone.bind(new InetSocketAddress(host, port), 5);
             onListening.accept(phone);
             // region connection-loop
             while (!phone.isClosed()) {
                 Socket conn;
                 try {
-                    conn = phone.accept();                // the next caller in the queue
+                    // the next caller in the queue
+                    conn = phone.accept();
                 } catch (SocketException closed) {
-                    return;                               // somebody closed the listening socket: stop
+                    // somebody closed the listening socket: stop
+                    return;
                 }
                 talk(conn);
             }
@@ -52,7 +55,8 @@ public final class LoopServer {
             // region communication-loop
             while (true) {
                 int n = in.read(buffer);
-                if (n < 0) {                              // Python's recv returns b'': the caller hung up
+                // Python's recv returns b'': the caller hung up
+                if (n < 0) {
                     log.accept("client left");
                     return;
                 }

@@ -18,7 +18,8 @@ public final class PhoneClient {
     /** Calls {@code host:port}, says {@code message} in UTF-8 and returns the reply (at most 1024 bytes). */
     public String call(String host, int port, String message) throws IOException {
         // region dial
-        try (Socket phone = sockets.createSocket()) {             // buy a phone
+        // buy a phone
+        try (Socket phone = sockets.createSocket()) {
             phone.connect(new InetSocketAddress(host, port), 5000); // dial the number
             // endregion
             // region say

@@ -24,21 +24,25 @@ public final class PhoneServer {
      */
     public String answerOnce(String host, int port, IntConsumer onListening) throws IOException {
         // region buy
-        ServerSocket phone = sockets.createServerSocket();          // buy a phone
+        // buy a phone
+        ServerSocket phone = sockets.createServerSocket();
         // endregion
         try (phone) {
             // region sim
-            phone.bind(new InetSocketAddress(host, port), 5);      // insert the SIM card, switch on: backlog 5
+            // insert the SIM card, switch on: backlog 5
+            phone.bind(new InetSocketAddress(host, port), 5);
             // endregion
             onListening.accept(phone.getLocalPort());
             // region answer
-            Socket conn = phone.accept();                          // wait for a ring, pick up
+            // wait for a ring, pick up
+            Socket conn = phone.accept();
             // endregion
             try (conn) {
                 // region hear
                 InputStream in = conn.getInputStream();
                 byte[] buffer = new byte[1024];
-                int n = in.read(buffer);                           // listen: at most 1024 bytes
+                // listen: at most 1024 bytes
+                int n = in.read(buffer);
                 String heard = n < 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
                 // endregion
                 // region reply

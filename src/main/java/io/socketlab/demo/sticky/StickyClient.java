@@ -25,7 +25,8 @@ public final class StickyClient implements Closeable {
         // region naive-recv
         phone.getOutputStream().write(command.getBytes(StandardCharsets.UTF_8));
         byte[] buffer = new byte[1024];
-        int n = phone.getInputStream().read(buffer);     // the bug: a reply can be longer than 1024
+        // the bug: a reply can be longer than 1024
+        int n = phone.getInputStream().read(buffer);
         return n < 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
         // endregion
     }

@@ -53,7 +53,8 @@ public final class StickyServer {
                 holdBack.await(conn);
                 // region one-recv
                 byte[] buffer = new byte[1024];
-                int n = conn.getInputStream().read(buffer);   // one recv: whatever has arrived, from any number of sends
+                // one recv: whatever has arrived, from any number of sends
+                int n = conn.getInputStream().read(buffer);
                 // endregion
                 return n < 0 ? new byte[0] : Arrays.copyOf(buffer, n);
             }

@@ -29,7 +29,8 @@ public final class UdpEchoServer {
                 // region recvfrom
                 DatagramPacket packet = new DatagramPacket(buffer, BUFSIZE);
                 try {
-                    udp.receive(packet);                  // a longer datagram is cut to BUFSIZE, silently
+                    // a longer datagram is cut to BUFSIZE, silently
+                    udp.receive(packet);
                 } catch (IOException closed) {
                     return;
                 }
