@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Save-to-verdict latency of `socketlab watch`: times warm re-checks in one JVM, as watch does.
+# Save-to-verdict latency of `socketlab watch`, end to end: a watch session on file events, timed from
+# the write of a source file to the verdict, after an edit pause and back to back.
 # Usage: bench/watch-latency.sh [EXERCISE] [RUNS]   (after `mvn -o package`)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,4 +12,5 @@ mkdir -p "$tmp/exercises"; cp -r "$course/exercises/$id" "$tmp/exercises/"
 rm -rf "$tmp/exercises/$id/src"; cp -r "$course/exercises/$id/solution" "$tmp/exercises/$id/src"
 "$root/socketlab" list >/dev/null   # makes sure the jar and the start-up archive exist
 jsa=$(ls -t "$root"/target/socketlab-*.jsa 2>/dev/null | head -1 || true)
-java ${jsa:+-Dsocketlab.cds="$jsa"} -cp "$root/target/socketlab.jar" "$root/bench/WatchLatency.java" "$tmp" "$id" "${2:-7}"
+# the same JVM options as the launcher gives the watch process
+java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xmx256m -XX:ReservedCodeCacheSize=48m ${jsa:+-Dsocketlab.cds="$jsa"} -cp "$root/target/socketlab.jar" "$root/bench/WatchLatency.java" "$tmp" "$id" "${2:-7}"

@@ -21,7 +21,10 @@ public final class CheckReport {
         this.color = color;
     }
 
-    /** Prints one line per test, the score, the learner's output under a label, and the verdict. */
+    /**
+     * Prints one line per test (a failed one with its message and what it printed), the score and
+     * the verdict; when no test could run, what the program printed before it stopped.
+     */
     public void print(Exercise exercise, CheckResult result, PrintWriter out) {
         out.println(text.get("report.header", exercise.id(), exercise.title(text.lang())));
         for (TestResult test : result.tests()) {
@@ -30,10 +33,15 @@ public final class CheckReport {
             if (!test.passed() && !test.message().isBlank()) {
                 test.message().lines().forEach(line -> out.println("      " + line));
             }
+            if (!test.passed() && !test.output().isBlank()) {
+                out.println("      " + text.get("report.test-output"));
+                test.output().lines().forEach(line -> out.println("      | " + line));
+            }
         }
         if (result.compileFailed()) {
             out.print(result.output());
-        } else if (!result.output().isBlank()) {
+        } else if (result.tests().isEmpty() && !result.output().isBlank()) {
+            // With tests, what each failed test printed is shown under it, as JUnit and cargo do.
             out.println(text.get("report.output"));
             result.output().lines().forEach(line -> out.println("  | " + line));
         }

@@ -2,7 +2,19 @@ package io.socketlab.grade;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +25,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -23,51 +37,162 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The main class of the child JVM that runs the learner's tests. It loads JUnit first, then reads
- * one line from stdin: the result file and a secret token, both known only to the parent. Results
- * go to that file with the token, so nothing the learner prints can pass for a result. When done it
- * halts, so threads the learner left running cannot keep it alive.
+ * one line per run from stdin: the folder of compiled classes, the result file and a secret token,
+ * all known only to the parent. Each run loads the classes in a class loader of its own, writes the
+ * results to that file with the token (so nothing the learner prints can pass for a result) and
+ * says {@code done TOKEN} on stderr, which carries nothing else.
+ *
+ * <p>The learner's output is captured per test and passed through to stdout, so the parent still
+ * sees it when the JVM dies mid-run. After a run the child looks for threads or open files the
+ * learner left behind; if it finds any, it says so in the results and halts, and the parent starts
+ * a fresh JVM for the next run. A clean child waits for the next line, which is what makes re-checks
+ * in watch fast: JUnit is loaded and compiled already.
  */
 public final class ChildTestRunner {
+    /** Output kept per test; the whole run keeps {@link ExerciseChecker#OUTPUT_CAP}. */
+    static final int TEST_OUTPUT_CAP = 2 * 1024;
+    private static final long LEFTOVER_GRACE_NANOS = 200_000_000L;
+
     private ChildTestRunner() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path classes = Path.of(args[0]);
-        LauncherConfig config = LauncherConfig.builder().enableTestEngineAutoRegistration(false)
-                .addTestEngines(jupiter()).build();
-        var launcher = LauncherFactory.create(config);
+        PrintStream control = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        String go = in.readLine();
-        if (go == null) {
-            Runtime.getRuntime().halt(3);
-        }
-        String[] parts = go.split("\t", 2);
-        Path resultFile = Path.of(parts[0]);
-        String token = parts[1];
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(classes))).build();
-        List<Map<String, Object>> tests = new ArrayList<>();
-        launcher.execute(request, new TestExecutionListener() {
-            @Override
-            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                if (!id.isTest()) {
-                    return;
-                }
-                Map<String, Object> test = new LinkedHashMap<>();
-                test.put("name", id.getDisplayName().replaceAll("\\(\\)$", ""));
-                test.put("id", id.getUniqueId());
-                test.put("status", result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "pass" : "fail");
-                test.put("message", result.getThrowable().map(ChildTestRunner::explain).orElse(""));
-                tests.add(test);
+        // stdin carries the parent's orders; learner code reading it sees an empty stream
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        Capture capture = new Capture(new FileOutputStream(FileDescriptor.out));
+        PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false).addTestEngines(jupiter()).build());
+        openNetworking();
+        Set<Thread> baseThreads = Set.copyOf(Thread.getAllStackTraces().keySet());
+        int baseFiles = openFiles();
+        String go;
+        while ((go = in.readLine()) != null) {
+            String[] parts = go.split("\t", 3);
+            System.setOut(captured);
+            System.setErr(captured);
+            capture.startRun();
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("token", parts[2]);
+            doc.put("tests", runTests(launcher, Path.of(parts[0]), capture));
+            doc.put("output", capture.runText());
+            boolean clean = noThreadLeft(baseThreads) && openFiles() <= baseFiles;
+            doc.put("reusable", clean);
+            Path resultFile = Path.of(parts[1]);
+            Path partial = resultFile.resolveSibling(resultFile.getFileName() + ".part");
+            Files.writeString(partial, JSON.std.asString(doc), StandardCharsets.UTF_8);
+            Files.move(partial, resultFile);
+            control.println("done " + parts[2]);
+            if (!clean) {
+                break;
             }
-        });
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("token", token);
-        doc.put("tests", tests);
-        Path partial = resultFile.resolveSibling(resultFile.getFileName() + ".part");
-        Files.writeString(partial, JSON.std.asString(doc), StandardCharsets.UTF_8);
-        Files.move(partial, resultFile);
+        }
+        // Threads the learner left running cannot keep this JVM alive.
         Runtime.getRuntime().halt(0);
+    }
+
+    private static List<Map<String, Object>> runTests(Launcher launcher, Path classes, Capture capture) throws Exception {
+        List<Map<String, Object>> tests = new ArrayList<>();
+        Thread me = Thread.currentThread();
+        ClassLoader previous = me.getContextClassLoader();
+        // The learner's classes are never on this JVM's class path: each run sees only its own.
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ChildTestRunner.class.getClassLoader())) {
+            me.setContextClassLoader(loader);
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(classes))).build();
+            launcher.execute(request, new TestExecutionListener() {
+                @Override
+                public void executionStarted(TestIdentifier id) {
+                    if (id.isTest()) {
+                        capture.startTest();
+                    }
+                }
+
+                @Override
+                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                    if (!id.isTest()) {
+                        return;
+                    }
+                    Map<String, Object> test = new LinkedHashMap<>();
+                    test.put("name", id.getDisplayName().replaceAll("\\(\\)$", ""));
+                    test.put("id", id.getUniqueId());
+                    test.put("weight", weight(id));
+                    test.put("status", result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "pass" : "fail");
+                    test.put("message", result.getThrowable().map(ChildTestRunner::explain).orElse(""));
+                    test.put("output", capture.endTest());
+                    tests.add(test);
+                }
+            });
+        } finally {
+            me.setContextClassLoader(previous);
+        }
+        return tests;
+    }
+
+    /** The test's weight from its {@code @Tag("points=N")}, 1 without one (docs/architecture.md). */
+    static int weight(TestIdentifier id) {
+        for (TestTag tag : id.getTags()) {
+            String name = tag.getName();
+            if (name.startsWith("points=")) {
+                try {
+                    return Math.max(1, Integer.parseInt(name.substring("points=".length())));
+                } catch (NumberFormatException e) {
+                    return 1;
+                }
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * True when every thread started during the runs so far has ended, waiting briefly for those
+     * that are finishing. JUnit's own timeout watcher and the JDK's pool workers do not count.
+     */
+    private static boolean noThreadLeft(Set<Thread> base) throws InterruptedException {
+        long deadline = System.nanoTime() + LEFTOVER_GRACE_NANOS;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (base.contains(t) || t == Thread.currentThread() || ignorable(t)) {
+                continue;
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left > 0) {
+                t.join(left);
+            }
+            if (t.isAlive()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean ignorable(Thread t) {
+        String name = t.getName();
+        return t.isDaemon() && (name.startsWith("junit-") || name.startsWith("ForkJoinPool.commonPool-")
+                || name.equals("Common-Cleaner") || name.equals("process reaper") || name.equals("Attach Listener"));
+    }
+
+    /**
+     * Uses TCP and UDP once on 127.0.0.1, so the files the JDK opens for good on first use of the
+     * network (NIO keeps a socket for closing sockets asynchronously) are counted in the baseline.
+     */
+    private static void openNetworking() throws java.io.IOException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket listening = new ServerSocket(0, 1, loopback);
+             Socket client = new Socket(loopback, listening.getLocalPort());
+             Socket accepted = listening.accept();
+             DatagramSocket udp = new DatagramSocket(0, loopback)) {
+            client.getOutputStream().write(1);
+            accepted.getInputStream().read();
+            udp.getLocalPort();
+        }
+    }
+
+    /** Open file descriptors of this process, or 0 where the system does not list them. */
+    private static int openFiles() {
+        String[] fds = new File("/dev/fd").list();
+        return fds == null ? 0 : fds.length;
     }
 
     /** The Jupiter engine, named explicitly: service files are unreliable inside a shaded jar. */
@@ -93,5 +218,53 @@ public final class ChildTestRunner {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * What the learner's code prints: passed through to stdout, and kept, capped, for the whole run
+     * and for the test running now.
+     */
+    private static final class Capture extends OutputStream {
+        private final OutputStream through;
+        private final CappedText run = new CappedText(ExerciseChecker.OUTPUT_CAP);
+        private CappedText test = new CappedText(TEST_OUTPUT_CAP);
+
+        Capture(OutputStream through) {
+            this.through = through;
+        }
+
+        synchronized void startRun() {
+            run.clear();
+        }
+
+        synchronized void startTest() {
+            test = new CappedText(TEST_OUTPUT_CAP);
+        }
+
+        synchronized String endTest() {
+            String text = test.text();
+            test = new CappedText(TEST_OUTPUT_CAP);
+            return text;
+        }
+
+        synchronized String runText() {
+            return run.text();
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            run.add(b, off, len);
+            test.add(b, off, len);
+            try {
+                through.write(b, off, len);
+            } catch (java.io.IOException e) {
+                // the parent stopped reading; what is kept still reaches the results
+            }
+        }
     }
 }

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import io.socketlab.course.Exercise;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -30,6 +33,9 @@ public final class ExerciseChecker implements AutoCloseable {
     /** Learner output kept for the report; the rest is read and dropped so the child never blocks. */
     static final int OUTPUT_CAP = 8 * 1024;
     private static final String MEMORY_LIMIT = "-Xmx256m";
+    /** A reused child is replaced after this many runs, so class metadata cannot pile up. */
+    private static final int MAX_RUNS_PER_CHILD = 100;
+    private static final String END_OF_CONTROL = "end of control";
 
     private final Messages text;
     private final boolean keepWarm;
@@ -70,11 +76,10 @@ public final class ExerciseChecker implements AutoCloseable {
      */
     public CheckResult run(Exercise exercise, List<Path> sourceDirs) {
         Child child = null;
+        boolean keep = false;
         try {
             child = takeSpareOrStart();
-            Path classes = child.classes;
-            Process process = child.process;
-            OutputDrain drain = child.drain;
+            Path classes = child.nextClassesDir();
             LearnerCompiler.Outcome compiled;
             try {
                 compiled = LearnerCompiler.compile(sourceDirs, classes, exercise.dir());
@@ -82,44 +87,43 @@ public final class ExerciseChecker implements AutoCloseable {
                 return error(text.get("error.no-compiler"), "");
             }
             if (!compiled.ok()) {
+                keep = keepWarm;
                 return new CheckResult("error", text.get("error.compile"), List.of(), compiled.errors(), true);
             }
-            Path resultFile = child.work.resolve("result.json");
+            Path resultFile = child.work.resolve("result-" + child.runs + ".json");
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            try (OutputStream go = process.getOutputStream()) {
-                go.write((resultFile + "\t" + token + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                // the child already ended; its exit is judged below
+            Child.Ending ending = child.runTests(classes, resultFile, token, exercise.timeoutSeconds());
+            if (ending == Child.Ending.TIMEOUT) {
+                return error(text.get("error.timeout", exercise.timeoutSeconds()), child.output());
             }
-            boolean finished = process.waitFor(exercise.timeoutSeconds(), TimeUnit.SECONDS);
-            if (!finished) {
-                kill(process);
-                drain.join(2000);
-                return error(text.get("error.timeout", exercise.timeoutSeconds()), drain.text());
-            }
-            drain.join(2000);
-            String output = drain.text();
-            if (!Files.exists(resultFile)) {
+            if (ending == Child.Ending.EXITED || !Files.exists(resultFile)) {
+                String output = child.output();
                 if (output.contains("Terminating due to java.lang.OutOfMemoryError")) {
                     return error(text.get("error.memory", MEMORY_LIMIT.substring("-Xmx".length())), output);
                 }
-                return error(text.get("error.ended-early", process.exitValue()), output);
+                return error(text.get("error.ended-early", child.exitValue()), output);
             }
-            return judge(exercise, Files.readString(resultFile, StandardCharsets.UTF_8), token, output);
+            Map<String, Object> doc = JSON.std.mapFrom(Files.readString(resultFile, StandardCharsets.UTF_8));
+            keep = keepWarm && Boolean.TRUE.equals(doc.get("reusable")) && child.runs < MAX_RUNS_PER_CHILD;
+            return judge(exercise, doc, token);
         } catch (IOException e) {
             return error(text.get("error.io", e.getMessage()), "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return error(text.get("error.interrupted"), "");
         } finally {
-            if (child != null) {
-                child.dispose();
-            }
-            if (keepWarm) {
-                try {
-                    spare = Child.start();
-                } catch (IOException e) {
-                    spare = null;
+            if (child != null && keep && child.process.isAlive()) {
+                spare = child;
+            } else {
+                if (child != null) {
+                    child.dispose();
+                }
+                if (keepWarm) {
+                    try {
+                        spare = Child.start();
+                    } catch (IOException e) {
+                        spare = null;
+                    }
                 }
             }
         }
@@ -146,39 +150,106 @@ public final class ExerciseChecker implements AutoCloseable {
         return Child.start();
     }
 
-    /** A child JVM that has loaded JUnit and waits on stdin for its result file, in its own work folder. */
+    /**
+     * A child JVM running {@link ChildTestRunner} in its own work folder: it has loaded JUnit and
+     * waits on stdin for a run. Its stdout is the learner's output; its stderr says when a run is done.
+     */
     private static final class Child {
-        final Path work;
-        final Path classes;
-        final Process process;
-        final OutputDrain drain;
+        enum Ending { DONE, EXITED, TIMEOUT }
 
-        private Child(Path work, Path classes, Process process, OutputDrain drain) {
+        final Path work;
+        final Process process;
+        private final OutputDrain drain;
+        private final BlockingQueue<String> said = new LinkedBlockingQueue<>();
+        private final Writer orders;
+        int runs;
+
+        private Child(Path work, Process process) {
             this.work = work;
-            this.classes = classes;
             this.process = process;
-            this.drain = drain;
+            this.drain = new OutputDrain(process.getInputStream());
+            this.orders = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            drain.start();
+            Thread control = new Thread(this::readControl, "socketlab-check-control");
+            control.setDaemon(true);
+            control.start();
         }
 
         static Child start() throws IOException {
             Path work = Files.createTempDirectory("socketlab-check");
-            Path classes = Files.createDirectories(work.resolve("classes"));
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            String classPath = System.getProperty("java.class.path") + File.pathSeparator + classes;
             List<String> command = new ArrayList<>(List.of(java.toString(), MEMORY_LIMIT, "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Djava.awt.headless=true"));
             String archive = System.getProperty("socketlab.cds");
             if (archive != null && Files.isRegularFile(Path.of(archive))) {
-                // The launcher's start-up archive was recorded with this jar first on the class path,
-                // so the child may map it too and start without loading JUnit class by class.
+                // The launcher's start-up archive was recorded with this jar on the class path, so
+                // the child may map it too and start without loading JUnit class by class.
                 command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             }
-            command.addAll(List.of("-cp", classPath, ChildTestRunner.class.getName(), classes.toString()));
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildTestRunner.class.getName()));
             // The learner's code runs in its own scratch folder, not in the course folder.
-            Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true).start();
-            OutputDrain drain = new OutputDrain(process.getInputStream());
-            drain.start();
-            return new Child(work, classes, process, drain);
+            return new Child(work, new ProcessBuilder(command).directory(work.toFile()).start());
+        }
+
+        /** A fresh, empty folder for this run's classes; the previous run's classes are deleted. */
+        Path nextClassesDir() throws IOException {
+            deleteQuietly(work.resolve("classes-" + runs));
+            runs++;
+            return Files.createDirectories(work.resolve("classes-" + runs));
+        }
+
+        /** Orders one run and waits until it is done, the JVM ends, or the time limit passes. */
+        Ending runTests(Path classes, Path resultFile, String token, int timeoutSeconds) throws InterruptedException {
+            drain.clear();
+            try {
+                orders.write(classes + "\t" + resultFile + "\t" + token + "\n");
+                orders.flush();
+            } catch (IOException e) {
+                // the child already ended; its exit is judged below
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            while (true) {
+                String line = said.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    kill(process);
+                    drain.join(2000);
+                    return Ending.TIMEOUT;
+                }
+                if (line.equals("done " + token)) {
+                    return Ending.DONE;
+                }
+                if (line.equals(END_OF_CONTROL)) {
+                    process.waitFor(5, TimeUnit.SECONDS);
+                    drain.join(2000);
+                    return Ending.EXITED;
+                }
+            }
+        }
+
+        /** What the learner's code printed during the last run, capped, with anything else the JVM said. */
+        String output() {
+            return drain.text();
+        }
+
+        int exitValue() {
+            return process.isAlive() ? -1 : process.exitValue();
+        }
+
+        private void readControl() {
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = err.readLine()) != null) {
+                    if (line.startsWith("done ")) {
+                        said.add(line);
+                    } else {
+                        // the JVM's own messages (out of memory, a crash) or learner code writing to fd 2
+                        drain.add(line + "\n");
+                    }
+                }
+            } catch (IOException e) {
+                // the child was killed
+            }
+            said.add(END_OF_CONTROL);
         }
 
         void dispose() {
@@ -187,8 +258,8 @@ public final class ExerciseChecker implements AutoCloseable {
         }
     }
 
-    private CheckResult judge(Exercise exercise, String json, String token, String output) throws IOException {
-        Map<String, Object> doc = JSON.std.mapFrom(json);
+    private CheckResult judge(Exercise exercise, Map<String, Object> doc, String token) {
+        String output = String.valueOf(doc.getOrDefault("output", ""));
         if (!token.equals(doc.get("token"))) {
             return error(text.get("error.forged"), output);
         }
@@ -197,19 +268,25 @@ public final class ExerciseChecker implements AutoCloseable {
         if (raw == null || raw.isEmpty()) {
             return error(text.get("error.no-tests"), output);
         }
-        double share = (double) exercise.points() / raw.size();
+        // Weights come from @Tag("points=N") (docs/architecture.md); the exercise's points are shared by weight.
+        double totalWeight = raw.stream().mapToDouble(ExerciseChecker::weight).sum();
         List<TestResult> tests = new ArrayList<>();
         int failed = 0;
         for (Map<String, Object> t : raw) {
             boolean pass = "pass".equals(t.get("status"));
             failed += pass ? 0 : 1;
+            double share = exercise.points() * weight(t) / totalWeight;
             tests.add(new TestResult(String.valueOf(t.get("name")), pass ? "pass" : "fail", pass ? share : 0, share,
-                    String.valueOf(t.get("message")), ""));
+                    String.valueOf(t.get("message")), String.valueOf(t.getOrDefault("output", ""))));
         }
         if (failed == 0) {
             return new CheckResult("pass", text.get("verdict.pass", tests.size()), tests, output, false);
         }
         return new CheckResult("fail", text.get("verdict.fail", failed, tests.size()), tests, output, false);
+    }
+
+    private static double weight(Map<String, Object> test) {
+        return test.get("weight") instanceof Number n ? Math.max(1, n.doubleValue()) : 1;
     }
 
     private static CheckResult error(String message, String output) {
@@ -238,11 +315,10 @@ public final class ExerciseChecker implements AutoCloseable {
         }
     }
 
-    /** Reads the child's output to the end, keeping the first {@link #OUTPUT_CAP} bytes. */
+    /** Reads the child's output to the end, keeping the first {@link #OUTPUT_CAP} bytes of each run. */
     private static final class OutputDrain extends Thread {
         private final InputStream in;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private long total;
+        private final CappedText kept = new CappedText(OUTPUT_CAP);
 
         OutputDrain(InputStream in) {
             super("socketlab-output-drain");
@@ -256,20 +332,24 @@ public final class ExerciseChecker implements AutoCloseable {
             try {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
-                    synchronized (this) {
-                        int room = (int) Math.max(0, OUTPUT_CAP - total);
-                        kept.write(buffer, 0, Math.min(room, n));
-                        total += n;
-                    }
+                    kept.add(buffer, 0, n);
                 }
             } catch (IOException e) {
                 // the child was killed; what was read is kept
             }
         }
 
-        synchronized String text() {
-            String shown = kept.toString(StandardCharsets.UTF_8);
-            return total > OUTPUT_CAP ? shown + "\n[... " + (total - OUTPUT_CAP) + " more bytes dropped]" : shown;
+        void add(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            kept.add(bytes, 0, bytes.length);
+        }
+
+        void clear() {
+            kept.clear();
+        }
+
+        String text() {
+            return kept.text();
         }
     }
 }

@@ -26,8 +26,8 @@ import org.jline.utils.NonBlockingReader;
  * network drives), it switches to comparing file times on every tick.
  */
 public final class WatchSession {
-    private static final int TICK_MILLIS = 100;
-    private static final int FALLBACK_EVERY_TICKS = 10;
+    private static final int TICK_MILLIS = 20;
+    private static final int FALLBACK_EVERY_TICKS = 50;
 
     private final Terminal terminal;
     private final PrintWriter out;

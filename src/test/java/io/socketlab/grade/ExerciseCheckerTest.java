@@ -118,4 +118,62 @@ class ExerciseCheckerTest {
         assertTrue(json.contains("\"max_points\" : 2.0"), json);
         assertTrue(json.contains("\"name\" : \"upperCases\""), json);
     }
+
+    @Test
+    void pointsAreSharedByTestWeightAndOutputIsKeptPerTest() {
+        CheckResult result = checker.check(fixture("12-weights-and-output"));
+        assertEquals("fail", result.status(), result.message());
+        TestResult upper = test(result, "upperCases");
+        assertEquals(3.0, upper.maxPoints());
+        assertEquals(0.0, upper.points());
+        assertEquals(1.0, test(result, "countsFromOne").maxPoints());
+        assertEquals(2.0, result.points());
+        assertEquals(5.0, result.maxPoints());
+        assertTrue(upper.output().contains("shouting hello"), upper.output());
+        assertFalse(test(result, "countsFromOne").output().contains("shouting"));
+        String json = CheckReport.json(fixture("12-weights-and-output"), result);
+        assertTrue(json.contains("\"output\" : \"shouting hello\\n\""), json);
+    }
+
+    @Test
+    void warmCheckerReusesACleanJvmWithFreshClassesEachRun() {
+        try (ExerciseChecker warm = new ExerciseChecker(Lang.EN, true)) {
+            CheckResult first = warm.check(fixture("12-weights-and-output"));
+            CheckResult second = warm.check(fixture("12-weights-and-output"));
+            // a static counter starts again from zero: each run loads the learner's classes anew
+            assertTrue(test(first, "countsFromOne").passed(), test(first, "countsFromOne").message());
+            assertTrue(test(second, "countsFromOne").passed(), test(second, "countsFromOne").message());
+            assertEquals(pid(first), pid(second));
+        }
+    }
+
+    @Test
+    void aThreadLeftRunningRetiresTheWarmJvm() {
+        try (ExerciseChecker warm = new ExerciseChecker(Lang.EN, true)) {
+            String before = pid(warm.check(fixture("12-weights-and-output")));
+            assertEquals("pass", warm.check(fixture("06-endless-thread")).status());
+            String after = pid(warm.check(fixture("12-weights-and-output")));
+            assertFalse(before.equals(after), "the JVM with the endless thread was used again: " + before);
+            assertEquals(after, pid(warm.check(fixture("12-weights-and-output"))));
+        }
+    }
+
+    @Test
+    void aJvmEndedByTheLearnerIsReplacedForTheNextCheck() {
+        try (ExerciseChecker warm = new ExerciseChecker(Lang.EN, true)) {
+            assertEquals("error", warm.check(fixture("04-system-exit")).status());
+            assertEquals("pass", warm.check(fixture("01-passing")).status());
+        }
+    }
+
+    private static TestResult test(CheckResult result, String name) {
+        return result.tests().stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no test " + name + " in " + result.tests()));
+    }
+
+    private static String pid(CheckResult result) {
+        String output = test(result, "reportsItsJvm").output();
+        assertTrue(output.startsWith("pid "), output);
+        return output.strip();
+    }
 }

@@ -1,0 +1,31 @@
+package io.socketlab.grade;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** The first {@code cap} bytes written, and a count of the rest, shown as one line at the end. */
+final class CappedText {
+    private final int cap;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private long total;
+
+    CappedText(int cap) {
+        this.cap = cap;
+    }
+
+    synchronized void add(byte[] b, int off, int len) {
+        int room = (int) Math.max(0, cap - total);
+        bytes.write(b, off, Math.min(room, len));
+        total += len;
+    }
+
+    synchronized void clear() {
+        bytes.reset();
+        total = 0;
+    }
+
+    synchronized String text() {
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        return total > cap ? shown + "\n[... " + (total - cap) + " more bytes dropped]" : shown;
+    }
+}
