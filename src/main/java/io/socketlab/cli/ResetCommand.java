@@ -30,14 +30,14 @@ public final class ResetCommand implements Callable<Integer> {
         GlobalOptions options = parent.options;
         Messages text = Messages.of("grade", options.lang());
         Exercise exercise = CheckCommand.choose(options.courseRoot(), exerciseName,
-                parent.workspace().progressStore().load(), text);
+                parent.workspace().progressStoreOnly().load(), text);
         if (exercise == null) {
             return 2;
         }
         StarterSnapshot starter = new StarterSnapshot(options.courseRoot(), exercise);
         if (!starter.exists()) {
-            System.out.println(text.get("cli.reset-kept"));
-            return 0;
+            System.err.println(text.get("cli.reset-no-starter", exercise.id()));
+            return 1;
         }
         if (!yes) {
             System.out.print(text.get("cli.reset-ask", exercise.id(), exercise.srcDir()));

@@ -10,6 +10,8 @@ import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
 import io.socketlab.render.LessonRenderer;
 import io.socketlab.render.RenderOptions;
+import io.socketlab.grade.StarterSnapshot;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
@@ -25,6 +27,7 @@ final class Workspace {
     private final Messages messages;
     private Course course;
     private ProgressStore store;
+    private boolean startersKept;
     private Progress progress;
 
     Workspace(GlobalOptions options, PrintStream out, PrintStream err) {
@@ -73,7 +76,25 @@ final class Workspace {
         return io.socketlab.demo.Demos.ids();
     }
 
+    /**
+     * The learner's progress file. Its first use also keeps a copy of every exercise's starter
+     * code, before the learner could change it, for {@code reset}.
+     */
     ProgressStore progressStore() {
+        ProgressStore loaded = progressStoreOnly();
+        if (!startersKept) {
+            startersKept = true;
+            try {
+                StarterSnapshot.keepAll(options.courseRoot());
+            } catch (IOException e) {
+                err.println(messages.get("starter.unsaved", e.getMessage()));
+            }
+        }
+        return loaded;
+    }
+
+    /** The progress file without keeping starters: for {@code reset}, which must not copy edited code as the starter. */
+    ProgressStore progressStoreOnly() {
         if (store == null) {
             store = new ProgressStore(options.courseRoot(), this::warn);
         }

@@ -11,13 +11,36 @@ import java.util.stream.Stream;
 
 /**
  * The starter code of an exercise as it was before the learner first touched it, kept in
- * {@code .socketlab/starter/<id>/} so {@code reset} can put it back.
+ * {@code .socketlab/starter/<id>/} so {@code reset} can put it back. Every learner command keeps
+ * a copy of each exercise it has not kept yet, so the copies are taken on the first run of
+ * {@code ./socketlab}, before any exercise was opened.
  */
 public final class StarterSnapshot {
     private final Path store;
 
     public StarterSnapshot(Path courseRoot, Exercise exercise) {
-        this.store = courseRoot.resolve(".socketlab").resolve("starter").resolve(exercise.id());
+        this.store = storeOf(courseRoot, exercise.id());
+    }
+
+    private static Path storeOf(Path courseRoot, String id) {
+        return courseRoot.resolve(".socketlab").resolve("starter").resolve(id);
+    }
+
+    /** Keeps a copy of the {@code src/} of every exercise under {@code courseRoot} that has none yet. */
+    public static void keepAll(Path courseRoot) throws IOException {
+        Path exercises = courseRoot.resolve("exercises");
+        if (!Files.isDirectory(exercises)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(exercises)) {
+            for (Path dir : dirs.sorted().toList()) {
+                Path src = dir.resolve("src");
+                Path store = storeOf(courseRoot, dir.getFileName().toString());
+                if (Files.isDirectory(src) && !Files.isDirectory(store)) {
+                    copyTree(src, store);
+                }
+            }
+        }
     }
 
     /** Copies {@code src/} aside unless a copy already exists; the first copy is the starter. */

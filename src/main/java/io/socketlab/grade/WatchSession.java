@@ -145,7 +145,9 @@ public final class WatchSession {
                 out.flush();
                 int answer = keys.read();
                 StarterSnapshot starter = new StarterSnapshot(courseRoot, current);
-                if ((answer == 'y' || answer == 'Y') && starter.exists()) {
+                if ((answer == 'y' || answer == 'Y') && !starter.exists()) {
+                    out.println(text.get("cli.reset-no-starter", current.id()));
+                } else if (answer == 'y' || answer == 'Y') {
                     starter.restore(current);
                     out.println(text.get("cli.reset-done", current.id()));
                 } else {

@@ -118,4 +118,31 @@ class ExerciseCommandsTest {
         assertEquals(0, run("reset", "02-failing"));
         assertEquals(starter, Files.readString(subject));
     }
+
+    @Test
+    void theStarterIsKeptOnTheFirstRunSoResetWorksBeforeAnyCheck() throws IOException {
+        Path subject = course.resolve("exercises/01-passing/src/Subject.java");
+        String starter = Files.readString(subject);
+        assertEquals(0, run("hint", "02-failing"));
+        Files.writeString(subject, "edited before any check");
+        System.setIn(new ByteArrayInputStream("y\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(0, run("reset", "01-passing"));
+        assertEquals(starter, Files.readString(subject));
+    }
+
+    @Test
+    void resetWithNoKeptStarterChangesNothingAndSaysHowToGetItBack() throws IOException {
+        Path subject = course.resolve("exercises/02-failing/src/Subject.java");
+        Files.writeString(subject, "edited");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream savedErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(1, run("reset", "02-failing", "--yes"));
+        } finally {
+            System.setErr(savedErr);
+        }
+        assertEquals("edited", Files.readString(subject));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("git checkout -- exercises/02-failing/src"), err.toString(StandardCharsets.UTF_8));
+    }
 }
