@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PhoneServerTest {
 
     @Test
-    @Tag("points=3")
+    @Tag("points=4")
     void repliesWithTheMessageUpperCased() throws Exception {
         try (ServerRunner server = ServerRunner.start(PhoneServer::answerOneCall);
              RecordingClient client = RecordingClient.connect(server.port())) {
@@ -24,7 +24,7 @@ class PhoneServerTest {
     }
 
     @Test
-    @Tag("points=2")
+    @Tag("points=3")
     void hangsUpAfterReplying() throws Exception {
         try (ServerRunner server = ServerRunner.start(PhoneServer::answerOneCall);
              RecordingClient client = RecordingClient.connect(server.port())) {
@@ -35,7 +35,7 @@ class PhoneServerTest {
     }
 
     @Test
-    @Tag("points=2")
+    @Tag("points=3")
     void returnsAndClosesTheListeningSocketAfterOneCall() throws Exception {
         try (ServerRunner server = ServerRunner.start(PhoneServer::answerOneCall);
              RecordingClient client = RecordingClient.connect(server.port())) {

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PhoneClientTest {
 
     @Test
-    @Tag("points=3")
+    @Tag("points=4")
     void sendsTheMessageAndReturnsTheReply() throws Exception {
         try (ScriptedServer server = new ScriptedServer(5, ScriptedServer.utf8("HELLO"))) {
             String reply = PhoneClient.call(server.port(), "hello");
@@ -20,7 +20,7 @@ class PhoneClientTest {
     }
 
     @Test
-    @Tag("points=4")
+    @Tag("points=6")
     void returnsTheWholeReplyWhenItArrivesInSeveralPieces() throws Exception {
         try (ScriptedServer server = new ScriptedServer(2, ScriptedServer.utf8("GOOD ", "MORN", "ING, ", "WORLD"))) {
             String reply = PhoneClient.call(server.port(), "hi");

@@ -40,7 +40,8 @@ public final class RecordingClient implements AutoCloseable {
     /**
      * Connects to 127.0.0.1:{@code port}, retrying a refused connection for at most 5 seconds with a
      * growing back-off (a learner's program may not be listening yet); every later read waits at
-     * most 2 seconds.
+     * most 2 seconds. It stops retrying as soon as server code this test runs under a
+     * {@link ServerRunner} has thrown.
      *
      * @throws AssertionError with the log when no connection could be made
      */
@@ -65,6 +66,9 @@ public final class RecordingClient implements AutoCloseable {
             } catch (ConnectException | SocketTimeoutException e) {
                 last = e;
                 closeQuietly(socket);
+                if (!ServerRunner.openFailures().isEmpty()) {
+                    break;  // the server code under test threw: nobody will ever listen here
+                }
                 // A refused connect returns at once: back off before probing again rather than spin.
                 java.util.concurrent.locks.LockSupport.parkNanos(backoffNanos);
                 backoffNanos = Math.min(backoffNanos * 2, 100_000_000L);
@@ -75,8 +79,11 @@ public final class RecordingClient implements AutoCloseable {
             }
         }
         log.add("[client] could not connect to 127.0.0.1:" + port + ": " + last);
-        throw new AssertionError("nobody accepted a connection on 127.0.0.1:" + port
-                + " (is your server listening on the socket it was given?)\n" + String.join("\n", log));
+        String thrown = ServerRunner.openFailures();
+        String why = thrown.isEmpty() ? " (is your server listening on the socket it was given?)"
+                : ": your server code threw before it accepted one (see [server] below)";
+        throw new AssertionError("nobody accepted a connection on 127.0.0.1:" + port + why + "\n"
+                + String.join("\n", log) + thrown);
     }
 
     /** Sends {@code text} as UTF-8 and logs it. */
@@ -238,9 +245,12 @@ public final class RecordingClient implements AutoCloseable {
         }
     }
 
-    /** An AssertionError whose message is {@code problem} followed by the whole log. */
+    /**
+     * An AssertionError whose message is {@code problem} followed by the whole log and by what
+     * the server code under a {@link ServerRunner} threw, if it threw.
+     */
     public AssertionError failure(String problem) {
-        return new AssertionError(problem + "\n" + log());
+        return new AssertionError(problem + "\n" + log() + ServerRunner.openFailures());
     }
 
     @Override

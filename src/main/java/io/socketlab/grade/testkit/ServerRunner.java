@@ -22,12 +22,16 @@ public final class ServerRunner implements AutoCloseable {
     }
 
     private static final AtomicInteger RUNS = new AtomicInteger();
+    /** Runners not yet closed, so a client's failure message can say what the server threw. */
+    private static final Set<ServerRunner> OPEN = ConcurrentHashMap.newKeySet();
 
     private final ServerSocket listening;
     private final Thread thread;
     private final ThreadGroup group;
     private final List<Throwable> failures = new ArrayList<>();
     private final Set<Thread> before;
+    /** The test's thread, which started this runner. */
+    private final Thread owner = Thread.currentThread();
 
     private ServerRunner(ServerSocket listening, ServerBody body) {
         this.listening = listening;
@@ -42,6 +46,9 @@ public final class ServerRunner implements AutoCloseable {
                 synchronized (failures) {
                     failures.add(t);
                 }
+                // Nobody will accept now: clients waiting in the backlog get a reset at once
+                // instead of waiting out their timeout.
+                RecordingClient.closeQuietly(listening);
             }
         }, "learner-server-" + run);
         this.thread.setDaemon(true);
@@ -56,6 +63,7 @@ public final class ServerRunner implements AutoCloseable {
     public static ServerRunner start(ServerBody body) throws IOException {
         ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         ServerRunner runner = new ServerRunner(listening, body);
+        OPEN.add(runner);
         runner.thread.start();
         return runner;
     }
@@ -95,6 +103,7 @@ public final class ServerRunner implements AutoCloseable {
      * @throws AssertionError naming the threads left behind
      */
     public void stopAndAssertNoThreadLeft() throws InterruptedException {
+        OPEN.remove(this);
         RecordingClient.closeQuietly(listening);
         long deadline = System.nanoTime() + 5_000_000_000L;
         List<Thread> alive = aliveStarted();
@@ -140,9 +149,38 @@ public final class ServerRunner implements AutoCloseable {
         return false;
     }
 
+    /**
+     * One line per exception thrown so far by server code of runners this thread started and has
+     * not closed, such as
+     * {@code [server] threw UnsupportedOperationException: write this method (PhoneServer.java:18)};
+     * empty when there is none. {@link RecordingClient} adds it to its failure messages.
+     */
+    static String openFailures() {
+        StringBuilder text = new StringBuilder();
+        for (ServerRunner runner : OPEN) {
+            if (runner.owner != Thread.currentThread()) {
+                continue;
+            }
+            for (Throwable t : runner.failures()) {
+                text.append("\n[server] threw ").append(t.getClass().getSimpleName());
+                if (t.getMessage() != null) {
+                    text.append(": ").append(t.getMessage());
+                }
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    if (frame.getClassName().startsWith("exercise.")) {
+                        text.append(" (").append(frame.getFileName()).append(':').append(frame.getLineNumber()).append(')');
+                        break;
+                    }
+                }
+            }
+        }
+        return text.toString();
+    }
+
     /** Closes the listening socket and waits briefly for the server thread, without asserting. */
     @Override
     public void close() throws InterruptedException {
+        OPEN.remove(this);
         RecordingClient.closeQuietly(listening);
         thread.join(2000);
     }

@@ -62,4 +62,54 @@ class ServerRunnerTest {
             assertTrue(socket.isConnected());
         }
     }
+
+    @Test
+    void aServerThatThrowsBeforeAcceptingFailsTheConnectAtOnceAndSaysWhatItThrew() throws Exception {
+        try (ServerRunner server = ServerRunner.start(listening -> {
+            throw new UnsupportedOperationException("write this method");
+        })) {
+            assertTrue(server.awaitReturn(2000));
+            long start = System.nanoTime();
+            AssertionError failure = assertThrows(AssertionError.class, () -> RecordingClient.connect(server.port()).close());
+            // the connect gives up on the first refusal instead of retrying for 5 s
+            assertTrue(System.nanoTime() - start < 4_000_000_000L, "retried after the server had thrown");
+            assertTrue(failure.getMessage().contains("your server code threw before it accepted one"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("[server] threw UnsupportedOperationException: write this method"),
+                    failure.getMessage());
+        }
+    }
+
+    @Test
+    void aClientWaitingInTheBacklogIsResetWhenTheServerThrows() throws Exception {
+        CountDownLatch connected = new CountDownLatch(1);
+        try (ServerRunner server = ServerRunner.start(listening -> {
+            connected.await(5, TimeUnit.SECONDS);
+            throw new UnsupportedOperationException("write this method");
+        });
+             RecordingClient client = RecordingClient.connect(server.port(), 30_000)) {
+            connected.countDown();
+            assertTrue(server.awaitReturn(2000));
+            long start = System.nanoTime();
+            AssertionError failure = assertThrows(AssertionError.class, () -> client.send("hello").expectReply("HELLO"));
+            // a reset, not the 30 s reply timeout
+            assertTrue(System.nanoTime() - start < 20_000_000_000L, "waited for the reply timeout");
+            assertTrue(failure.getMessage().contains("[server] threw UnsupportedOperationException: write this method"),
+                    failure.getMessage());
+        }
+    }
+
+    @Test
+    void aClientOnAnotherThreadDoesNotReportThisServersFailures() throws Exception {
+        try (ServerRunner server = ServerRunner.start(listening -> {
+            throw new IllegalStateException("not yours");
+        })) {
+            assertTrue(server.awaitReturn(2000));
+            String[] message = new String[1];
+            Thread other = new Thread(() -> message[0] = ServerRunner.openFailures());
+            other.start();
+            other.join(5000);
+            assertEquals("", message[0]);
+            assertTrue(ServerRunner.openFailures().contains("not yours"));
+        }
+    }
 }
