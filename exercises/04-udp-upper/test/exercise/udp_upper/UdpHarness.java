@@ -52,21 +52,43 @@ final class UdpHarness implements AutoCloseable {
         }
     }
 
-    /** The next datagram's text, or an AssertionError with the log when none comes within 2 s. */
+    /**
+     * The next datagram's text, or an AssertionError with the log when none comes within 2 s, or
+     * as soon as the server has ended by throwing (UDP has no reset to say so).
+     */
     String receive(String name, DatagramSocket client) throws IOException {
         DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
-        try {
-            client.receive(packet);
-        } catch (SocketTimeoutException e) {
-            synchronized (log) {
-                log.add("[" + name + "] no reply within 2 s");
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        client.setSoTimeout(50);
+        while (true) {
+            try {
+                client.receive(packet);
+                break;
+            } catch (SocketTimeoutException e) {
+                boolean threw = !thread.isAlive() && !failures().isEmpty();
+                if (threw || System.nanoTime() > deadline) {
+                    synchronized (log) {
+                        log.add("[" + name + "] no reply" + (threw ? "" : " within 2 s"));
+                    }
+                    String why = threw ? " because the server threw " + describe(failures().get(0))
+                            : " within 2 s (did the reply go to another address?)";
+                    throw new AssertionError(name + " got no reply" + why + "\n" + log());
+                }
             }
-            throw new AssertionError(name + " got no reply within 2 s (did the reply go to another address?)\n" + log()
-                    + "\nserver failures: " + failures());
         }
         String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
         synchronized (log) {
             log.add("[" + name + "] received \"" + text + "\" (" + packet.getLength() + " bytes)");
+        }
+        return text;
+    }
+
+    private static String describe(Throwable t) {
+        String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith("exercise.")) {
+                return text + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
+            }
         }
         return text;
     }
