@@ -55,13 +55,14 @@ class LoopServerTest {
     @Test
     @Tag("points=2")
     void returnsWhenTheListeningSocketIsClosed() throws Exception {
-        ServerRunner server = ServerRunner.start(LoopServer::serve);
-        try (RecordingClient client = RecordingClient.connect(server.port())) {
-            client.send("ping");
-            client.expectReply("PING");
+        try (ServerRunner server = ServerRunner.start(LoopServer::serve)) {
+            try (RecordingClient client = RecordingClient.connect(server.port())) {
+                client.send("ping");
+                client.expectReply("PING");
+            }
+            server.stopAndAssertNoThreadLeft();
+            assertTrue(server.failures().isEmpty(),
+                    "closing the listening socket should make serve return quietly, but it threw " + server.failures());
         }
-        server.stopAndAssertNoThreadLeft();
-        assertTrue(server.failures().isEmpty(),
-                "closing the listening socket should make serve return quietly, but it threw " + server.failures());
     }
 }

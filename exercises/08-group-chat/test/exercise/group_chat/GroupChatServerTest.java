@@ -81,14 +81,15 @@ class GroupChatServerTest {
     @Test
     @Tag("points=2")
     void closingTheListeningSocketEndsEveryClientThread() throws Exception {
-        ServerRunner server = ServerRunner.start(GroupChatServer::serve);
-        List<RecordingClient> clients = join(server, 3);
-        try {
-            clients.get(0).send("bye\n");
-            clients.get(1).expectReply("bye\n");
-            server.stopAndAssertNoThreadLeft();
-        } finally {
-            leave(clients);
+        try (ServerRunner server = ServerRunner.start(GroupChatServer::serve)) {
+            List<RecordingClient> clients = join(server, 3);
+            try {
+                clients.get(0).send("bye\n");
+                clients.get(1).expectReply("bye\n");
+                server.stopAndAssertNoThreadLeft();
+            } finally {
+                leave(clients);
+            }
         }
     }
 }
