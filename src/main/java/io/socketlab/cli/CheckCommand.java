@@ -56,13 +56,13 @@ public final class CheckCommand implements Callable<Integer> {
         if (json) {
             out.println(CheckReport.json(exercise, result));
         } else {
-            new CheckReport(options.lang(), !options.plainRequested() && System.console() != null).print(exercise, result, out);
+            new CheckReport(options.lang(), !options.plainRequested() && parent.terminals().stdoutIsTerminal()).print(exercise, result, out);
         }
         progress.setCurrentExercise(exercise.id());
         if (result.passed()) {
             progress.markDone(exercise.id());
             if (!json) {
-                out.println(text.get("report.solution", exercise.solutionDir()));
+                out.println(text.get("report.solution", exercise.id()));
             }
         }
         store.save(progress);

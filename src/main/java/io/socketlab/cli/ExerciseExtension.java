@@ -7,10 +7,13 @@ import io.socketlab.course.Problem;
 import io.socketlab.grade.CheckReport;
 import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.ExerciseChecker;
+import io.socketlab.grade.Hints;
 import io.socketlab.grade.StarterSnapshot;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
+import io.socketlab.render.RenderOptions;
+import io.socketlab.shell.Pager;
 import io.socketlab.shell.Shell;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,9 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jline.reader.LineReader;
+import org.jline.terminal.Terminal;
 
 /**
- * {@code check [EXERCISE]} and {@code hint [EXERCISE]} in the shell, on the current chapter's
+ * {@code check [EXERCISE]}, {@code hint [EXERCISE]} and {@code solution [EXERCISE]} in the shell, on the current chapter's
  * exercise (the first one not yet passed) unless one is named. Updates the shell's own progress.
  */
 final class ExerciseExtension implements Shell.Extension {
@@ -44,6 +48,7 @@ final class ExerciseExtension implements Shell.Extension {
         Map<String, String> commands = new LinkedHashMap<>();
         commands.put("check", messages.get("help.check"));
         commands.put("hint", messages.get("help.hint"));
+        commands.put("solution", messages.get("help.solution"));
         return commands;
     }
 
@@ -55,7 +60,7 @@ final class ExerciseExtension implements Shell.Extension {
     @Override
     public void run(String command, List<String> args, Lesson lesson, LineReader reader, Lang lang) {
         Messages messages = Messages.of("shell", lang);
-        Optional<Exercise> chosen = choose(args, lesson);
+        Optional<Exercise> chosen = choose(args, lesson, command.equals("solution"));
         if (chosen.isEmpty()) {
             reader.printAbove(messages.get(args.isEmpty() ? "exercise.none" : "exercise.unknown", args.isEmpty() ? "" : args.get(0)));
             return;
@@ -63,20 +68,37 @@ final class ExerciseExtension implements Shell.Extension {
         Exercise exercise = chosen.get();
         progress.setCurrentExercise(exercise.id());
         if (command.equals("hint")) {
-            reader.printAbove(HintCommand.nextHint(exercise, progress, lang));
+            reader.printAbove(Hints.next(exercise, progress, lang));
+        } else if (command.equals("solution")) {
+            showSolution(exercise, lang, reader);
         } else {
             check(exercise, lang, reader, messages);
         }
     }
 
-    private Optional<Exercise> choose(List<String> args, Lesson lesson) {
+    /**
+     * The exercise named in {@code args}, else this chapter's: the first not yet passed, or for
+     * {@code solution} the first passed.
+     */
+    private Optional<Exercise> choose(List<String> args, Lesson lesson, boolean passedFirst) {
         List<Exercise> all = ExerciseLoader.load(root, new ArrayList<Problem>());
         if (!args.isEmpty()) {
             String name = args.get(0);
             return all.stream().filter(e -> e.id().equals(name) || name.matches("\\d+") && e.number() == Integer.parseInt(name)).findFirst();
         }
         List<Exercise> here = all.stream().filter(e -> lesson.exercises().contains(e.id())).toList();
-        return here.stream().filter(e -> !progress.isDone(e.id())).findFirst().or(() -> here.stream().findFirst());
+        return here.stream().filter(e -> progress.isDone(e.id()) == passedFirst).findFirst().or(() -> here.stream().findFirst());
+    }
+
+    private void showSolution(Exercise exercise, Lang lang, LineReader reader) {
+        Terminal terminal = reader.getTerminal();
+        RenderOptions options = color ? RenderOptions.styled(terminal.getWidth(), RenderOptions.asciiWanted(System.getenv()))
+                : RenderOptions.plain(terminal.getWidth());
+        try {
+            new Pager(terminal).show(SolutionCommand.render(root, exercise, progress, lang, options), exercise.id());
+        } catch (IOException e) {
+            reader.printAbove(Messages.of("grade", lang).get("error.io", e.getMessage()));
+        }
     }
 
     private void check(Exercise exercise, Lang lang, LineReader reader, Messages messages) {
@@ -91,7 +113,7 @@ final class ExerciseExtension implements Shell.Extension {
         new CheckReport(lang, color).print(exercise, result, new PrintWriter(report, true));
         if (result.passed()) {
             progress.markDone(exercise.id());
-            report.append(Messages.of("grade", lang).get("report.solution", exercise.solutionDir()));
+            report.append(Messages.of("grade", lang).get("report.solution-shell", exercise.id()));
         }
         reader.printAbove(report.toString().stripTrailing());
     }

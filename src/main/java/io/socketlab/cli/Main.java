@@ -27,6 +27,7 @@ import picocli.CommandLine.Mixin;
             ConnectCommand.class,
             CheckCommand.class,
             HintCommand.class,
+            SolutionCommand.class,
             ResetCommand.class,
             WatchCommand.class,
             ValidateCommand.class,

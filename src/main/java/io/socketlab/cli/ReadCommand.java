@@ -1,9 +1,9 @@
 package io.socketlab.cli;
 
 import io.socketlab.course.Lesson;
-import io.socketlab.render.LessonRenderer;
 import io.socketlab.render.RenderOptions;
 import io.socketlab.shell.Pager;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
@@ -38,22 +38,38 @@ final class ReadCommand implements Callable<Integer> {
             ws.err().println(ws.messages().get("chapter.unknown", number, course.firstChapter(), course.lastChapter()));
             return 2;
         }
+        show(main, ws, width, lesson.title(), options -> ws.renderer(options).render(lesson, io.socketlab.i18n.Messages.of("render", ws.lang())));
+        markRead(ws, number);
+        return 0;
+    }
+
+    /**
+     * Prints rendered Markdown: plain text when standard output is not a terminal (or with
+     * {@code --plain}), else styled for the terminal's width, paged when it is taller than the screen.
+     *
+     * @param width columns asked for with {@code --width}, or null
+     */
+    static void show(Main main, Workspace ws, Integer width, String name, Renderer render) throws IOException {
         boolean styled = !ws.options().plainRequested() && main.terminals().stdoutIsTerminal();
         if (!styled) {
-            LessonRenderer renderer = ws.renderer(RenderOptions.plain(width != null ? width : envWidth(ws)));
-            ws.out().print(renderer.toText(renderer.render(lesson, io.socketlab.i18n.Messages.of("render", ws.lang()))));
+            List<AttributedString> lines = render.render(RenderOptions.plain(width != null ? width : envWidth(ws)));
+            StringBuilder text = new StringBuilder();
+            lines.forEach(line -> text.append(line.toString()).append('\n'));
+            ws.out().print(text);
             ws.out().flush();
-            markRead(ws, number);
-            return 0;
+            return;
         }
         try (Terminal terminal = main.terminals().open()) {
             int columns = width != null ? width : terminal.getWidth();
-            LessonRenderer renderer = ws.renderer(RenderOptions.styled(columns, RenderOptions.asciiWanted(ws.options().env())));
-            List<AttributedString> lines = renderer.render(lesson, io.socketlab.i18n.Messages.of("render", ws.lang()));
-            new Pager(terminal).show(lines, lesson.title());
+            List<AttributedString> lines = render.render(RenderOptions.styled(columns, RenderOptions.asciiWanted(ws.options().env())));
+            new Pager(terminal).show(lines, name);
         }
-        markRead(ws, number);
-        return 0;
+    }
+
+    /** Renders for the given options. */
+    @FunctionalInterface
+    interface Renderer {
+        List<AttributedString> render(RenderOptions options) throws IOException;
     }
 
     private static int envWidth(Workspace ws) {

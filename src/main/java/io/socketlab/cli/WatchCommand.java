@@ -5,9 +5,13 @@ import io.socketlab.course.ExerciseLoader;
 import io.socketlab.grade.StarterSnapshot;
 import io.socketlab.grade.WatchSession;
 import io.socketlab.i18n.Messages;
+import io.socketlab.progress.ProgressStore;
+import io.socketlab.render.RenderOptions;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,9 +40,26 @@ public final class WatchCommand implements Callable<Integer> {
             new StarterSnapshot(options.courseRoot(), e).keep(e);
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            new WatchSession(terminal, options.courseRoot(), exercises, start, options.lang(),
-                    !options.plainRequested(), poll, result -> { }).run();
+            boolean color = !options.plainRequested();
+            new WatchSession(terminal, options.courseRoot(), exercises, start, options.lang(), color, poll,
+                    exercise -> solutionText(options, terminal, exercise, color), result -> { }).run();
         }
         return 0;
+    }
+
+    /** The unlocked solution, rendered for this terminal (highlighted unless plain was asked for). */
+    private static String solutionText(GlobalOptions options, Terminal terminal, Exercise exercise, boolean color) {
+        RenderOptions render = color ? RenderOptions.styled(terminal.getWidth(), RenderOptions.asciiWanted(options.env()))
+                : RenderOptions.plain(terminal.getWidth());
+        try {
+            StringBuilder text = new StringBuilder();
+            for (AttributedString line : SolutionCommand.render(options.courseRoot(), exercise,
+                    new ProgressStore(options.courseRoot(), warning -> { }).load(), options.lang(), render)) {
+                text.append(line.toAnsi(terminal)).append('\n');
+            }
+            return text.toString().stripTrailing();
+        } catch (IOException e) {
+            return Messages.of("grade", options.lang()).get("error.io", e.getMessage());
+        }
     }
 }

@@ -15,13 +15,14 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jline.terminal.Terminal;
 import org.jline.utils.NonBlockingReader;
 
 /**
  * The learner's loop: checks the current exercise, then again whenever its files change, and reads
- * single keys: h hint, l list, r reset (asks first), n next (only after a pass), q quit. Changes are
+ * single keys: h hint, l list, r reset (asks first), n next and s solution (only after a pass), q quit. Changes are
  * noticed through a {@link WatchService}; when a change shows up that no event announced (WSL,
  * network drives), it switches to comparing file times on every tick.
  */
@@ -38,6 +39,7 @@ public final class WatchSession {
     private final boolean color;
     private final ProgressStore store;
     private final Consumer<CheckResult> verdicts;
+    private final Function<Exercise, String> solutionView;
     private final ExerciseChecker checker;
     private boolean polling;
     private Exercise current;
@@ -46,9 +48,10 @@ public final class WatchSession {
     /**
      * @param verdicts told of every verdict, after it is printed (tests wait on it)
      * @param poll compare file times instead of waiting for file events
+     * @param solutionView the reference solution as it is printed for the s key, once unlocked
      */
     public WatchSession(Terminal terminal, Path courseRoot, List<Exercise> exercises, Exercise start, Lang lang,
-            boolean color, boolean poll, Consumer<CheckResult> verdicts) {
+            boolean color, boolean poll, Function<Exercise, String> solutionView, Consumer<CheckResult> verdicts) {
         this.terminal = terminal;
         this.out = terminal.writer();
         this.courseRoot = courseRoot;
@@ -60,6 +63,7 @@ public final class WatchSession {
         this.polling = poll;
         this.store = new ProgressStore(courseRoot, out::println);
         this.verdicts = verdicts;
+        this.solutionView = solutionView;
         this.checker = new ExerciseChecker(lang, true);
     }
 
@@ -120,7 +124,7 @@ public final class WatchSession {
         progress.setCurrentExercise(current.id());
         if (passed) {
             progress.markDone(current.id());
-            out.println(text.get("report.solution", current.solutionDir()));
+            out.println(text.get("watch.solution-key"));
             out.println(next() != null ? text.get("watch.offer-next", next().id()) : text.get("watch.all-done"));
         }
         store.save(progress);
@@ -154,6 +158,11 @@ public final class WatchSession {
                     out.println(text.get("cli.reset-kept"));
                 }
             }
+            case 's' -> {
+                Progress progress = store.load();
+                String refusal = Solutions.refusal(current, progress, lang);
+                out.println(refusal != null ? refusal : solutionView.apply(current));
+            }
             case 'n' -> {
                 if (passed && next() != null) {
                     current = next();
@@ -168,16 +177,8 @@ public final class WatchSession {
     }
 
     private void showHint() {
-        List<String> hints = current.hints(lang);
-        if (hints.isEmpty()) {
-            out.println(text.get("cli.no-hints", current.id()));
-            return;
-        }
         Progress progress = store.load();
-        int index = progress.hintsShown(current.id()) % hints.size();
-        out.println(text.get("cli.hint", index + 1, hints.size(), current.id()));
-        out.println("  " + hints.get(index));
-        progress.setHintsShown(current.id(), index + 1);
+        out.println(Hints.next(current, progress, lang));
         store.save(progress);
     }
 

@@ -92,7 +92,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"list", "read", "demo", "serve", "connect", "check", "hint", "reset", "watch"}) {
+        for (String command : new String[] {"list", "read", "demo", "serve", "connect", "check", "hint", "solution", "reset", "watch"}) {
             assertEquals(0, run(command, "--help"), command);
             assertTrue(out.startsWith("Usage: socketlab " + command), out);
         }

@@ -25,7 +25,9 @@ class ExerciseCommandsTest {
     Path course;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private PrintStream savedOut;
+    private PrintStream savedErr;
     private InputStream savedIn;
 
     @BeforeEach
@@ -45,13 +47,16 @@ class ExerciseCommandsTest {
             }
         }
         savedOut = System.out;
+        savedErr = System.err;
         savedIn = System.in;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void restoreStreams() {
         System.setOut(savedOut);
+        System.setErr(savedErr);
         System.setIn(savedIn);
     }
 
@@ -134,15 +139,34 @@ class ExerciseCommandsTest {
     void resetWithNoKeptStarterChangesNothingAndSaysHowToGetItBack() throws IOException {
         Path subject = course.resolve("exercises/02-failing/src/Subject.java");
         Files.writeString(subject, "edited");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream savedErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(1, run("reset", "02-failing", "--yes"));
-        } finally {
-            System.setErr(savedErr);
-        }
+        assertEquals(1, run("reset", "02-failing", "--yes"));
         assertEquals("edited", Files.readString(subject));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("git checkout -- exercises/02-failing/src"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSolutionIsLockedUntilACheckPassesThenShown() {
+        assertEquals(1, run("solution", "01-passing"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unlocks once your code passes its tests"), err.toString(StandardCharsets.UTF_8));
+        assertEquals("", printed());
+        assertEquals(0, run("check", "01-passing"));
+        assertTrue(printed().contains("./socketlab solution 01-passing"), printed());
+        assertEquals(0, run("solution", "01-passing", "--plain"));
+        assertTrue(printed().contains("Reference solution of 01-passing"), printed());
+        assertTrue(printed().contains("solution/Subject.java"), printed());
+        assertTrue(printed().contains("static String shout"), printed());
+    }
+
+    @Test
+    void aHandoutWithoutSolutionsSaysSo() throws IOException {
+        assertEquals(0, run("check", "01-passing"));
+        Path solution = course.resolve("exercises/01-passing/solution");
+        try (Stream<Path> walk = Files.walk(solution)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        assertEquals(1, run("solution", "01-passing"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no reference solution for 01-passing"), err.toString(StandardCharsets.UTF_8));
     }
 }

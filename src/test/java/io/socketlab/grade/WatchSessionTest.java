@@ -51,7 +51,7 @@ class WatchSessionTest {
         BlockingQueue<CheckResult> verdicts = new LinkedBlockingQueue<>();
         try (Terminal terminal = TerminalBuilder.builder().streams(new PipedInputStream(keys), screen)
                 .type("xterm-256color").dumb(false).build()) {
-            WatchSession session = new WatchSession(terminal, course, exercises, exercises.get(0), Lang.EN, false, true, verdicts::add);
+            WatchSession session = new WatchSession(terminal, course, exercises, exercises.get(0), Lang.EN, false, true, e -> "the solution of " + e.id() + ", as rendered", verdicts::add);
             List<Throwable> crashed = new ArrayList<>();
             Thread loop = new Thread(() -> {
                 try {
@@ -65,10 +65,17 @@ class WatchSessionTest {
             assertNotNull(first);
             assertEquals("fail", first.status());
 
+            keys.write('s');
+            keys.flush();
+            awaitScreen(screen, "unlocks once your code passes its tests");
+
             Files.copy(target.resolve("solution/Subject.java"), target.resolve("src/Subject.java"), StandardCopyOption.REPLACE_EXISTING);
             CheckResult second = verdicts.poll(60, TimeUnit.SECONDS);
             assertNotNull(second);
             assertEquals("pass", second.status());
+            keys.write('s');
+            keys.flush();
+            awaitScreen(screen, "the solution of 02-failing, as rendered");
 
             keys.write('q');
             keys.flush();
@@ -79,6 +86,19 @@ class WatchSessionTest {
             assertTrue(shown.contains("1 of 2 tests failed."), shown);
             assertTrue(shown.contains("All 2 tests passed."), shown);
             assertTrue(shown.contains("Bye."), shown);
+            assertTrue(shown.contains("Press s to compare your code with the reference solution."), shown);
+        }
+    }
+
+    /** Waits up to 10 s for {@code text} on the screen; fails with the screen otherwise. */
+    private static void awaitScreen(ByteArrayOutputStream screen, String text) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!screen.toString(StandardCharsets.UTF_8).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never shown: " + text + "\n" + screen.toString(StandardCharsets.UTF_8));
+            }
+            Thread.onSpinWait();
+            Thread.yield();
         }
     }
 }
