@@ -9,21 +9,13 @@ import io.socketlab.i18n.Lang;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
 import io.socketlab.shell.Shell;
-import java.io.ByteArrayOutputStream;
+import io.socketlab.shell.ShellDriver;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.jline.terminal.Size;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** check, hint and solution typed at the shell's prompt, on the chapter's exercise. */
 @Timeout(60)
 class ExerciseShellTest {
-    private static final String PROMPT_READY = "\u001b[?2004h";
-
     @TempDir
     Path root;
 
@@ -81,33 +71,8 @@ class ExerciseShellTest {
         Course course = new CourseLoader(Workspace.demoIds()).load(root);
         ProgressStore store = new ProgressStore(root, w -> { });
         Progress progress = store.load();
-        PipedOutputStream typing = new PipedOutputStream();
-        PipedInputStream in = new PipedInputStream(typing, 64 * 1024);
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        try (Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen)
-                .type("xterm-256color").size(new Size(80, 200)).encoding(StandardCharsets.UTF_8).build()) {
-            Shell shell = new Shell(terminal, course, Lang.EN, store, progress,
-                    new Shell.Settings(false, true, root.resolve(".socketlab/history")),
-                    List.of(new ExerciseExtension(root, progress, false)));
-            CompletableFuture<Integer> done = CompletableFuture.supplyAsync(shell::run);
-            for (int i = 0; i < steps.length; i++) {
-                awaitPrompts(screen, i + 1, done);
-                typing.write(steps[i].getBytes(StandardCharsets.UTF_8));
-                typing.flush();
-            }
-            assertEquals(0, done.get(30, TimeUnit.SECONDS));
-        }
-        return screen.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void awaitPrompts(ByteArrayOutputStream screen, int count, CompletableFuture<?> done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (screen.toString(StandardCharsets.UTF_8).split(java.util.regex.Pattern.quote(PROMPT_READY), -1).length - 1 < count) {
-            if (done.isDone() || System.nanoTime() > deadline) {
-                throw new AssertionError("the shell never showed prompt " + count + ":\n" + screen.toString(StandardCharsets.UTF_8));
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
+        return ShellDriver.session(terminal -> new Shell(terminal, course, Lang.EN, store, progress,
+                new Shell.Settings(false, true, root.resolve(".socketlab/history")),
+                List.of(new ExerciseExtension(root, progress, false))), steps);
     }
 }

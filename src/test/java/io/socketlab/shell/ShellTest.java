@@ -10,19 +10,10 @@ import io.socketlab.demo.Demos;
 import io.socketlab.i18n.Lang;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.jline.terminal.Size;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,58 +45,15 @@ class ShellTest {
         Files.writeString(file, text);
     }
 
-    /** Marks the start of every readLine: the shell waits for the learner. */
-    private static final String PROMPT_READY = "\u001b[?2004h";
-    /** A step that is the interrupt a real terminal sends when Ctrl-C is pressed. */
-    private static final String CTRL_C = "<ctrl-c>";
+    private static final String CTRL_C = ShellDriver.CTRL_C;
 
-    /**
-     * Runs the shell and types each of {@code steps} once the shell is waiting at its prompt for
-     * it (as a learner does), then returns everything the shell printed.
-     */
+    /** Runs the shell on this course with the demo commands and types {@code steps}; returns the screen. */
     private String session(Lang lang, String... steps) throws Exception {
         Course course = new CourseLoader(Demos.ids()).load(root);
         ProgressStore store = new ProgressStore(root, w -> { });
         Progress progress = store.load();
-        PipedOutputStream typing = new PipedOutputStream();
-        PipedInputStream in = new PipedInputStream(typing, 64 * 1024);
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        try (Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen)
-                .type("xterm-256color").size(new Size(80, 200)).encoding(StandardCharsets.UTF_8).build()) {
-            Shell shell = new Shell(terminal, course, lang, store, progress,
-                    new Shell.Settings(false, true, root.resolve(".socketlab/history")), List.of(new DemoExtension(false)));
-            CompletableFuture<Integer> done = CompletableFuture.supplyAsync(shell::run);
-            for (int i = 0; i < steps.length; i++) {
-                awaitPrompts(screen, i + 1, done);
-                if (steps[i].equals(CTRL_C)) {
-                    terminal.raise(Terminal.Signal.INT);
-                } else {
-                    typing.write(steps[i].getBytes(StandardCharsets.UTF_8));
-                    typing.flush();
-                }
-            }
-            assertEquals(0, done.get(15, TimeUnit.SECONDS));
-        }
-        return screen.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void awaitPrompts(ByteArrayOutputStream screen, int count, CompletableFuture<?> done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (occurrences(screen.toString(StandardCharsets.UTF_8), PROMPT_READY) < count) {
-            if (done.isDone() || System.nanoTime() > deadline) {
-                throw new AssertionError("the shell never showed prompt " + count + ":\n" + screen.toString(StandardCharsets.UTF_8));
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-        }
-    }
-
-    private static int occurrences(String text, String part) {
-        int n = 0;
-        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
-            n++;
-        }
-        return n;
+        return ShellDriver.session(terminal -> new Shell(terminal, course, lang, store, progress,
+                new Shell.Settings(false, true, root.resolve(".socketlab/history")), List.of(new DemoExtension(false))), steps);
     }
 
     private Progress saved() {

@@ -1,0 +1,71 @@
+package io.socketlab.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/** Drives a shell through a terminal built on streams, typing each step once the prompt is back. */
+public final class ShellDriver {
+    /** A step that is the interrupt a real terminal sends when Ctrl-C is pressed. */
+    public static final String CTRL_C = "<ctrl-c>";
+    /** Marks the start of every readLine: the shell waits for the learner. */
+    private static final String PROMPT_READY = "\u001b[?2004h";
+
+    private ShellDriver() {
+    }
+
+    /**
+     * Runs the shell {@code shellOn} builds on an 80×200 terminal and types each of {@code steps}
+     * once the shell is waiting at its prompt for it (as a learner does); returns everything the
+     * shell printed. The shell must end (quit or Ctrl-D) with exit code 0.
+     */
+    public static String session(Function<Terminal, Shell> shellOn, String... steps) throws Exception {
+        PipedOutputStream typing = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(typing, 64 * 1024);
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen)
+                .type("xterm-256color").size(new Size(80, 200)).encoding(StandardCharsets.UTF_8).build()) {
+            Shell shell = shellOn.apply(terminal);
+            CompletableFuture<Integer> done = CompletableFuture.supplyAsync(shell::run);
+            for (int i = 0; i < steps.length; i++) {
+                awaitPrompts(screen, i + 1, done);
+                if (steps[i].equals(CTRL_C)) {
+                    terminal.raise(Terminal.Signal.INT);
+                } else {
+                    typing.write(steps[i].getBytes(StandardCharsets.UTF_8));
+                    typing.flush();
+                }
+            }
+            assertEquals(0, done.get(30, TimeUnit.SECONDS));
+        }
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void awaitPrompts(ByteArrayOutputStream screen, int count, CompletableFuture<?> done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (occurrences(screen.toString(StandardCharsets.UTF_8), PROMPT_READY) < count) {
+            if (done.isDone() || System.nanoTime() > deadline) {
+                throw new AssertionError("the shell never showed prompt " + count + ":\n" + screen.toString(StandardCharsets.UTF_8));
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
