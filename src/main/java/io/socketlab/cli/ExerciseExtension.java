@@ -35,6 +35,9 @@ final class ExerciseExtension implements Shell.Extension {
     private final Path root;
     private final Progress progress;
     private final boolean color;
+    /** Kept warm between checks, as in watch, so a re-check takes a fraction of the first. */
+    private ExerciseChecker checker;
+    private Lang checkerLang;
 
     ExerciseExtension(Path root, Progress progress, boolean color) {
         this.root = root;
@@ -108,7 +111,7 @@ final class ExerciseExtension implements Shell.Extension {
         } catch (IOException e) {
             reader.printAbove(e.getMessage());
         }
-        CheckResult result = new ExerciseChecker(lang).check(exercise);
+        CheckResult result = checker(lang).check(exercise);
         StringWriter report = new StringWriter();
         new CheckReport(lang, color).print(exercise, result, new PrintWriter(report, true));
         if (result.passed()) {
@@ -116,5 +119,23 @@ final class ExerciseExtension implements Shell.Extension {
             report.append(Messages.of("grade", lang).get("report.solution-shell", exercise.id()));
         }
         reader.printAbove(report.toString().stripTrailing());
+    }
+
+    private ExerciseChecker checker(Lang lang) {
+        if (checker == null || checkerLang != lang) {
+            close();
+            checker = new ExerciseChecker(lang, true);
+            checkerLang = lang;
+        }
+        return checker;
+    }
+
+    /** Ends the test JVM kept warm for the next check. */
+    @Override
+    public void close() {
+        if (checker != null) {
+            checker.close();
+            checker = null;
+        }
     }
 }

@@ -49,6 +49,10 @@ public final class Shell {
 
         /** Runs {@code command}; output goes through {@code reader} (printAbove is safe from other threads). */
         void run(String command, List<String> args, Lesson lesson, LineReader reader, Lang lang);
+
+        /** Called once when the shell ends: releases what the extension holds, such as a waiting JVM. */
+        default void close() {
+        }
     }
 
     private final Terminal terminal;
@@ -111,6 +115,7 @@ public final class Shell {
             }
         }
         save();
+        extensions.forEach(Extension::close);
         println(new AttributedString(messages.get("bye"), dim()));
         try {
             reader.getHistory().save();

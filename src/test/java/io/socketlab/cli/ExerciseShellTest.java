@@ -60,6 +60,16 @@ class ExerciseShellTest {
         assertEquals(1, saved.hintsShown("01-passing"));
     }
 
+    @Test
+    void aSecondCheckReusesTheWarmJvmAndQuittingEndsIt() throws Exception {
+        String screen = session("check\r", "check\r", "quit\r");
+        assertEquals(2, screen.split("All 2 tests passed.", -1).length - 1, screen);
+        // the JVM kept warm between checks ends with the shell
+        List<ProcessHandle> left = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("ChildTestRunner")).toList();
+        assertEquals(List.of(), left.stream().filter(ProcessHandle::isAlive).toList());
+    }
+
     private void write(String path, String text) throws IOException {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());
