@@ -27,6 +27,7 @@ import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -118,6 +119,10 @@ public final class ChildTestRunner {
                     Map<String, Object> test = new LinkedHashMap<>();
                     test.put("name", id.getDisplayName().replaceAll("\\(\\)$", ""));
                     test.put("id", id.getUniqueId());
+                    id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).ifPresent(method -> {
+                        test.put("class", method.getClassName());
+                        test.put("method", method.getMethodName());
+                    });
                     test.put("weight", weight(id));
                     test.put("status", result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "pass" : "fail");
                     test.put("message", result.getThrowable().map(ChildTestRunner::explain).orElse(""));

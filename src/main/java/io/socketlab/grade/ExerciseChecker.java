@@ -105,7 +105,7 @@ public final class ExerciseChecker implements AutoCloseable {
             }
             Map<String, Object> doc = JSON.std.mapFrom(Files.readString(resultFile, StandardCharsets.UTF_8));
             keep = keepWarm && Boolean.TRUE.equals(doc.get("reusable")) && child.runs < MAX_RUNS_PER_CHILD;
-            return judge(exercise, doc, token);
+            return judge(exercise, doc, token, sourceDirs);
         } catch (IOException e) {
             return error(text.get("error.io", e.getMessage()), "");
         } catch (InterruptedException e) {
@@ -258,7 +258,7 @@ public final class ExerciseChecker implements AutoCloseable {
         }
     }
 
-    private CheckResult judge(Exercise exercise, Map<String, Object> doc, String token) {
+    private CheckResult judge(Exercise exercise, Map<String, Object> doc, String token, List<Path> sourceDirs) {
         String output = String.valueOf(doc.getOrDefault("output", ""));
         if (!token.equals(doc.get("token"))) {
             return error(text.get("error.forged"), output);
@@ -272,7 +272,7 @@ public final class ExerciseChecker implements AutoCloseable {
         double totalWeight = raw.stream().mapToDouble(ExerciseChecker::weight).sum();
         List<TestResult> tests = new ArrayList<>();
         int failed = 0;
-        for (Map<String, Object> t : raw) {
+        for (Map<String, Object> t : SourceOrder.sort(raw, sourceDirs)) {
             boolean pass = "pass".equals(t.get("status"));
             failed += pass ? 0 : 1;
             double share = exercise.points() * weight(t) / totalWeight;
