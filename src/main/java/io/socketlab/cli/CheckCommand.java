@@ -64,6 +64,8 @@ public final class CheckCommand implements Callable<Integer> {
             if (!json) {
                 out.println(text.get("report.solution", exercise.id()));
             }
+        } else if (!json && !result.compileFailed()) {
+            out.println(text.get("report.stuck", exercise.id()));
         }
         store.save(progress);
         return result.passed() ? 0 : 1;

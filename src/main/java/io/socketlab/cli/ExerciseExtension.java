@@ -117,6 +117,8 @@ final class ExerciseExtension implements Shell.Extension {
         if (result.passed()) {
             progress.markDone(exercise.id());
             report.append(Messages.of("grade", lang).get("report.solution-shell", exercise.id()));
+        } else if (!result.compileFailed()) {
+            report.append(Messages.of("grade", lang).get("report.stuck-shell", root.relativize(exercise.srcDir())));
         }
         reader.printAbove(report.toString().stripTrailing());
     }

@@ -81,6 +81,7 @@ class ExerciseCommandsTest {
     void checkOfFailingExerciseExitsOne() {
         assertEquals(1, run("check", "2"));
         assertTrue(printed().contains("1 of 2 tests failed."), printed());
+        assertTrue(printed().contains("Stuck? ./socketlab hint 02-failing"), printed());
     }
 
     @Test
