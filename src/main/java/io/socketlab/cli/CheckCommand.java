@@ -78,7 +78,7 @@ public final class CheckCommand implements Callable<Integer> {
     static Exercise choose(Path root, String name, Progress progress, Messages text) {
         List<Problem> problems = new ArrayList<>();
         List<Exercise> all = ExerciseLoader.load(root, problems);
-        problems.forEach(p -> System.err.println(text.get("cli.course-problem", p.format(root))));
+        problems.forEach(p -> System.err.println(text.get("cli.course-problem", p.format(root, text.lang()))));
         if (all.isEmpty()) {
             System.err.println(text.get("cli.no-exercises", root.resolve("exercises")));
             return null;

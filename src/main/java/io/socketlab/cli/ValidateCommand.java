@@ -2,7 +2,9 @@ package io.socketlab.cli;
 
 import io.socketlab.course.Problem;
 import io.socketlab.grade.batch.CourseValidator;
+import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,17 +18,19 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Messages text = Messages.of("instructor", parent.options.lang());
+        Lang lang = parent.options.lang();
+        Messages text = Messages.of("instructor", lang);
+        PrintStream out = parent.workspace().out();
         Path root = parent.options.courseRoot();
-        CourseValidator.Outcome outcome = CourseValidator.validate(root, Runtime.getRuntime().availableProcessors());
+        CourseValidator.Outcome outcome = CourseValidator.validate(root, Runtime.getRuntime().availableProcessors(), lang);
         for (Problem problem : outcome.problems()) {
-            System.out.println(problem.format(root));
+            out.println(problem.format(root, lang));
         }
         if (!outcome.ok()) {
-            System.out.println(text.get("validate.failed", outcome.problems().size()));
+            out.println(text.get("validate.failed", outcome.problems().size()));
             return 1;
         }
-        System.out.println(text.get("validate.ok", outcome.lessons(), outcome.exercises()));
+        out.println(text.get("validate.ok", outcome.lessons(), outcome.exercises()));
         return 0;
     }
 }

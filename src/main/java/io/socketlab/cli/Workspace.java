@@ -64,7 +64,7 @@ final class Workspace {
                 course = new CourseLoader(demoIds()).load(options.courseRoot());
             } catch (CourseException e) {
                 err.println(messages.get("course.invalid"));
-                err.println(e.describe(options.courseRoot()));
+                err.println(e.describe(options.courseRoot(), options.lang()));
                 err.println(messages.get("course.invalid.hint"));
                 throw new Exit(1);
             }

@@ -1,5 +1,6 @@
 package io.socketlab.course;
 
+import io.socketlab.i18n.Lang;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,7 +18,13 @@ public final class CourseException extends Exception {
         return problems;
     }
 
+    /** Every problem on its own line, in {@code lang}, files relative to {@code base}. */
+    public String describe(Path base, Lang lang) {
+        return problems.stream().map(p -> p.format(base, lang)).collect(Collectors.joining("\n"));
+    }
+
+    /** Every problem on its own line, in English. */
     public String describe(Path base) {
-        return problems.stream().map(p -> p.format(base)).collect(Collectors.joining("\n"));
+        return describe(base, Lang.EN);
     }
 }

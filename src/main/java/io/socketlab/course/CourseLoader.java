@@ -41,7 +41,7 @@ public final class CourseLoader {
         List<Problem> problems = new ArrayList<>();
         Path lessonsDir = course.resolve("lessons");
         if (!Files.isDirectory(lessonsDir)) {
-            problems.add(new Problem(lessonsDir, 0, "no lessons folder here: is this a SocketLab course? (use --course DIR)"));
+            problems.add(new Problem(lessonsDir, 0, "course.no-lessons"));
             throw new CourseException(problems);
         }
         Includes includes = new Includes(course);
@@ -61,27 +61,27 @@ public final class CourseLoader {
 
     private List<Lesson> loadLanguage(Path course, Path dir, Lang lang, Includes includes, Map<Integer, Path> numbers, List<Problem> problems) {
         if (!Files.isDirectory(dir)) {
-            problems.add(new Problem(dir, 0, "missing folder for language '" + lang.code() + "'"));
+            problems.add(new Problem(dir, 0, "course.missing-language", lang.code()));
             return List.of();
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().toList();
         } catch (IOException e) {
-            problems.add(new Problem(dir, 0, "cannot list folder: " + e.getMessage()));
+            problems.add(new Problem(dir, 0, "folder.unreadable", e.getMessage()));
             return List.of();
         }
         List<Lesson> lessons = new ArrayList<>();
         for (Path file : files) {
             Matcher name = FILE_NAME.matcher(file.getFileName().toString());
             if (!name.matches()) {
-                problems.add(new Problem(file, 1, "lesson file names look like 'NN-slug.md' (two digits, a dash, lowercase words joined by dashes)"));
+                problems.add(new Problem(file, 1, "lesson.bad-name"));
                 continue;
             }
             int number = Integer.parseInt(name.group(1));
             Path earlier = numbers.putIfAbsent(number, file);
             if (earlier != null) {
-                problems.add(new Problem(file, 1, "chapter number " + name.group(1) + " is used twice (also by " + earlier.getFileName() + ")"));
+                problems.add(new Problem(file, 1, "lesson.duplicate-number", name.group(1), earlier.getFileName()));
                 continue;
             }
             Lesson lesson = loadLesson(course, file, number, name.group(2), lang, includes, problems);
@@ -98,37 +98,37 @@ public final class CourseLoader {
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (CharacterCodingException e) {
-            problems.add(new Problem(file, 1, "not valid UTF-8 text"));
+            problems.add(new Problem(file, 1, "file.not-utf8"));
             return null;
         } catch (IOException e) {
-            problems.add(new Problem(file, 1, "cannot read: " + e.getMessage()));
+            problems.add(new Problem(file, 1, "file.unreadable", e.getMessage()));
             return null;
         }
         int before = problems.size();
         FrontMatter front = FrontMatter.parse(file, text, problems);
         for (Map.Entry<String, FrontMatter.Entry> e : front.entries().entrySet()) {
             if (!KEYS.contains(e.getKey())) {
-                problems.add(new Problem(file, e.getValue().line(), "unknown front matter key '" + e.getKey() + "' (known keys: title, demos, exercises)"));
+                problems.add(new Problem(file, e.getValue().line(), "lesson.unknown-key", e.getKey()));
             }
         }
         FrontMatter.Entry title = front.get("title");
         if (title == null || title.list() || title.text().isBlank()) {
             if (problems.size() == before) {
-                problems.add(new Problem(file, title == null ? 1 : title.line(), "front matter needs a 'title: ...' line with the chapter title"));
+                problems.add(new Problem(file, title == null ? 1 : title.line(), "lesson.no-title"));
             }
         }
         List<String> demos = listOf(front, "demos", file, problems);
         FrontMatter.Entry demoEntry = front.get("demos");
         for (String demo : demos) {
             if (!demoIds.contains(demo)) {
-                problems.add(new Problem(file, demoEntry.line(), "unknown demo '" + demo + "' (known demos: " + String.join(", ", new TreeSet<>(demoIds)) + ")"));
+                problems.add(new Problem(file, demoEntry.line(), "lesson.unknown-demo", demo, String.join(", ", new TreeSet<>(demoIds))));
             }
         }
         List<String> exercises = listOf(front, "exercises", file, problems);
         FrontMatter.Entry exerciseEntry = front.get("exercises");
         for (String exercise : exercises) {
             if (!Files.isDirectory(course.resolve("exercises").resolve(exercise))) {
-                problems.add(new Problem(file, exerciseEntry.line(), "unknown exercise '" + exercise + "' (no folder exercises/" + exercise + ")"));
+                problems.add(new Problem(file, exerciseEntry.line(), "lesson.unknown-exercise", exercise));
             }
         }
         checkIncludes(file, front, includes, problems);
@@ -144,7 +144,7 @@ public final class CourseLoader {
             return List.of();
         }
         if (!entry.list()) {
-            problems.add(new Problem(file, entry.line(), "'" + key + "' must be a list, for example '" + key + ": [" + entry.text() + "]'"));
+            problems.add(new Problem(file, entry.line(), "lesson.not-a-list", key, entry.text()));
             return List.of();
         }
         return List.copyOf(entry.values());
@@ -169,7 +169,7 @@ public final class CourseLoader {
                         try {
                             includes.resolve(spec.get());
                         } catch (Includes.IncludeException e) {
-                            problems.add(new Problem(file, lineNo, e.getMessage()));
+                            problems.add(new Problem(file, lineNo, e.key(), e.args()));
                         }
                     }
                 }
@@ -177,12 +177,12 @@ public final class CourseLoader {
                     && fence.group(2).length() >= openFence.length() && fence.group(3).isBlank()) {
                 openFence = null;
             } else if (includeLine > 0 && !lines[i].isBlank()) {
-                problems.add(new Problem(file, lineNo, "a block with include= must be empty: its code comes from the included file"));
+                problems.add(new Problem(file, lineNo, "lesson.include-not-empty"));
                 includeLine = 0;
             }
         }
         if (openFence != null) {
-            problems.add(new Problem(file, front.bodyStartLine() + lines.length - 1, "code block is not closed (missing " + openFence + ")"));
+            problems.add(new Problem(file, front.bodyStartLine() + lines.length - 1, "lesson.unclosed-code", openFence));
         }
     }
 
@@ -194,13 +194,13 @@ public final class CourseLoader {
             for (Lang lang : Lang.values()) {
                 if (!editions.containsKey(lang)) {
                     Path expected = lessonsDir.resolve(lang.code()).resolve(any.getFileName());
-                    problems.add(new Problem(any, 1, "no '" + lang.code() + "' edition of this chapter (expected " + lessonsDir.getParent().relativize(expected) + ")"));
+                    problems.add(new Problem(any, 1, "lesson.missing-edition", lang.code(), lessonsDir.getParent().relativize(expected)));
                 }
             }
             Path en = editions.get(Lang.EN);
             for (Path other : editions.values()) {
                 if (en != null && !other.getFileName().equals(en.getFileName())) {
-                    problems.add(new Problem(other, 1, "this chapter is named '" + other.getFileName() + "' here but '" + en.getFileName() + "' in English: use the same file name in every language"));
+                    problems.add(new Problem(other, 1, "lesson.name-differs", other.getFileName(), en.getFileName()));
                 }
             }
         }

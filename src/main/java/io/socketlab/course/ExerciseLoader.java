@@ -37,7 +37,7 @@ public final class ExerciseLoader {
         try (Stream<Path> list = Files.list(root)) {
             folders = list.filter(Files::isDirectory).sorted().toList();
         } catch (IOException e) {
-            problems.add(new Problem(root, 0, "cannot list folder: " + e.getMessage()));
+            problems.add(new Problem(root, 0, "folder.unreadable", e.getMessage()));
             return List.of();
         }
         List<Exercise> exercises = new ArrayList<>();
@@ -56,12 +56,12 @@ public final class ExerciseLoader {
         Matcher name = FOLDER.matcher(id);
         int before = problems.size();
         if (!name.matches()) {
-            problems.add(new Problem(folder, 0, "exercise folder must be named NN-slug (like 01-phone-server)"));
+            problems.add(new Problem(folder, 0, "exercise.bad-name"));
             return null;
         }
         for (String part : List.of("src", "test")) {
             if (!Files.isDirectory(folder.resolve(part))) {
-                problems.add(new Problem(folder.resolve(part), 0, "missing folder '" + part + "'"));
+                problems.add(new Problem(folder.resolve(part), 0, "exercise.missing-folder", part));
             }
         }
         Path readme = folder.resolve("README.md");
@@ -97,7 +97,7 @@ public final class ExerciseLoader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            problems.add(new Problem(file, 0, "cannot read: " + e.getMessage()));
+            problems.add(new Problem(file, 0, "file.unreadable", e.getMessage()));
             return null;
         }
         int before = problems.size();
@@ -108,7 +108,7 @@ public final class ExerciseLoader {
     private static String requiredText(Map<String, FrontMatter.Entry> entries, String key, Path file, List<Problem> problems) {
         FrontMatter.Entry entry = entries.get(key);
         if (entry == null || entry.list() || entry.text().isBlank()) {
-            problems.add(new Problem(file, entry == null ? 1 : entry.line(), "front matter needs '" + key + ": text'"));
+            problems.add(new Problem(file, entry == null ? 1 : entry.line(), "exercise.needs-text", key));
             return "";
         }
         return entry.text();
@@ -117,7 +117,7 @@ public final class ExerciseLoader {
     private static int positiveNumber(Map<String, FrontMatter.Entry> entries, String key, Path file, List<Problem> problems) {
         FrontMatter.Entry entry = entries.get(key);
         if (entry == null || entry.list()) {
-            problems.add(new Problem(file, entry == null ? 1 : entry.line(), "front matter needs '" + key + ": N' (a whole number)"));
+            problems.add(new Problem(file, entry == null ? 1 : entry.line(), "exercise.needs-number", key));
             return 0;
         }
         try {
@@ -128,7 +128,7 @@ public final class ExerciseLoader {
         } catch (NumberFormatException e) {
             // reported below, like zero and negative numbers
         }
-        problems.add(new Problem(file, entry.line(), "'" + key + "' must be a whole number above 0, found '" + entry.text() + "'"));
+        problems.add(new Problem(file, entry.line(), "exercise.not-positive", key, entry.text()));
         return 0;
     }
 
@@ -138,7 +138,7 @@ public final class ExerciseLoader {
             return List.of();
         }
         if (!entry.list()) {
-            problems.add(new Problem(file, entry.line(), "'" + key + "' must be a list ('- text' lines or [a, b])"));
+            problems.add(new Problem(file, entry.line(), "exercise.not-a-list", key));
             return List.of();
         }
         return List.copyOf(entry.values());

@@ -55,7 +55,7 @@ public final class FrontMatter {
         String[] lines = text.split("\r?\n", -1);
         Map<String, Entry> entries = new LinkedHashMap<>();
         if (lines.length == 0 || !lines[0].strip().equals("---")) {
-            problems.add(new Problem(file, 1, "missing front matter: the file must start with a '---' line, then 'title: ...', then '---'"));
+            problems.add(new Problem(file, 1, "frontmatter.missing"));
             return new FrontMatter(entries, 1, text);
         }
         int end = -1;
@@ -66,7 +66,7 @@ public final class FrontMatter {
             }
         }
         if (end < 0) {
-            problems.add(new Problem(file, 1, "front matter is not closed: add a '---' line after its last key"));
+            problems.add(new Problem(file, 1, "frontmatter.unclosed"));
             return new FrontMatter(entries, 1, text);
         }
         String openList = null;
@@ -79,7 +79,7 @@ public final class FrontMatter {
             }
             if (stripped.startsWith("- ") || stripped.equals("-")) {
                 if (openList == null) {
-                    problems.add(new Problem(file, lineNo, "list item '" + stripped + "' does not follow a 'key:' line"));
+                    problems.add(new Problem(file, lineNo, "frontmatter.stray-item", stripped));
                 } else {
                     entries.get(openList).values().add(unquote(stripped.substring(1).strip()));
                 }
@@ -87,14 +87,14 @@ public final class FrontMatter {
             }
             int colon = line.indexOf(':');
             if (colon <= 0 || Character.isWhitespace(line.charAt(0))) {
-                problems.add(new Problem(file, lineNo, "expected 'key: value' in front matter, found '" + stripped + "'"));
+                problems.add(new Problem(file, lineNo, "frontmatter.bad-line", stripped));
                 openList = null;
                 continue;
             }
             String key = line.substring(0, colon).strip();
             String value = line.substring(colon + 1).strip();
             if (entries.containsKey(key)) {
-                problems.add(new Problem(file, lineNo, "key '" + key + "' appears twice (first on line " + entries.get(key).line() + ")"));
+                problems.add(new Problem(file, lineNo, "frontmatter.duplicate-key", key, entries.get(key).line()));
                 continue;
             }
             openList = null;
@@ -103,7 +103,7 @@ public final class FrontMatter {
                 openList = key;
             } else if (value.startsWith("[")) {
                 if (!value.endsWith("]")) {
-                    problems.add(new Problem(file, lineNo, "list for '" + key + "' is not closed with ']'"));
+                    problems.add(new Problem(file, lineNo, "frontmatter.unclosed-list", key));
                     continue;
                 }
                 List<String> items = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.socketlab.course;
 
+import io.socketlab.i18n.Lang;
+import io.socketlab.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +49,7 @@ public final class Includes {
      * The snippet named by {@code spec} ({@code path} or {@code path#region}), with marker lines
      * removed and common indentation stripped.
      *
-     * @throws IncludeException with a sentence saying what is missing
+     * @throws IncludeException saying what is missing, as a message of the {@code course} bundle
      */
     public String resolve(String spec) throws IncludeException {
         int hash = spec.indexOf('#');
@@ -55,13 +57,13 @@ public final class Includes {
         String region = hash < 0 ? null : spec.substring(hash + 1);
         Path file = courseRoot.resolve(path).normalize();
         if (!file.startsWith(courseRoot.normalize())) {
-            throw new IncludeException("include '" + path + "' points outside the course folder");
+            throw new IncludeException("include.outside", path);
         }
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new IncludeException("included file '" + path + "' does not exist");
+            throw new IncludeException("include.no-file", path);
         }
         List<String> picked = new ArrayList<>();
         boolean inside = region == null;
@@ -92,7 +94,7 @@ public final class Includes {
             }
         }
         if (!found) {
-            throw new IncludeException("region '" + region + "' not found in '" + path + "' (mark it with '// region " + region + "' and '// endregion')");
+            throw new IncludeException("include.no-region", region, path);
         }
         return dedent(picked);
     }
@@ -121,10 +123,31 @@ public final class Includes {
         return out.toString();
     }
 
-    /** An include that cannot be resolved; the message says what is missing. */
+    /**
+     * An include that cannot be resolved. It says what is missing as a key of the {@code course}
+     * bundle with its arguments; {@link #getMessage()} is the English sentence.
+     */
     public static final class IncludeException extends Exception {
-        public IncludeException(String message) {
-            super(message);
+        private final String key;
+        private final transient List<Object> args;
+
+        public IncludeException(String key, Object... args) {
+            super(Messages.of("course", Lang.EN).get(key, args));
+            this.key = key;
+            this.args = List.of(args);
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public List<Object> args() {
+            return args;
+        }
+
+        /** What is missing, in {@code lang}. */
+        public String message(Lang lang) {
+            return Messages.of("course", lang).get(key, args.toArray());
         }
     }
 }

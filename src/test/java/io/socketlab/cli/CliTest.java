@@ -194,6 +194,19 @@ class CliTest {
     }
 
     @Test
+    void brokenCourseIsReportedInTheUsersLanguage(@TempDir Path broken) throws IOException {
+        Files.createDirectories(broken.resolve("lessons/en"));
+        Files.createDirectories(broken.resolve("lessons/zh"));
+        Files.writeString(broken.resolve("lessons/en/01-a.md"), "---\ntitle: A\ndemos: [fax]\n---\n");
+        Files.writeString(broken.resolve("lessons/zh/01-a.md"), "---\ntitle: A\n---\n");
+        assertEquals(1, run("validate", "--lang", "zh", "--course", broken.toString()));
+        assertTrue(out.contains("lessons/en/01-a.md:3: 未知的演示“fax”（可用的演示："), out);
+        assertTrue(out.strip().endsWith("发现 1 个问题。"), out);
+        assertEquals(1, run("--lang", "zh", "--course", broken.toString(), "list"));
+        assertTrue(err.contains("lessons/en/01-a.md:3: 未知的演示“fax”"), err);
+    }
+
+    @Test
     void theBuiltInCourseIsValid() {
         assertEquals(0, run("list"));
         assertEquals("", err);

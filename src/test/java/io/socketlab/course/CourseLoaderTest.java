@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketlab.i18n.Lang;
+import io.socketlab.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +133,34 @@ class CourseLoaderTest {
         String problems = problemsOf();
         assertTrue(problems.contains("lessons/en/02-more.md:1:"), problems);
         assertTrue(problems.contains("lessons/zh/01-intro.md:3:"), problems);
+    }
+
+    @Test
+    void problemsAreShownInChineseWithFileAndLine() throws IOException {
+        write("lessons/en/02-more.md", "Just text\n");
+        write("lessons/zh/01-intro.md", "---\ntitle: 介绍\ndemos: [fax]\n---\n\n```java include=src/Nope.java\n```\n");
+        CourseException e = assertThrows(CourseException.class, () -> loader.load(root));
+        assertEquals("lessons/en/02-more.md:1: 缺少 front matter：文件必须以一行“---”开头，接着是“title: ...”，再以一行“---”结束\n"
+                + "lessons/zh/01-intro.md:3: 未知的演示“fax”（可用的演示：phone）\n"
+                + "lessons/zh/01-intro.md:6: 被引入的文件“src/Nope.java”不存在", e.describe(root, Lang.ZH));
+        assertTrue(e.describe(root).startsWith("lessons/en/02-more.md:1: missing front matter:"), e.describe(root));
+    }
+
+    @Test
+    void everyProblemKeyInTheCodeHasAMessage() throws IOException {
+        Pattern key = Pattern.compile("new (?:Problem\\([^;]*?|IncludeException\\()\"([a-z]+\\.[a-z0-9.-]+)\"");
+        Messages en = Messages.of("course", Lang.EN);
+        int found = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = key.matcher(Files.readString(file));
+                while (m.find()) {
+                    found++;
+                    assertTrue(en.has(m.group(1)), file + " uses unknown message key " + m.group(1));
+                }
+            }
+        }
+        assertTrue(found >= 35, "problem keys found: " + found);
     }
 
     @Test

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 /**
  * Checks a whole course before it reaches learners: lessons and includes load, every exercise
@@ -38,9 +37,18 @@ public final class CourseValidator {
 
     /**
      * Validates the course at {@code root}, running up to {@code threads} exercises at once. Never
-     * throws for a broken course: each defect is a {@link Problem}.
+     * throws for a broken course: each defect is a {@link Problem}. Test reports quoted in problems
+     * are in English.
      */
     public static Outcome validate(Path root, int threads) throws InterruptedException {
+        return validate(root, threads, Lang.EN);
+    }
+
+    /**
+     * As {@link #validate(Path, int)}, with the test reports quoted in problems (why a solution
+     * fails, why a starter does not compile) in {@code lang}, the language the problems are shown in.
+     */
+    public static Outcome validate(Path root, int threads, Lang lang) throws InterruptedException {
         Path course = root.toAbsolutePath().normalize();
         List<Problem> problems = new ArrayList<>();
         int lessons = 0;
@@ -54,7 +62,7 @@ public final class CourseValidator {
         try {
             List<Future<List<Problem>>> pending = new ArrayList<>();
             for (Exercise exercise : exercises) {
-                pending.add(pool.submit(() -> checkExercise(exercise)));
+                pending.add(pool.submit(() -> checkExercise(exercise, lang)));
             }
             for (Future<List<Problem>> future : pending) {
                 try {
@@ -70,28 +78,26 @@ public final class CourseValidator {
     }
 
     /** The problems of one exercise: its solution must pass everything, its starter must fail something. */
-    static List<Problem> checkExercise(Exercise exercise) {
+    static List<Problem> checkExercise(Exercise exercise, Lang lang) {
         List<Problem> problems = new ArrayList<>();
-        ExerciseChecker checker = new ExerciseChecker(Lang.EN);
+        ExerciseChecker checker = new ExerciseChecker(lang);
         if (!Files.isDirectory(exercise.solutionDir())) {
-            problems.add(new Problem(exercise.solutionDir(), 0, "missing folder 'solution' (the reference solution)"));
+            problems.add(new Problem(exercise.solutionDir(), 0, "validate.no-solution"));
         } else {
             CheckResult solution = checker.run(exercise, List.of(exercise.solutionDir(), exercise.testDir(), exercise.hiddenDir()));
             if (!solution.passed()) {
-                problems.add(new Problem(exercise.solutionDir(), 0, "reference solution does not pass: " + solution.message() + failing(solution)));
+                List<String> failing = solution.tests().stream().filter(t -> !t.passed()).map(TestResult::name).toList();
+                problems.add(failing.isEmpty()
+                        ? new Problem(exercise.solutionDir(), 0, "validate.solution-fails", solution.message())
+                        : new Problem(exercise.solutionDir(), 0, "validate.solution-fails-tests", solution.message(), String.join(", ", failing)));
             }
         }
         CheckResult starter = checker.run(exercise, List.of(exercise.srcDir(), exercise.testDir(), exercise.hiddenDir()));
         if (starter.passed()) {
-            problems.add(new Problem(exercise.srcDir(), 0, "starter passes every test; it must fail at least one"));
+            problems.add(new Problem(exercise.srcDir(), 0, "validate.starter-passes"));
         } else if (!"fail".equals(starter.status())) {
-            problems.add(new Problem(exercise.srcDir(), 0, "starter must compile and fail a test, but: " + starter.message()));
+            problems.add(new Problem(exercise.srcDir(), 0, "validate.starter-broken", starter.message()));
         }
         return problems;
-    }
-
-    private static String failing(CheckResult result) {
-        List<String> names = result.tests().stream().filter(t -> !t.passed()).map(TestResult::name).toList();
-        return names.isEmpty() ? "" : " (failing: " + names.stream().collect(Collectors.joining(", ")) + ")";
     }
 }
