@@ -5,6 +5,7 @@ import io.socketlab.course.Exercise;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -186,7 +188,10 @@ public final class ExerciseChecker implements AutoCloseable {
                 // the child may map it too and start without loading JUnit class by class.
                 command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ChildTestRunner.class.getName()));
+            // absolute, because the child runs in its own folder
+            String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
+            command.addAll(List.of("-cp", classPath, ChildTestRunner.class.getName()));
             // The learner's code runs in its own scratch folder, not in the course folder.
             return new Child(work, new ProcessBuilder(command).directory(work.toFile()).start());
         }
@@ -200,7 +205,10 @@ public final class ExerciseChecker implements AutoCloseable {
 
         /** Orders one run and waits until it is done, the JVM ends, or the time limit passes. */
         Ending runTests(Path classes, Path resultFile, String token, int timeoutSeconds) throws InterruptedException {
-            drain.clear();
+            if (runs > 1) {
+                // what the previous run printed; a fresh JVM keeps what it said while starting
+                drain.clear();
+            }
             try {
                 orders.write(classes + "\t" + resultFile + "\t" + token + "\n");
                 orders.flush();

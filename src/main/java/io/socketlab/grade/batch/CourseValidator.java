@@ -86,10 +86,12 @@ public final class CourseValidator {
         } else {
             CheckResult solution = checker.run(exercise, List.of(exercise.solutionDir(), exercise.testDir(), exercise.hiddenDir()));
             if (!solution.passed()) {
-                List<String> failing = solution.tests().stream().filter(t -> !t.passed()).map(TestResult::name).toList();
+                // say why, so an author need not re-run the check to find out
+                List<String> failing = solution.tests().stream().filter(t -> !t.passed()).map(CourseValidator::why).toList();
+                String said = solution.compileFailed() ? solution.message() + "\n" + solution.output().stripTrailing() : solution.message();
                 problems.add(failing.isEmpty()
-                        ? new Problem(exercise.solutionDir(), 0, "validate.solution-fails", solution.message())
-                        : new Problem(exercise.solutionDir(), 0, "validate.solution-fails-tests", solution.message(), String.join(", ", failing)));
+                        ? new Problem(exercise.solutionDir(), 0, "validate.solution-fails", said)
+                        : new Problem(exercise.solutionDir(), 0, "validate.solution-fails-tests", said, String.join("; ", failing)));
             }
         }
         CheckResult starter = checker.run(exercise, List.of(exercise.srcDir(), exercise.testDir(), exercise.hiddenDir()));
@@ -99,5 +101,11 @@ public final class CourseValidator {
             problems.add(new Problem(exercise.srcDir(), 0, "validate.starter-broken", starter.message()));
         }
         return problems;
+    }
+
+    /** A failed test's name with the first line of its message. */
+    private static String why(TestResult test) {
+        String first = test.message().lines().findFirst().orElse("");
+        return first.isEmpty() ? test.name() : test.name() + ": " + first;
     }
 }
