@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.socketlab.demo.chat.ChatServer;
 import io.socketlab.demo.phone.PhoneClient;
 import io.socketlab.demo.trace.DatagramSocketFactory;
 import io.socketlab.demo.trace.Side;
@@ -11,7 +12,11 @@ import io.socketlab.demo.trace.TraceEvent;
 import io.socketlab.demo.udp.UdpEchoClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import org.junit.jupiter.api.Test;
@@ -93,5 +98,39 @@ class PythonWireTest {
             python.destroy();
         }
         assertEquals(0, python.exitValue(), "the Python server answered both datagrams and exited");
+    }
+
+    @Test
+    void pythonUdpClientChatsWithOurChatServerAndAPersonAnswers() throws Exception {
+        assumeTrue(pythonAvailable(), "python3 not on PATH");
+        List<String> screen = new CopyOnWriteArrayList<>();
+        CompletableFuture<DatagramSocket> bound = new CompletableFuture<>();
+        ChatServer server = new ChatServer(DatagramSocketFactory.PLAIN, screen::add, from -> "收到 (" + screen.size() + ")");
+        Thread serving = new Thread(() -> {
+            try {
+                server.serve("127.0.0.1", 0, bound::complete);
+            } catch (Exception e) {
+                bound.completeExceptionally(e);
+            }
+        }, "chat-server-under-test");
+        serving.start();
+        DatagramSocket socket = bound.get(10, TimeUnit.SECONDS);
+        try {
+            Process python = new ProcessBuilder("python3", "python/udp_client.py", String.valueOf(socket.getLocalPort()), "你好", "bye").start();
+            try (BufferedReader replies = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
+                assertEquals("收到 (1)", replies.readLine());
+                assertEquals("收到 (2)", replies.readLine());
+            } finally {
+                assertTrue(python.waitFor(10, TimeUnit.SECONDS));
+                python.destroy();
+            }
+            assertEquals(0, python.exitValue());
+            assertEquals(2, screen.size(), screen.toString());
+            assertTrue(screen.get(0).matches("message from \\[127\\.0\\.0\\.1:\\d+\\]: 你好"), screen.get(0));
+        } finally {
+            socket.close();
+            serving.join(5000);
+        }
+        assertTrue(!serving.isAlive(), "closing the socket ends the chat server");
     }
 }
