@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import io.socketlab.i18n.Lang;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
@@ -17,24 +19,32 @@ import picocli.CommandLine.Mixin;
 /** The {@code socketlab} command: with no verb it opens the interactive course. */
 @Command(name = "socketlab", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "SocketLab 0.1.0",
         description = "A terminal course on TCP and UDP sockets in Java.%n"
-                + "With no command, opens the course where you left off.",
-        subcommands = {
-            ListCommand.class,
-            ReadCommand.class,
-            WarmupCommand.class,
-            DemoCommand.class,
-            ServeCommand.class,
-            ConnectCommand.class,
-            CheckCommand.class,
-            HintCommand.class,
-            SolutionCommand.class,
-            ResetCommand.class,
-            WatchCommand.class,
-            ValidateCommand.class,
-            ReleaseCommand.class,
-            GradeCommand.class,
-        })
+                + "With no command, opens the course where you left off.")
 public final class Main implements Callable<Integer> {
+    /**
+     * The subcommands by name, in the order help lists them. picocli reads a command's
+     * annotations when it is added, which takes longer than the JVM's own start, so a command
+     * line adds only the subcommand it runs (all of them for help or a misspelt name).
+     */
+    private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("list", ListCommand.class);
+        SUBCOMMANDS.put("read", ReadCommand.class);
+        SUBCOMMANDS.put("warmup", WarmupCommand.class);
+        SUBCOMMANDS.put("demo", DemoCommand.class);
+        SUBCOMMANDS.put("serve", ServeCommand.class);
+        SUBCOMMANDS.put("connect", ConnectCommand.class);
+        SUBCOMMANDS.put("check", CheckCommand.class);
+        SUBCOMMANDS.put("hint", HintCommand.class);
+        SUBCOMMANDS.put("solution", SolutionCommand.class);
+        SUBCOMMANDS.put("reset", ResetCommand.class);
+        SUBCOMMANDS.put("watch", WatchCommand.class);
+        SUBCOMMANDS.put("validate", ValidateCommand.class);
+        SUBCOMMANDS.put("release", ReleaseCommand.class);
+        SUBCOMMANDS.put("grade", GradeCommand.class);
+    }
+
     @Mixin
     GlobalOptions options;
 
@@ -72,6 +82,12 @@ public final class Main implements Callable<Integer> {
     /** Runs one command line; returns the exit code: 0 success, 1 failed check, 2 usage error. */
     static int run(PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals, String... args) {
         CommandLine cli = new CommandLine(new Main(out, err, env, terminals));
+        String verb = verb(args);
+        if (verb != null && SUBCOMMANDS.containsKey(verb)) {
+            cli.addSubcommand(verb, SUBCOMMANDS.get(verb));
+        } else if (verb != null || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            SUBCOMMANDS.forEach(cli::addSubcommand);
+        }
         if (requestedLang(args, env) == Lang.ZH) {
             cli.setResourceBundle(ResourceBundle.getBundle("io.socketlab.i18n.usage", Lang.ZH.locale()));
         }
@@ -80,6 +96,9 @@ public final class Main implements Callable<Integer> {
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine command = e.getCommandLine();
             err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+            }
             err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
             return CommandLine.ExitCode.USAGE;
         });
@@ -95,6 +114,18 @@ public final class Main implements Callable<Integer> {
             return 70;
         });
         return cli.execute(args);
+    }
+
+    /** The first argument that is not an option or an option's value, or null: the subcommand's name. */
+    static String verb(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang") || args[i].equals("--course")) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return args[i];
+            }
+        }
+        return null;
     }
 
     /** The language asked for on the command line or by the locale, known before parsing. */

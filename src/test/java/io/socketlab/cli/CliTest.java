@@ -211,4 +211,19 @@ class CliTest {
         assertEquals(0, run("list"));
         assertEquals("", err);
     }
+
+    @Test
+    void aMisspeltCommandGetsSuggestionsAndExitsTwo() {
+        assertEquals(2, run("reed", "3"));
+        assertTrue(err.contains("Did you mean: socketlab read"), err);
+        assertTrue(err.contains("Try 'socketlab --help'"), err);
+    }
+
+    @Test
+    void theSubcommandIsFoundPastGlobalOptionsAndTheirValues() {
+        assertEquals("read", Main.verb(new String[] {"--lang", "zh", "--plain", "read", "3"}));
+        assertEquals("check", Main.verb(new String[] {"--course", "some/dir", "check"}));
+        assertEquals("list", Main.verb(new String[] {"--lang=en", "list"}));
+        assertEquals(null, Main.verb(new String[] {"--plain"}));
+    }
 }
