@@ -22,7 +22,8 @@ import org.jline.utils.NonBlockingReader;
 
 /**
  * The learner's loop: checks the current exercise, then again whenever its files change, and reads
- * single keys: h hint, l list, r reset (asks first), n next and s solution (only after a pass), q quit. Changes are
+ * single keys: c check now, h hint, l list, r reset (asks first), n next and s solution (only after a
+ * pass), q quit. Changes are
  * noticed through a {@link WatchService}; when a change shows up that no event announced (WSL,
  * network drives), it switches to comparing file times on every tick.
  */
@@ -136,6 +137,8 @@ public final class WatchSession {
     private void handleKey(char key, NonBlockingReader keys) throws IOException {
         switch (key) {
             case 'h' -> showHint();
+            // by hand, for folders where neither file events nor file times show a save in time
+            case 'c' -> recheck();
             case 'l' -> {
                 Progress progress = store.load();
                 for (Exercise e : exercises) {

@@ -68,6 +68,11 @@ class WatchSessionTest {
             keys.write('s');
             keys.flush();
             awaitScreen(screen, "unlocks once your code passes its tests");
+            keys.write('c');
+            keys.flush();
+            CheckResult byHand = verdicts.poll(60, TimeUnit.SECONDS);
+            assertNotNull(byHand, "c checks again without a save");
+            assertEquals("fail", byHand.status());
 
             Files.copy(target.resolve("solution/Subject.java"), target.resolve("src/Subject.java"), StandardCopyOption.REPLACE_EXISTING);
             CheckResult second = verdicts.poll(60, TimeUnit.SECONDS);
