@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jline.terminal.Terminal;
+import org.jline.utils.InfoCmp;
 import org.jline.utils.NonBlockingReader;
 
 /**
@@ -116,6 +117,10 @@ public final class WatchSession {
     }
 
     private void recheck() {
+        if (color) {
+            // like rustlings: the newest verdict stands alone at the top, not below the old ones
+            terminal.puts(InfoCmp.Capability.clear_screen);
+        }
         out.println(text.get("watch.checking", current.id()));
         out.flush();
         CheckResult result = checker.check(current);
