@@ -184,10 +184,7 @@ class CliTest {
 
     @Test
     void brokenCourseIsReportedWithFileAndLineAndExit1(@TempDir Path broken) throws IOException {
-        Files.createDirectories(broken.resolve("lessons/en"));
-        Files.createDirectories(broken.resolve("lessons/zh"));
-        Files.writeString(broken.resolve("lessons/en/01-a.md"), "---\ntitle: A\ndemos: [fax]\n---\n");
-        Files.writeString(broken.resolve("lessons/zh/01-a.md"), "---\ntitle: A\n---\n");
+        writeCourseWithAnUnknownDemo(broken);
         assertEquals(1, run("--course", broken.toString(), "list"));
         assertTrue(err.contains("lessons/en/01-a.md:3: unknown demo 'fax'"), err);
         assertFalse(err.contains("Exception"), err);
@@ -195,10 +192,7 @@ class CliTest {
 
     @Test
     void brokenCourseIsReportedInTheUsersLanguage(@TempDir Path broken) throws IOException {
-        Files.createDirectories(broken.resolve("lessons/en"));
-        Files.createDirectories(broken.resolve("lessons/zh"));
-        Files.writeString(broken.resolve("lessons/en/01-a.md"), "---\ntitle: A\ndemos: [fax]\n---\n");
-        Files.writeString(broken.resolve("lessons/zh/01-a.md"), "---\ntitle: A\n---\n");
+        writeCourseWithAnUnknownDemo(broken);
         assertEquals(1, run("validate", "--lang", "zh", "--course", broken.toString()));
         assertTrue(out.contains("lessons/en/01-a.md:3: 未知的演示“fax”（可用的演示："), out);
         assertTrue(out.strip().endsWith("发现 1 个问题。"), out);
@@ -225,5 +219,13 @@ class CliTest {
         assertEquals("check", Main.verb(new String[] {"--course", "some/dir", "check"}));
         assertEquals("list", Main.verb(new String[] {"--lang=en", "list"}));
         assertEquals(null, Main.verb(new String[] {"--plain"}));
+    }
+
+    /** A one-chapter course whose English chapter names a demo that does not exist, on line 3. */
+    private static void writeCourseWithAnUnknownDemo(Path broken) throws IOException {
+        Files.createDirectories(broken.resolve("lessons/en"));
+        Files.createDirectories(broken.resolve("lessons/zh"));
+        Files.writeString(broken.resolve("lessons/en/01-a.md"), "---\ntitle: A\ndemos: [fax]\n---\n");
+        Files.writeString(broken.resolve("lessons/zh/01-a.md"), "---\ntitle: A\n---\n");
     }
 }
