@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code socketlab watch [--poll]}: re-checks the current exercise on every save. */
-@Command(name = "watch", description = "Re-check the current exercise on every save; move on when it passes.")
+@Command(name = "watch", description = "Re-check the current exercise on every save; press n for the next one once it passes.")
 public final class WatchCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
