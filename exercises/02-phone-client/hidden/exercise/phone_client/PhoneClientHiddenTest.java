@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static io.socketlab.grade.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 // Instructor notes: the first test catches decoding each piece separately (a Chinese character
@@ -20,7 +21,8 @@ class PhoneClientHiddenTest {
         List<byte[]> pieces = List.of(java.util.Arrays.copyOfRange(tree, 0, 4), java.util.Arrays.copyOfRange(tree, 4, tree.length));
         try (ScriptedServer server = new ScriptedServer(1, pieces)) {
             assertEquals("一棵树", PhoneClient.call(server.port(), "?"),
-                    "the reply's bytes were split in the middle of a character: collect bytes, decode once at the end");
+                    say("the reply's bytes were split in the middle of a character: collect bytes, decode once at the end",
+                            "回复的字节在一个字符的中间被拆开了：先收集字节，最后统一解码一次"));
         }
     }
 
@@ -35,7 +37,8 @@ class PhoneClientHiddenTest {
         }
         try (ScriptedServer server = new ScriptedServer(3, ScriptedServer.utf8(parts.toArray(String[]::new)))) {
             assertEquals(longReply.toString(), PhoneClient.call(server.port(), "ls "),
-                    "a reply of " + longReply.length() + " bytes must come back whole");
+                    say("a reply of " + longReply.length() + " bytes must come back whole",
+                            "长达 " + longReply.length() + " 字节的回复必须完整返回"));
         }
     }
 
@@ -43,7 +46,7 @@ class PhoneClientHiddenTest {
     void sendsUtf8() throws Exception {
         try (ScriptedServer server = new ScriptedServer("武大郎".getBytes(StandardCharsets.UTF_8).length, ScriptedServer.utf8("OK"))) {
             assertEquals("OK", PhoneClient.call(server.port(), "武大郎"));
-            assertEquals("武大郎", server.heard(), "the message must be sent as UTF-8");
+            assertEquals("武大郎", server.heard(), say("the message must be sent as UTF-8", "消息必须按 UTF-8 发送"));
         }
     }
 }

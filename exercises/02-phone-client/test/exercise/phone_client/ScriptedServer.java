@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static io.socketlab.grade.testkit.Say.say;
+
 /**
  * A test server for one call: it reads what the client says (up to {@code expectedBytes}), then
  * sends the reply pieces one write at a time, each only after the previous one was flushed, and
@@ -38,7 +40,7 @@ final class ScriptedServer implements AutoCloseable {
         try {
             return heard.get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
-            return "(nothing: " + e + ")";
+            return say("(nothing: " + e + ")", "（什么也没收到：" + e + "）");
         }
     }
 
@@ -63,7 +65,7 @@ final class ScriptedServer implements AutoCloseable {
                 out.flush();
             }
         } catch (IOException e) {
-            heard.complete("(the server failed: " + e.getMessage() + ")");
+            heard.complete(say("(the server failed: " + e.getMessage() + ")", "（服务器出错：" + e.getMessage() + "）"));
         }
     }
 

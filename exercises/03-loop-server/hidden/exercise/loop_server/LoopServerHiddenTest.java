@@ -5,6 +5,7 @@ import io.socketlab.grade.testkit.ServerRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static io.socketlab.grade.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 // Instructor notes: the reset test catches a try/catch around the whole server (one vanished
@@ -25,7 +26,8 @@ class LoopServerHiddenTest {
                 next.send("still there?");
                 String reply = next.expectSomeReply();
                 assertTrue(reply.equals("STILL THERE?"),
-                        "after a client reset its connection, the next client should still be served\n" + next.log());
+                        say("after a client reset its connection, the next client should still be served",
+                                "一个客户端重置连接之后，下一个客户端仍然应该得到服务") + "\n" + next.log());
             }
         }
     }

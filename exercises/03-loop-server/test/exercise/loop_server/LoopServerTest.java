@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static io.socketlab.grade.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(15)
@@ -62,7 +63,8 @@ class LoopServerTest {
             }
             server.stopAndAssertNoThreadLeft();
             assertTrue(server.failures().isEmpty(),
-                    "closing the listening socket should make serve return quietly, but it threw " + server.failures());
+                    say("closing the listening socket should make serve return quietly, but it threw ",
+                            "关闭监听套接字后，serve 应该安静地返回，但它抛出了 ") + server.failures());
         }
     }
 }

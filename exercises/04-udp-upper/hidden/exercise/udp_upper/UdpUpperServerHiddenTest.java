@@ -4,6 +4,7 @@ import java.net.DatagramSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static io.socketlab.grade.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 // Instructor notes: catches reusing the whole buffer's length (a short datagram after a long one
@@ -19,7 +20,8 @@ class UdpUpperServerHiddenTest {
             assertEquals("A RATHER LONG FIRST MESSAGE", udp.receive("client", client), udp.log());
             udp.send("client", client, "hi");
             assertEquals("HI", udp.receive("client", client),
-                    "use packet.getLength(), not the buffer length, and a fresh packet each time\n" + udp.log());
+                    say("use packet.getLength(), not the buffer length, and a fresh packet each time",
+                            "要用 packet.getLength()，而不是缓冲区的长度，并且每次都用一个新的 packet") + "\n" + udp.log());
         }
     }
 

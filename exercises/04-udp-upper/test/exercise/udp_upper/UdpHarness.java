@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.socketlab.grade.testkit.Say.say;
+
 /**
  * Runs the learner's UDP server on a socket bound to 127.0.0.1:0 and gives tests clients that log
  * what they send and receive, so a failure message can tell the whole exchange.
@@ -39,7 +41,8 @@ final class UdpHarness implements AutoCloseable {
         DatagramSocket client = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         client.setSoTimeout(2000);
         synchronized (log) {
-            log.add("[" + name + "] bound to port " + client.getLocalPort());
+            log.add(say("[" + tag(name) + "] bound to port " + client.getLocalPort(),
+                    "[" + tag(name) + "] 绑定到端口 " + client.getLocalPort()));
         }
         return client;
     }
@@ -48,7 +51,8 @@ final class UdpHarness implements AutoCloseable {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         client.send(new DatagramPacket(bytes, bytes.length, serverSocket.getLocalSocketAddress()));
         synchronized (log) {
-            log.add("[" + name + "] sent \"" + text + "\" (" + bytes.length + " bytes)");
+            log.add(say("[" + tag(name) + "] sent \"" + text + "\" (" + bytes.length + " bytes)",
+                    "[" + tag(name) + "] 发送了 \"" + text + "\"（" + bytes.length + " 字节）"));
         }
     }
 
@@ -68,19 +72,29 @@ final class UdpHarness implements AutoCloseable {
                 boolean threw = !thread.isAlive() && !failures().isEmpty();
                 if (threw || System.nanoTime() > deadline) {
                     synchronized (log) {
-                        log.add("[" + name + "] no reply" + (threw ? "" : " within 2 s"));
+                        log.add(say("[" + tag(name) + "] no reply" + (threw ? "" : " within 2 s"),
+                                "[" + tag(name) + "] " + (threw ? "" : "2 秒内") + "没有收到回复"));
                     }
-                    String why = threw ? " because the server threw " + describe(failures().get(0))
-                            : " within 2 s (did the reply go to another address?)";
-                    throw new AssertionError(name + " got no reply" + why + "\n" + log());
+                    String headline = threw
+                            ? say(tag(name) + " got no reply because the server threw " + describe(failures().get(0)),
+                                    "[" + tag(name) + "] 没有收到回复，因为服务器抛出了 " + describe(failures().get(0)))
+                            : say(tag(name) + " got no reply within 2 s (did the reply go to another address?)",
+                                    "[" + tag(name) + "] 在 2 秒内没有收到回复（回复是不是发到别的地址去了？）");
+                    throw new AssertionError(headline + "\n" + log());
                 }
             }
         }
         String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
         synchronized (log) {
-            log.add("[" + name + "] received \"" + text + "\" (" + packet.getLength() + " bytes)");
+            log.add(say("[" + tag(name) + "] received \"" + text + "\" (" + packet.getLength() + " bytes)",
+                    "[" + tag(name) + "] 收到了 \"" + text + "\"（" + packet.getLength() + " 字节）"));
         }
         return text;
+    }
+
+    /** How a client named in a test is shown: the tests' generic "client" is translated, real names are not. */
+    private static String tag(String name) {
+        return name.equals("client") ? say("client", "客户端") : name;
     }
 
     private static String describe(Throwable t) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static io.socketlab.grade.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,8 @@ class UdpUpperServerTest {
             for (String word : new String[] {"one", "two", "three"}) {
                 udp.send("client", client, word);
                 assertEquals(word.toUpperCase(), udp.receive("client", client),
-                        "each datagram deserves its own reply (is your receive inside a loop?)\n" + udp.log());
+                        say("each datagram deserves its own reply (is your receive inside a loop?)",
+                                "每个数据报都应该得到自己的回复（你的 receive 在循环里吗？）") + "\n" + udp.log());
             }
         }
     }
@@ -44,7 +46,8 @@ class UdpUpperServerTest {
             assertEquals("TOM 1", udp.receive("TOM", tom), udp.log());
             assertEquals("TOM 2", udp.receive("TOM", tom), udp.log());
             assertEquals("JACK 1", udp.receive("JACK", jack),
-                    "JACK's reply must go to JACK's address, not to the first client the server met\n" + udp.log());
+                    say("JACK's reply must go to JACK's address, not to the first client the server met",
+                            "JACK 的回复必须发到 JACK 的地址，而不是服务器遇到的第一个客户端") + "\n" + udp.log());
         }
     }
 
@@ -56,7 +59,8 @@ class UdpUpperServerTest {
             udp.send("client", client, "ping");
             assertEquals("PING", udp.receive("client", client), udp.log());
         }
-        assertTrue(udp.stopAndAwaitReturn(), "serve should return once its socket is closed");
-        assertTrue(udp.failures().isEmpty(), "closing the socket should end serve quietly, but it threw " + udp.failures());
+        assertTrue(udp.stopAndAwaitReturn(), say("serve should return once its socket is closed", "套接字被关闭后，serve 应该返回"));
+        assertTrue(udp.failures().isEmpty(), say("closing the socket should end serve quietly, but it threw ",
+                "关闭套接字后，serve 应该安静地结束，但它抛出了 ") + udp.failures());
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static io.socketlab.grade.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @Timeout(10)
@@ -19,8 +20,9 @@ class ChatClientTest {
     void theArticleContactBookHasFourNamesAtTheServer() {
         SocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9000);
         Map<String, SocketAddress> book = ChatClient.articleContacts(server);
-        assertEquals(List.of("TOM", "JACK", "一棵树", "武大郎"), List.copyOf(book.keySet()), "names and their order");
-        book.values().forEach(address -> assertEquals(server, address, "every contact lives at the server's address"));
+        assertEquals(List.of("TOM", "JACK", "一棵树", "武大郎"), List.copyOf(book.keySet()), say("names and their order", "名字及其顺序"));
+        book.values().forEach(address -> assertEquals(server, address,
+                say("every contact lives at the server's address", "每个联系人的地址都是服务器的地址")));
     }
 
     @Test
@@ -36,7 +38,8 @@ class ChatClientTest {
     void skipsEmptyLinesInsteadOfSendingThem() throws Exception {
         ChatSession session = ChatSession.run("\nJACK\n\nhi\n   \nbye\n", 2000);
         assertEquals(List.of("hi", "bye"), session.serverHeard,
-                "empty lines must not be sent: the server would have nothing to answer and the client would wait\n" + session.describe());
+                say("empty lines must not be sent: the server would have nothing to answer and the client would wait",
+                        "空行不能发送：服务器没有内容可以回答，客户端就会一直等下去") + "\n" + session.describe());
         assertEquals(List.of("JACK: HI", "JACK: BYE"), session.outputLines, session.describe());
     }
 
@@ -44,7 +47,8 @@ class ChatClientTest {
     @Tag("points=2")
     void quitLeavesTheContactAndAnotherCanBeChosen() throws Exception {
         ChatSession session = ChatSession.run("一棵树\n你好\nquit\n武大郎\nhello\n", 2000);
-        assertEquals(List.of("你好", "hello"), session.serverHeard, "quit is not a message to send\n" + session.describe());
+        assertEquals(List.of("你好", "hello"), session.serverHeard,
+                say("quit is not a message to send", "quit 不是要发送的消息") + "\n" + session.describe());
         assertEquals(List.of("一棵树: 你好", "武大郎: HELLO"), session.outputLines, session.describe());
     }
 }

@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 
+import static io.socketlab.grade.testkit.Say.say;
+
 /** Runs the learner's ChatClient on scripted input against an EchoServer and keeps the output. */
 final class ChatSession {
     final List<String> outputLines;
@@ -36,6 +38,8 @@ final class ChatSession {
 
     /** The exchange, for a failure message. */
     String describe() {
-        return "typed:\n  " + input.replace("\n", "\n  ") + "\nthe server heard: " + serverHeard + "\nyour client printed: " + outputLines;
+        return say("typed:\n  ", "输入的内容：\n  ") + input.replace("\n", "\n  ")
+                + say("\nthe server heard: ", "\n服务器收到的：") + serverHeard
+                + say("\nyour client printed: ", "\n你的客户端打印的：") + outputLines;
     }
 }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import static io.socketlab.grade.testkit.Say.say;
+
 /**
  * The test's side of the chat: a UDP server on 127.0.0.1:0 that records every datagram it hears
  * and answers with it upper-cased, unless the text is "silence", which gets no answer.
@@ -57,7 +59,7 @@ final class EchoServer implements AutoCloseable {
             // The test closed the socket: the server's work is done.
         } catch (IOException e) {
             synchronized (heard) {
-                heard.add("(server failed: " + e.getMessage() + ")");
+                heard.add(say("(server failed: " + e.getMessage() + ")", "（服务器出错：" + e.getMessage() + "）"));
             }
         }
     }

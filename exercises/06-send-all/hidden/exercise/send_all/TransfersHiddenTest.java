@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static io.socketlab.grade.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -39,7 +40,8 @@ class TransfersHiddenTest {
             });
             sender.configureBlocking(false);
             Transfers.sendAll(sender, ByteBuffer.wrap(payload));
-            assertArrayEquals(payload, received.get(10, TimeUnit.SECONDS), "4 MiB sent through a non-blocking channel must all arrive");
+            assertArrayEquals(payload, received.get(10, TimeUnit.SECONDS),
+                    say("4 MiB sent through a non-blocking channel must all arrive", "通过非阻塞通道发送的 4 MiB 必须全部到达"));
         }
     }
 
@@ -49,7 +51,8 @@ class TransfersHiddenTest {
         data.position(2);
         StingyChannel channel = new StingyChannel(1);
         Transfers.sendAll(channel, data);
-        assertArrayEquals(new byte[] {1, 2, 3}, channel.taken(), "bytes before the buffer's position were already sent");
+        assertArrayEquals(new byte[] {1, 2, 3}, channel.taken(),
+                say("bytes before the buffer's position were already sent", "缓冲区 position 之前的字节已经发送过了，不要再发"));
     }
 
     @Test
@@ -57,7 +60,7 @@ class TransfersHiddenTest {
         InputStream silent = new InputStream() {
             @Override
             public int read() {
-                throw new AssertionError("readExactly(0) should not read at all");
+                throw new AssertionError(say("readExactly(0) should not read at all", "readExactly(0) 根本不应该读取"));
             }
         };
         assertEquals(0, Transfers.readExactly(silent, 0).length);

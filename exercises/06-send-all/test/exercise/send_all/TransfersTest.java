@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static io.socketlab.grade.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,10 +25,12 @@ class TransfersTest {
         ByteBuffer data = ByteBuffer.wrap(message);
         Transfers.sendAll(channel, data);
         assertEquals(message.length, channel.taken().length,
-                "the channel took at most 3 bytes per write; after " + channel.calls() + " write call(s) it had "
-                        + channel.taken().length + " of " + message.length + " bytes: loop while the buffer has remaining bytes");
+                say("the channel took at most 3 bytes per write; after " + channel.calls() + " write call(s) it had "
+                        + channel.taken().length + " of " + message.length + " bytes: loop while the buffer has remaining bytes",
+                        "通道每次 write 最多接收 3 个字节；调用 " + channel.calls() + " 次 write 之后，它只拿到 "
+                        + message.length + " 字节中的 " + channel.taken().length + " 字节：只要缓冲区还有剩余字节，就要继续循环"));
         assertArrayEquals(message, channel.taken());
-        assertEquals(0, data.remaining(), "after sendAll the buffer should have nothing remaining");
+        assertEquals(0, data.remaining(), say("after sendAll the buffer should have nothing remaining", "sendAll 之后缓冲区里不应该还有剩余字节"));
     }
 
     @Test
@@ -41,9 +44,10 @@ class TransfersTest {
             }
         };
         assertArrayEquals("0123456789".getBytes(StandardCharsets.UTF_8), Transfers.readExactly(in, 10),
-                "the stream gave 2 bytes per read; readExactly(10) must loop until it has 10");
+                say("the stream gave 2 bytes per read; readExactly(10) must loop until it has 10",
+                        "这个流每次 read 只给 2 个字节；readExactly(10) 必须循环读，直到凑够 10 个"));
         assertArrayEquals("abcdef".getBytes(StandardCharsets.UTF_8), Transfers.readExactly(in, 6),
-                "readExactly must not consume more than it returns");
+                say("readExactly must not consume more than it returns", "readExactly 从流里读走的字节不能比它返回的多"));
     }
 
     @Test
@@ -51,6 +55,7 @@ class TransfersTest {
     void readExactlyReportsAStreamThatEndsEarly() {
         InputStream in = new ByteArrayInputStream(new byte[] {1, 2, 3});
         assertThrows(EOFException.class, () -> Transfers.readExactly(in, 5),
-                "only 3 of 5 bytes exist: throw EOFException instead of returning a short or zero-padded array");
+                say("only 3 of 5 bytes exist: throw EOFException instead of returning a short or zero-padded array",
+                        "要 5 个字节，流里只有 3 个：应该抛出 EOFException，而不是返回一个更短的或用 0 补齐的数组"));
     }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static io.socketlab.grade.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,28 +29,32 @@ class LengthPrefixFramingHiddenTest {
     void rejectsANegativeLength() {
         InputStream in = new ByteArrayInputStream(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xfe, 1, 2});
         assertThrows(FrameException.class, () -> LengthPrefixFraming.readFrame(in, 1024),
-                "header ff ff ff fe is -2 as a signed int: a corrupt frame");
+                say("header ff ff ff fe is -2 as a signed int: a corrupt frame",
+                        "头部 ff ff ff fe 按有符号 int 解读是 -2：这是一个损坏的帧"));
     }
 
     @Test
     void rejectsAStreamCutInsideTheHeader() {
         InputStream in = new TrickleInputStream(new byte[] {0, 0}, 1);
         assertThrows(FrameException.class, () -> LengthPrefixFraming.readFrame(in, 1024),
-                "the stream ended after 2 header bytes: that is a truncated frame, not a clean end");
+                say("the stream ended after 2 header bytes: that is a truncated frame, not a clean end",
+                        "流在头部的 2 个字节之后就结束了：这是被截断的帧，不是正常结束"));
     }
 
     @Test
     void rejectsAStreamCutInsideThePayload() {
         InputStream in = new TrickleInputStream(new byte[] {0, 0, 0, 10, 'a', 'b', 'c'}, 2);
         assertThrows(FrameException.class, () -> LengthPrefixFraming.readFrame(in, 1024),
-                "the header promised 10 bytes, 3 came, then the stream ended");
+                say("the header promised 10 bytes, 3 came, then the stream ended",
+                        "头部说有 10 个字节，只来了 3 个，流就结束了"));
     }
 
     @Test
     void doesNotAllocateWhatALyingHeaderClaims() {
         InputStream in = new TrickleInputStream(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xf0, 'x', 'y'}, 1);
         assertThrows(FrameException.class, () -> LengthPrefixFraming.readFrame(in, Integer.MAX_VALUE),
-                "the header claims about 2 GB but only 2 bytes follow: read in chunks and report the truncation");
+                say("the header claims about 2 GB but only 2 bytes follow: read in chunks and report the truncation",
+                        "头部声称约有 2 GB，后面却只有 2 个字节：要分块读取，并报告截断"));
     }
 
     @Test
@@ -80,7 +85,8 @@ class LengthPrefixFramingHiddenTest {
                 proxy.release();
                 InputStream in = receiver.getInputStream();
                 assertEquals("first", new String(LengthPrefixFraming.readFrame(in, 4096), StandardCharsets.UTF_8));
-                assertArrayEquals(big, LengthPrefixFraming.readFrame(in, 4096), "the 3000-byte frame came merged with its neighbours");
+                assertArrayEquals(big, LengthPrefixFraming.readFrame(in, 4096),
+                        say("the 3000-byte frame came merged with its neighbours", "这个 3000 字节的帧和前后两帧合在一起到达"));
                 assertEquals("last", new String(LengthPrefixFraming.readFrame(in, 4096), StandardCharsets.UTF_8));
             }
         }

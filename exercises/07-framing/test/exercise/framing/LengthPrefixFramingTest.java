@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static io.socketlab.grade.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,7 +34,8 @@ class LengthPrefixFramingTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LengthPrefixFraming.writeFrame(out, utf8("hello"));
         assertArrayEquals(new byte[] {0, 0, 0, 5, 'h', 'e', 'l', 'l', 'o'}, out.toByteArray(),
-                "writeFrame(\"hello\") should write 00 00 00 05 then the 5 bytes; you wrote " + Arrays.toString(out.toByteArray()));
+                say("writeFrame(\"hello\") should write 00 00 00 05 then the 5 bytes; you wrote ",
+                        "writeFrame(\"hello\") 应该先写 00 00 00 05，再写这 5 个字节；你写的是 ") + Arrays.toString(out.toByteArray()));
     }
 
     @Test
@@ -44,9 +46,11 @@ class LengthPrefixFramingTest {
         LengthPrefixFraming.writeFrame(wire, utf8("ipconfig"));
         InputStream in = new TrickleInputStream(wire.toByteArray(), 1);
         assertEquals("dir", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8),
-                "the stream gave one byte per read; a reader that trusts one read gets a partial header or payload");
+                say("the stream gave one byte per read; a reader that trusts one read gets a partial header or payload",
+                        "这个流每次 read 只给一个字节；以为读一次就够的代码只会拿到不完整的头部或内容"));
         assertEquals("ipconfig", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8));
-        assertNull(LengthPrefixFraming.readFrame(in, 1024), "after the last frame the stream ended cleanly: return null");
+        assertNull(LengthPrefixFraming.readFrame(in, 1024),
+                say("after the last frame the stream ended cleanly: return null", "最后一帧之后流正常结束了：应该返回 null"));
     }
 
     @Test
@@ -59,7 +63,8 @@ class LengthPrefixFramingTest {
         InputStream in = new ByteArrayInputStream(wire.toByteArray());
         for (String message : new String[] {"a", "bb", "ccc"}) {
             assertEquals(message, new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8),
-                    "three frames arrived together; each readFrame must return exactly one (do you read past the payload?)");
+                    say("three frames arrived together; each readFrame must return exactly one (do you read past the payload?)",
+                            "三帧一起到达；每次 readFrame 必须正好返回一帧（你是不是读过了内容的末尾？）"));
         }
     }
 
@@ -68,7 +73,8 @@ class LengthPrefixFramingTest {
     void rejectsAFrameLargerThanTheMaximum() {
         InputStream in = new ByteArrayInputStream(new byte[] {0, 0, 4, 1, 'x'});
         assertThrows(FrameException.class, () -> LengthPrefixFraming.readFrame(in, 1024),
-                "the header claims 1025 bytes with maxSize 1024: throw FrameException before reading the payload");
+                say("the header claims 1025 bytes with maxSize 1024: throw FrameException before reading the payload",
+                        "头部声称有 1025 个字节，而 maxSize 是 1024：要在读取内容之前抛出 FrameException"));
     }
 
     @Test
@@ -85,7 +91,7 @@ class LengthPrefixFramingTest {
                 receiver.setSoTimeout(5000);
                 InputStream in = receiver.getInputStream();
                 assertEquals("粘包 sticky", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8),
-                        "a proxy delivered the bytes one TCP segment per byte");
+                        say("a proxy delivered the bytes one TCP segment per byte", "代理把字节一个一个地送达，每个 TCP 段只有一个字节"));
                 assertEquals("second", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8));
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static io.socketlab.grade.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 // Instructor notes: a reset client (RST) makes naive servers throw out of the accept loop or
@@ -39,7 +40,8 @@ class GroupChatServerHiddenTest {
                     clients.get(1).expectReply("after the crash\n");
                     late.expectReply("after the crash\n");
                 }
-                assertTrue(server.isRunning(), "the server stopped after one client reset its connection");
+                assertTrue(server.isRunning(), say("the server stopped after one client reset its connection",
+                        "一个客户端重置连接之后，服务器就停止了"));
             } finally {
                 clients.forEach(RecordingClient::close);
             }

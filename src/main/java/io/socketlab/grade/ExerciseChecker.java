@@ -2,6 +2,7 @@ package io.socketlab.grade;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.socketlab.course.Exercise;
+import io.socketlab.grade.testkit.Say;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import java.io.BufferedReader;
@@ -122,7 +123,7 @@ public final class ExerciseChecker implements AutoCloseable {
                 }
                 if (keepWarm) {
                     try {
-                        spare = Child.start();
+                        spare = Child.start(text.lang());
                     } catch (IOException e) {
                         spare = null;
                     }
@@ -149,7 +150,7 @@ public final class ExerciseChecker implements AutoCloseable {
         if (ready != null) {
             ready.dispose();
         }
-        return Child.start();
+        return Child.start(text.lang());
     }
 
     /**
@@ -177,11 +178,13 @@ public final class ExerciseChecker implements AutoCloseable {
             control.start();
         }
 
-        static Child start() throws IOException {
+        /** Starts a child whose tests speak {@code lang} (see {@link Say}). */
+        static Child start(Lang lang) throws IOException {
             Path work = Files.createTempDirectory("socketlab-check");
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             List<String> command = new ArrayList<>(List.of(java.toString(), MEMORY_LIMIT, "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Djava.awt.headless=true"));
+                    "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Djava.awt.headless=true",
+                    "-D" + Say.PROPERTY + "=" + lang.code()));
             String archive = System.getProperty("socketlab.cds");
             if (archive != null && Files.isRegularFile(Path.of(archive))) {
                 // The launcher's start-up archive was recorded with this jar on the class path, so

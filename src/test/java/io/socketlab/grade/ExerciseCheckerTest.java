@@ -166,6 +166,38 @@ class ExerciseCheckerTest {
         }
     }
 
+    @Test
+    void testMessagesAreInTheLearnersLanguage() {
+        CheckResult english = checker.check(fixture("13-bilingual"));
+        assertEquals("fail", english.status(), english.message());
+        assertTrue(test(english, "upperCases").message().startsWith("the reply must be upper-cased"),
+                test(english, "upperCases").message());
+        String testkit = test(english, "answersOverTcp").message();
+        assertTrue(testkit.startsWith("expected \"HELLO\" but received nothing before the connection closed\n"), testkit);
+        assertTrue(testkit.contains("[client] sent \"hello\" (5 bytes)"), testkit);
+
+        try (ExerciseChecker zh = new ExerciseChecker(Lang.ZH)) {
+            CheckResult chinese = zh.check(fixture("13-bilingual"));
+            assertEquals("fail", chinese.status(), chinese.message());
+            String said = test(chinese, "upperCases").message();
+            assertTrue(said.startsWith("回复必须是大写"), said);
+            assertFalse(said.contains("upper-cased"), said);
+            testkit = test(chinese, "answersOverTcp").message();
+            assertTrue(testkit.startsWith("期望收到 \"HELLO\"，但连接关闭前什么也没收到\n"), testkit);
+            assertTrue(testkit.contains("[客户端] 发送了 \"hello\"（5 字节）"), testkit);
+        }
+    }
+
+    @Test
+    void aWarmJvmStartedToReplaceAnotherKeepsTheLanguage() {
+        try (ExerciseChecker warm = new ExerciseChecker(Lang.ZH, true)) {
+            assertEquals("error", warm.check(fixture("04-system-exit")).status());
+            // this run takes the spare JVM started when the first one ended
+            String said = test(warm.check(fixture("13-bilingual")), "upperCases").message();
+            assertTrue(said.startsWith("回复必须是大写"), said);
+        }
+    }
+
     private static TestResult test(CheckResult result, String name) {
         return result.tests().stream().filter(t -> t.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no test " + name + " in " + result.tests()));

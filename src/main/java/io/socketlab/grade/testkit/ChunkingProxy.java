@@ -60,7 +60,7 @@ public final class ChunkingProxy implements AutoCloseable {
     /** Lets held bytes through, merged into one write; later bytes pass as they come. */
     public void release() throws IOException, InterruptedException {
         if (!connected.await(2, TimeUnit.SECONDS) || targetSide == null) {
-            throw new AssertionError("the proxy could not reach the server on port " + targetPort);
+            throw new AssertionError(Say.text("proxy.unreachable", targetPort));
         }
         synchronized (this) {
             if (!passing) {
@@ -84,7 +84,7 @@ public final class ChunkingProxy implements AutoCloseable {
         while (held.size() < count) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
-                throw new AssertionError("the proxy held " + held.size() + " of " + count + " bytes after 2 s");
+                throw new AssertionError(Say.text("proxy.held", held.size(), count));
             }
             wait(left);
         }

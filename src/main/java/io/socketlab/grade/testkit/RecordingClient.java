@@ -17,7 +17,8 @@ import java.util.List;
  * A TCP test client that connects to 127.0.0.1 with bounded retries, puts a timeout on every
  * blocking call and records each step in a log a test can print in its failure message, the way a
  * good tester explains what happened: {@code [client] sent "hello" (5 bytes)}. Its expecting
- * methods never let a test pass on nothing received.
+ * methods never let a test pass on nothing received. Log lines and failure messages are in the
+ * learner's language ({@link Say#lang()}): {@code [客户端] 发送了 "hello"（5 字节）}.
  */
 public final class RecordingClient implements AutoCloseable {
     private static final long CONNECT_DEADLINE_NANOS = 5_000_000_000L;
@@ -60,8 +61,7 @@ public final class RecordingClient implements AutoCloseable {
             try {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), CONNECT_ATTEMPT_TIMEOUT_MS);
                 socket.setSoTimeout(replyTimeoutMs);
-                log.add("[client] connected to 127.0.0.1:" + port
-                        + (attempt > 1 ? " after " + attempt + " attempts" : ""));
+                log.add(attempt > 1 ? Say.text("client.connected-after", port, attempt) : Say.text("client.connected", port));
                 return new RecordingClient(socket, replyTimeoutMs, log);
             } catch (ConnectException | SocketTimeoutException e) {
                 last = e;
@@ -78,12 +78,10 @@ public final class RecordingClient implements AutoCloseable {
                 break;
             }
         }
-        log.add("[client] could not connect to 127.0.0.1:" + port + ": " + last);
+        log.add(Say.text("client.connect-failed", port, last));
         String thrown = ServerRunner.openFailures();
-        String why = thrown.isEmpty() ? " (is your server listening on the socket it was given?)"
-                : ": your server code threw before it accepted one (see [server] below)";
-        throw new AssertionError("nobody accepted a connection on 127.0.0.1:" + port + why + "\n"
-                + String.join("\n", log) + thrown);
+        String headline = Say.text(thrown.isEmpty() ? "fail.nobody-accepted" : "fail.nobody-accepted-threw", port);
+        throw new AssertionError(headline + "\n" + String.join("\n", log) + thrown);
     }
 
     /** Sends {@code text} as UTF-8 and logs it. */
@@ -96,10 +94,10 @@ public final class RecordingClient implements AutoCloseable {
         try {
             out.write(bytes);
             out.flush();
-            log.add("[client] sent " + quote(bytes, bytes.length) + " (" + bytes.length + " bytes)");
+            log.add(Say.text("client.sent", quote(bytes, bytes.length), bytes.length));
         } catch (IOException e) {
-            log.add("[client] could not send " + quote(bytes, bytes.length) + ": " + e.getMessage());
-            throw failure("sending failed: " + e.getMessage());
+            log.add(Say.text("client.send-failed", quote(bytes, bytes.length), e.getMessage()));
+            throw failure(Say.text("fail.send", e.getMessage()));
         }
         return this;
     }
@@ -108,9 +106,9 @@ public final class RecordingClient implements AutoCloseable {
     public RecordingClient shutdownOutput() {
         try {
             socket.shutdownOutput();
-            log.add("[client] closed its sending side (the server now reads end of stream)");
+            log.add(Say.text("client.shut-down-output"));
         } catch (IOException e) {
-            throw failure("shutdownOutput failed: " + e.getMessage());
+            throw failure(Say.text("fail.shutdown-output", e.getMessage()));
         }
         return this;
     }
@@ -119,9 +117,9 @@ public final class RecordingClient implements AutoCloseable {
     public void reset() {
         try {
             socket.setSoLinger(true, 0);
-            log.add("[client] reset the connection (RST)");
+            log.add(Say.text("client.reset"));
         } catch (IOException e) {
-            log.add("[client] could not arm the reset: " + e.getMessage());
+            log.add(Say.text("client.reset-failed", e.getMessage()));
         }
         closeQuietly(socket);
     }
@@ -136,17 +134,17 @@ public final class RecordingClient implements AutoCloseable {
         try {
             int n = in.read(buffer);
             if (n < 0) {
-                log.add("[client] received nothing before the connection closed");
-                throw failure("the server closed the connection without replying");
+                log.add(Say.text("client.nothing-before-close"));
+                throw failure(Say.text("fail.closed-without-reply"));
             }
-            log.add("[client] received " + quote(buffer, n) + " (" + n + " bytes)");
+            log.add(Say.text("client.received", quote(buffer, n), n));
             return new String(buffer, 0, n, StandardCharsets.UTF_8);
         } catch (SocketTimeoutException e) {
-            log.add("[client] no reply within " + seconds() + " s");
-            throw failure("no reply within " + seconds() + " s");
+            log.add(Say.text("client.no-reply", seconds()));
+            throw failure(Say.text("fail.no-reply", seconds()));
         } catch (IOException e) {
-            log.add("[client] read failed: " + e.getMessage());
-            throw failure("reading the reply failed: " + e.getMessage());
+            log.add(Say.text("client.read-failed", e.getMessage()));
+            throw failure(Say.text("fail.reading-reply", e.getMessage()));
         }
     }
 
@@ -169,21 +167,21 @@ public final class RecordingClient implements AutoCloseable {
             }
         } catch (SocketTimeoutException e) {
             logReceived(got, filled);
-            log.add("[client] no reply within " + seconds() + " s");
-            throw failure("expected " + quote(want, want.length) + " but " + describe(got, filled) + " before " + seconds() + " s passed");
+            log.add(Say.text("client.no-reply", seconds()));
+            throw failure(Say.text("fail.expected-timeout", quote(want, want.length), describe(got, filled), seconds()));
         } catch (IOException e) {
             logReceived(got, filled);
-            log.add("[client] read failed: " + e.getMessage());
-            throw failure("expected " + quote(want, want.length) + " but reading failed: " + e.getMessage());
+            log.add(Say.text("client.read-failed", e.getMessage()));
+            throw failure(Say.text("fail.expected-read-failed", quote(want, want.length), e.getMessage()));
         }
         logReceived(got, filled);
         if (filled < want.length) {
-            log.add("[client] the connection closed");
-            throw failure("expected " + quote(want, want.length) + " but " + describe(got, filled) + " before the connection closed");
+            log.add(Say.text("client.closed"));
+            throw failure(Say.text("fail.expected-closed", quote(want, want.length), describe(got, filled)));
         }
         String text = new String(got, StandardCharsets.UTF_8);
         if (!text.equals(expected)) {
-            throw failure("expected " + quote(want, want.length) + " but received " + quote(got, filled));
+            throw failure(Say.text("fail.expected-other", quote(want, want.length), quote(got, filled)));
         }
         return text;
     }
@@ -199,20 +197,20 @@ public final class RecordingClient implements AutoCloseable {
         try {
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 all.write(buffer, 0, n);
-                log.add("[client] received " + quote(buffer, n) + " (" + n + " bytes)");
+                log.add(Say.text("client.received", quote(buffer, n), n));
             }
         } catch (SocketTimeoutException e) {
-            log.add("[client] the server did not close the connection within " + seconds() + " s");
-            throw failure("the server kept the connection open (did it forget to close it?)");
+            log.add(Say.text("client.not-closed", seconds()));
+            throw failure(Say.text("fail.kept-open"));
         } catch (IOException e) {
-            log.add("[client] read failed: " + e.getMessage());
-            throw failure("reading failed: " + e.getMessage());
+            log.add(Say.text("client.read-failed", e.getMessage()));
+            throw failure(Say.text("fail.reading", e.getMessage()));
         }
         if (all.size() == 0) {
-            log.add("[client] received nothing before the connection closed");
-            throw failure("the server closed the connection without replying");
+            log.add(Say.text("client.nothing-before-close"));
+            throw failure(Say.text("fail.closed-without-reply"));
         }
-        log.add("[client] the connection closed");
+        log.add(Say.text("client.closed"));
         return all.toString(StandardCharsets.UTF_8);
     }
 
@@ -226,15 +224,15 @@ public final class RecordingClient implements AutoCloseable {
         try {
             int n = in.read(buffer);
             if (n >= 0) {
-                log.add("[client] received " + quote(buffer, n) + " (" + n + " bytes)");
-                throw failure("expected the server to close the connection, but it sent more bytes");
+                log.add(Say.text("client.received", quote(buffer, n), n));
+                throw failure(Say.text("fail.sent-more"));
             }
-            log.add("[client] the connection closed");
+            log.add(Say.text("client.closed"));
         } catch (SocketTimeoutException e) {
-            log.add("[client] the connection was still open after " + seconds() + " s");
-            throw failure("expected the server to close the connection, but it stayed open");
+            log.add(Say.text("client.still-open", seconds()));
+            throw failure(Say.text("fail.stayed-open"));
         } catch (IOException e) {
-            log.add("[client] the connection ended with: " + e.getMessage());
+            log.add(Say.text("client.ended-with", e.getMessage()));
         }
     }
 
@@ -259,8 +257,7 @@ public final class RecordingClient implements AutoCloseable {
     }
 
     private void logReceived(byte[] bytes, int count) {
-        log.add(count == 0 ? "[client] received nothing"
-                : "[client] received " + quote(bytes, count) + " (" + count + " bytes)");
+        log.add(count == 0 ? Say.text("client.received-nothing") : Say.text("client.received", quote(bytes, count), count));
     }
 
     private String seconds() {
@@ -268,7 +265,7 @@ public final class RecordingClient implements AutoCloseable {
     }
 
     private static String describe(byte[] bytes, int count) {
-        return count == 0 ? "received nothing" : "received only " + quote(bytes, count);
+        return count == 0 ? Say.text("got.nothing") : Say.text("got.only", quote(bytes, count));
     }
 
     /** The bytes as quoted UTF-8 with control characters escaped, so a log line stays one line. */

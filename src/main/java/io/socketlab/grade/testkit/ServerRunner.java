@@ -120,8 +120,7 @@ public final class ServerRunner implements AutoCloseable {
                 names.add(t.getName());
                 t.interrupt();
             }
-            throw new AssertionError("threads still running 5 s after the listening socket was closed: " + names
-                    + " (close every client socket and end every thread your server starts)");
+            throw new AssertionError(Say.text("server.threads-left", names));
         }
     }
 
@@ -152,8 +151,8 @@ public final class ServerRunner implements AutoCloseable {
     /**
      * One line per exception thrown so far by server code of runners this thread started and has
      * not closed, such as
-     * {@code [server] threw UnsupportedOperationException: write this method (PhoneServer.java:18)};
-     * empty when there is none. {@link RecordingClient} adds it to its failure messages.
+     * {@code [server] threw UnsupportedOperationException: write this method (PhoneServer.java:18)}
+     * ({@code [服务器] 抛出了 ...} in Chinese, see {@link Say}); empty when there is none. {@link RecordingClient} adds it to its failure messages.
      */
     static String openFailures() {
         StringBuilder text = new StringBuilder();
@@ -162,7 +161,7 @@ public final class ServerRunner implements AutoCloseable {
                 continue;
             }
             for (Throwable t : runner.failures()) {
-                text.append("\n[server] threw ").append(t.getClass().getSimpleName());
+                text.append('\n').append(Say.text("server.threw", t.getClass().getSimpleName()));
                 if (t.getMessage() != null) {
                     text.append(": ").append(t.getMessage());
                 }

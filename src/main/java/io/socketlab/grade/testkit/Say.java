@@ -1,0 +1,69 @@
+package io.socketlab.grade.testkit;
+
+import io.socketlab.i18n.Lang;
+import io.socketlab.i18n.Messages;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Failure messages in the learner's language, for exercise authors. The grader starts the JVM that
+ * runs an exercise's tests with {@code -Dsocketlab.lang=en} or {@code -Dsocketlab.lang=zh} (the
+ * language of {@code --lang} or the locale); without that property, as under plain Maven or an IDE,
+ * everything is English.
+ *
+ * <p>Write every message a learner may read, in visible tests, hidden tests and helper classes,
+ * in both languages:
+ *
+ * <pre>{@code
+ * import static io.socketlab.grade.testkit.Say.say;
+ *
+ * assertEquals("HELLO", reply, say("the server heard \"hello\" and replied \"HELLO\" in one piece",
+ *         "服务器收到 \"hello\"，一次性回复了 \"HELLO\""));
+ * assertTrue(server.awaitReturn(2000), () -> say("answerOneCall is still running", "answerOneCall 还在运行")
+ *         + "\n" + client.log());
+ * }</pre>
+ *
+ * Keep code, method names and values such as {@code "HELLO"} as they are in both texts, and write
+ * the Chinese with full-width punctuation (，。：（）), as the course's Chinese statements do. The
+ * testkit's own messages ({@link RecordingClient}, {@link ServerRunner}, {@link ChunkingProxy})
+ * follow the same property by themselves.
+ */
+public final class Say {
+    /** The system property the grader sets to the learner's language code, "en" or "zh". */
+    public static final String PROPERTY = "socketlab.lang";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)\\}");
+
+    private Say() {
+    }
+
+    /**
+     * {@code chinese} when the tests run for a Chinese-speaking learner ({@link #lang()} is
+     * {@link Lang#ZH}), else {@code english}. The property is read on every call.
+     */
+    public static String say(String english, String chinese) {
+        return lang() == Lang.ZH ? chinese : english;
+    }
+
+    /**
+     * The learner's language: {@link Lang#ZH} when the {@value #PROPERTY} system property is "zh"
+     * (a region such as "zh_CN" is allowed), {@link Lang#EN} otherwise, including when it is unset.
+     */
+    public static Lang lang() {
+        return Lang.parse(System.getProperty(PROPERTY)) == Lang.ZH ? Lang.ZH : Lang.EN;
+    }
+
+    /**
+     * The testkit's own text for {@code key} (bundle {@code testkit}) in {@link #lang()}, with
+     * {@code {0}}, {@code {1}}... replaced in one pass, so bytes a learner's program sent that look
+     * like a placeholder are shown as they are.
+     */
+    static String text(String key, Object... args) {
+        Matcher slot = PLACEHOLDER.matcher(Messages.of("testkit", lang()).get(key));
+        StringBuilder text = new StringBuilder();
+        while (slot.find()) {
+            int i = Integer.parseInt(slot.group(1));
+            slot.appendReplacement(text, Matcher.quoteReplacement(i < args.length ? String.valueOf(args[i]) : slot.group()));
+        }
+        return slot.appendTail(text).toString();
+    }
+}
