@@ -15,6 +15,6 @@ public final class PhoneServer {
      * @param listening a ServerSocket already bound to a port; the caller picked the port
      */
     public static void answerOneCall(ServerSocket listening) throws IOException {
-        throw new UnsupportedOperationException("write this method");
+        throw new UnsupportedOperationException("write this method (请实现这个方法)");
     }
 }

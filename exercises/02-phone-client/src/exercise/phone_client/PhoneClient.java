@@ -14,6 +14,6 @@ public final class PhoneClient {
      * @throws IOException when the connection fails or the server stays silent for 5 seconds
      */
     public static String call(int port, String message) throws IOException {
-        throw new UnsupportedOperationException("write this method");
+        throw new UnsupportedOperationException("write this method (请实现这个方法)");
     }
 }

@@ -14,6 +14,6 @@ public final class LoopServer {
      * reset connection ends only that client.
      */
     public static void serve(ServerSocket listening) throws IOException {
-        throw new UnsupportedOperationException("write this method");
+        throw new UnsupportedOperationException("write this method (请实现这个方法)");
     }
 }

@@ -13,6 +13,6 @@ public final class UdpUpperServer {
      * upper-cased, sent to the datagram's source address; returns once {@code socket} is closed.
      */
     public static void serve(DatagramSocket socket) throws IOException {
-        throw new UnsupportedOperationException("write this method");
+        throw new UnsupportedOperationException("write this method (请实现这个方法)");
     }
 }

@@ -23,7 +23,7 @@ public final class ChatClient {
 
     /** The article's contact book in order TOM, JACK, 一棵树, 武大郎, every name at {@code server}. */
     public static Map<String, SocketAddress> articleContacts(SocketAddress server) {
-        throw new UnsupportedOperationException("write this method");
+        throw new UnsupportedOperationException("write this method (请实现这个方法)");
     }
 
     /**
@@ -32,6 +32,6 @@ public final class ChatClient {
      * {@code NAME: REPLY} (or {@code no reply from NAME}, or {@code unknown contact: NAME}).
      */
     public void run() throws IOException {
-        throw new UnsupportedOperationException("write this method");
+        throw new UnsupportedOperationException("write this method (请实现这个方法)");
     }
 }

@@ -12,7 +12,7 @@ public final class Transfers {
 
     /** Writes every remaining byte of {@code data} to {@code channel}; afterwards data has none left. */
     public static void sendAll(WritableByteChannel channel, ByteBuffer data) throws IOException {
-        throw new UnsupportedOperationException("write this method");
+        throw new UnsupportedOperationException("write this method (请实现这个方法)");
     }
 
     /**
@@ -21,6 +21,6 @@ public final class Transfers {
      * @throws java.io.EOFException when the stream ends before {@code count} bytes arrived
      */
     public static byte[] readExactly(InputStream in, int count) throws IOException {
-        throw new UnsupportedOperationException("write this method");
+        throw new UnsupportedOperationException("write this method (请实现这个方法)");
     }
 }

@@ -11,7 +11,7 @@ public final class LengthPrefixFraming {
 
     /** Writes one frame holding {@code payload} and flushes {@code out}. */
     public static void writeFrame(OutputStream out, byte[] payload) throws IOException {
-        throw new UnsupportedOperationException("write this method");
+        throw new UnsupportedOperationException("write this method (请实现这个方法)");
     }
 
     /**
@@ -22,6 +22,6 @@ public final class LengthPrefixFraming {
      *     ends inside a frame; no buffer of the claimed size is allocated before its bytes arrive
      */
     public static byte[] readFrame(InputStream in, int maxSize) throws IOException {
-        throw new UnsupportedOperationException("write this method");
+        throw new UnsupportedOperationException("write this method (请实现这个方法)");
     }
 }

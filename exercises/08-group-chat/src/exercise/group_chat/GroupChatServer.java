@@ -14,6 +14,6 @@ public final class GroupChatServer {
      * return every client connection is closed and every client thread has been told to end.
      */
     public static void serve(ServerSocket listening) throws IOException {
-        throw new UnsupportedOperationException("write this method");
+        throw new UnsupportedOperationException("write this method (请实现这个方法)");
     }
 }

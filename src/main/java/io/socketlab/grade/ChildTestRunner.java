@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.socketlab.grade.testkit.Say;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
@@ -218,7 +219,8 @@ public final class ChildTestRunner {
         }
         for (StackTraceElement frame : failure.getStackTrace()) {
             if (frame.getClassName().startsWith("exercise.")) {
-                text.append(" (at ").append(frame.getFileName()).append(':').append(frame.getLineNumber()).append(')');
+                String at = frame.getFileName() + ":" + frame.getLineNumber();
+                text.append(Say.say(" (at " + at + ")", "（位于 " + at + "）"));
                 break;
             }
         }
