@@ -130,9 +130,25 @@ public final class FrontMatter {
         return new FrontMatter(entries, end + 2, body.toString());
     }
 
-    private static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
-            return value.substring(1, value.length() - 1);
+    /**
+     * A value without its quotes, as YAML reads it: in double quotes {@code \"} is a quote and
+     * {@code \\} a backslash; in single quotes {@code ''} is one quote.
+     */
+    static String unquote(String value) {
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            String inside = value.substring(1, value.length() - 1);
+            StringBuilder text = new StringBuilder(inside.length());
+            for (int i = 0; i < inside.length(); i++) {
+                char c = inside.charAt(i);
+                if (c == '\\' && i + 1 < inside.length() && (inside.charAt(i + 1) == '"' || inside.charAt(i + 1) == '\\')) {
+                    c = inside.charAt(++i);
+                }
+                text.append(c);
+            }
+            return text.toString();
+        }
+        if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+            return value.substring(1, value.length() - 1).replace("''", "'");
         }
         return value;
     }
