@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
 import io.socketlab.i18n.Lang;
+import io.socketlab.progress.ProgressStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -27,14 +28,79 @@ import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Drives watch through a terminal built on streams: saves, keys, and what the learner sees. */
 class WatchSessionTest {
     @TempDir
     Path course;
 
     @Test
     void savingAFixShowsTheNewVerdictAndQQuits() throws Exception {
-        Path source = Path.of("src/test/resources/fixtures/course/exercises/02-failing");
-        Path target = course.resolve("exercises/02-failing");
+        Path target = copyFixture("02-failing");
+        try (Watch watch = new Watch(0)) {
+            assertEquals("fail", watch.verdict().status());
+
+            watch.press('s');
+            watch.awaitScreen("unlocks once your code passes its tests");
+            watch.press('c');
+            assertEquals("fail", watch.verdict().status(), "c checks again without a save");
+
+            Files.copy(target.resolve("solution/Subject.java"), target.resolve("src/Subject.java"), StandardCopyOption.REPLACE_EXISTING);
+            assertEquals("pass", watch.verdict().status());
+            watch.press('s');
+            watch.awaitScreen("the solution of 02-failing, as rendered");
+
+            String shown = watch.quit();
+            assertTrue(shown.contains("1 of 2 tests failed."), shown);
+            assertTrue(shown.contains("All 2 tests passed."), shown);
+            assertTrue(shown.contains("Bye."), shown);
+            assertTrue(shown.contains("Press s to compare your code with the reference solution."), shown);
+        }
+    }
+
+    @Test
+    void keysForNextHintListAndResetDoWhatTheySay() throws Exception {
+        copyFixture("01-passing");
+        Path failing = copyFixture("02-failing");
+        StarterSnapshot.keepAll(course);
+        try (Watch watch = new Watch(0)) {
+            assertEquals("pass", watch.verdict().status());
+            watch.awaitScreen("Press n for the next exercise, 02-failing.");
+            watch.press('n');
+            assertEquals("fail", watch.verdict().status());
+            watch.press('n');
+            watch.awaitScreen("The next exercise opens once this one passes.");
+
+            watch.press('h');
+            watch.awaitScreen("Hint 1/2 for 02-failing:\n  first hint");
+            watch.press('l');
+            watch.awaitScreen("  [✓] 01-passing");
+            watch.awaitScreen("> [ ] 02-failing");
+
+            Path subject = failing.resolve("src/Subject.java");
+            String starter = Files.readString(subject);
+            Files.writeString(subject, "class Subject { broken");
+            assertEquals("error", watch.verdict().status());
+            watch.press('r');
+            watch.awaitScreen("Restore the starter code of 02-failing?");
+            watch.press('n');
+            watch.awaitScreen("Nothing changed.");
+            assertEquals("class Subject { broken", Files.readString(subject));
+            watch.press('r');
+            watch.press('y');
+            watch.awaitScreen("Restored the starter code of 02-failing.");
+            assertEquals(starter, Files.readString(subject));
+            assertEquals("fail", watch.verdict().status(), "the restored starter is checked again");
+
+            watch.quit();
+        }
+        assertEquals(1, new ProgressStore(course, w -> { }).load().hintsShown("02-failing"));
+        assertTrue(new ProgressStore(course, w -> { }).load().isDone("01-passing"));
+    }
+
+    /** Copies a fixture exercise into this test's course; returns its folder. */
+    private Path copyFixture(String id) throws IOException {
+        Path source = Path.of("src/test/resources/fixtures/course/exercises").resolve(id);
+        Path target = course.resolve("exercises").resolve(id);
         try (Stream<Path> walk = Files.walk(source)) {
             for (Path p : walk.toList()) {
                 Path to = target.resolve(source.relativize(p).toString());
@@ -45,65 +111,76 @@ class WatchSessionTest {
                 }
             }
         }
-        List<Exercise> exercises = ExerciseLoader.load(course, new ArrayList<>());
-        PipedOutputStream keys = new PipedOutputStream();
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        BlockingQueue<CheckResult> verdicts = new LinkedBlockingQueue<>();
-        try (Terminal terminal = TerminalBuilder.builder().streams(new PipedInputStream(keys), screen)
-                .type("xterm-256color").dumb(false).build()) {
-            WatchSession session = new WatchSession(terminal, course, exercises, exercises.get(0), Lang.EN, false, true, e -> "the solution of " + e.id() + ", as rendered", verdicts::add);
-            List<Throwable> crashed = new ArrayList<>();
-            Thread loop = new Thread(() -> {
+        return target;
+    }
+
+    /** A watch session on its own thread, in polling mode, fed keys and read from its screen. */
+    private final class Watch implements AutoCloseable {
+        private final PipedOutputStream keys = new PipedOutputStream();
+        private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        private final BlockingQueue<CheckResult> verdicts = new LinkedBlockingQueue<>();
+        private final List<Throwable> crashed = new ArrayList<>();
+        private final Terminal terminal;
+        private final Thread loop;
+
+        Watch(int startAt) throws IOException {
+            List<Exercise> exercises = ExerciseLoader.load(course, new ArrayList<>());
+            terminal = TerminalBuilder.builder().streams(new PipedInputStream(keys), screen)
+                    .type("xterm-256color").dumb(false).build();
+            WatchSession session = new WatchSession(terminal, course, exercises, exercises.get(startAt), Lang.EN, false, true,
+                    e -> "the solution of " + e.id() + ", as rendered", verdicts::add);
+            loop = new Thread(() -> {
                 try {
                     session.run();
                 } catch (IOException | RuntimeException e) {
                     crashed.add(e);
                 }
-            });
+            }, "watch-under-test");
             loop.start();
-            CheckResult first = verdicts.poll(60, TimeUnit.SECONDS);
-            assertNotNull(first);
-            assertEquals("fail", first.status());
+        }
 
-            keys.write('s');
-            keys.flush();
-            awaitScreen(screen, "unlocks once your code passes its tests");
-            keys.write('c');
-            keys.flush();
-            CheckResult byHand = verdicts.poll(60, TimeUnit.SECONDS);
-            assertNotNull(byHand, "c checks again without a save");
-            assertEquals("fail", byHand.status());
+        CheckResult verdict() throws InterruptedException {
+            CheckResult result = verdicts.poll(60, TimeUnit.SECONDS);
+            assertNotNull(result, "no verdict within 60 s:\n" + text());
+            return result;
+        }
 
-            Files.copy(target.resolve("solution/Subject.java"), target.resolve("src/Subject.java"), StandardCopyOption.REPLACE_EXISTING);
-            CheckResult second = verdicts.poll(60, TimeUnit.SECONDS);
-            assertNotNull(second);
-            assertEquals("pass", second.status());
-            keys.write('s');
+        void press(char key) throws IOException {
+            keys.write(key);
             keys.flush();
-            awaitScreen(screen, "the solution of 02-failing, as rendered");
+        }
 
-            keys.write('q');
-            keys.flush();
+        /** Waits up to 10 s for {@code text} on the screen; fails with the screen otherwise. */
+        void awaitScreen(String text) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!text().replace("\r\n", "\n").contains(text)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("never shown: " + text + "\n" + text());
+                }
+                Thread.onSpinWait();
+                Thread.yield();
+            }
+        }
+
+        /** Presses q and returns the whole screen once the session has ended. */
+        String quit() throws Exception {
+            press('q');
             loop.join(30_000);
             assertFalse(loop.isAlive());
             assertEquals(List.of(), crashed);
-            String shown = screen.toString(StandardCharsets.UTF_8);
-            assertTrue(shown.contains("1 of 2 tests failed."), shown);
-            assertTrue(shown.contains("All 2 tests passed."), shown);
-            assertTrue(shown.contains("Bye."), shown);
-            assertTrue(shown.contains("Press s to compare your code with the reference solution."), shown);
+            return text();
         }
-    }
 
-    /** Waits up to 10 s for {@code text} on the screen; fails with the screen otherwise. */
-    private static void awaitScreen(ByteArrayOutputStream screen, String text) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!screen.toString(StandardCharsets.UTF_8).contains(text)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never shown: " + text + "\n" + screen.toString(StandardCharsets.UTF_8));
+        private String text() {
+            return screen.toString(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (loop.isAlive()) {
+                quit();
             }
-            Thread.onSpinWait();
-            Thread.yield();
+            terminal.close();
         }
     }
 }
