@@ -56,6 +56,8 @@ public final class GradeCommand implements Callable<Integer> {
         Exercise exercise = all.stream().filter(e -> e.id().equals(exerciseName)
                 || exerciseName.matches("\\d+") && e.number() == Integer.parseInt(exerciseName)).findFirst().orElse(null);
         if (exercise == null) {
+            // a broken exercise folder is left out of the list: say why, file by file
+            problems.forEach(p -> System.err.println(p.format(root, parent.options.lang())));
             System.err.println(text.get("grade.unknown-exercise", exerciseName, all.stream().map(Exercise::id).collect(Collectors.joining(", "))));
             return 2;
         }
@@ -77,7 +79,7 @@ public final class GradeCommand implements Callable<Integer> {
             System.err.println(text.get("grade.empty", submissions));
             return 2;
         }
-        boolean terminal = System.console() != null;
+        boolean terminal = parent.terminals().stdoutIsTerminal();
         int total = students.size();
         int[] finished = {0};
         long start = System.nanoTime();

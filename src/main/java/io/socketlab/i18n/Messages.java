@@ -2,12 +2,15 @@ package io.socketlab.i18n;
 
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * User-facing text of one part of the program in one language. Each part keeps its own bundle,
  * {@code io/socketlab/i18n/<part>_<lang>.properties} (UTF-8), so parts never edit each other's files.
  */
 public final class Messages {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
     private final ResourceBundle bundle;
     private final Lang lang;
 
@@ -38,10 +41,14 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return key;
         }
-        for (int i = 0; i < args.length; i++) {
-            pattern = pattern.replace("{" + i + "}", String.valueOf(args[i]));
+        // one pass, so an argument that itself contains "{1}" (a learner's reply, say) stays as it is
+        Matcher slot = PLACEHOLDER.matcher(pattern);
+        StringBuilder text = new StringBuilder();
+        while (slot.find()) {
+            int i = Integer.parseInt(slot.group(1));
+            slot.appendReplacement(text, Matcher.quoteReplacement(i < args.length ? String.valueOf(args[i]) : slot.group()));
         }
-        return pattern;
+        return slot.appendTail(text).toString();
     }
 
     public boolean has(String key) {

@@ -50,4 +50,13 @@ class MessagesTest {
         assertEquals(Lang.EN, Lang.fromEnvironment(Map.of("LANG", "zh_CN.UTF-8", "LC_ALL", "en_US.UTF-8")));
         assertEquals(Lang.EN, Lang.fromEnvironment(Map.of("LANG", "fr_FR.UTF-8")));
     }
+
+    @Test
+    void placeholdersAreFilledInOnePassSoArgumentsStayAsTheyAre() {
+        Messages grade = Messages.of("grade", Lang.EN);
+        // report.header is "== {0}: {1}"; a first argument that looks like a placeholder is kept
+        assertEquals("== says {1}: title", grade.get("report.header", "says {1}", "title"));
+        assertEquals("== $1 \\ {0}: t", grade.get("report.header", "$1 \\ {0}", "t"));
+        assertEquals("no.such.key", grade.get("no.such.key", "x"));
+    }
 }

@@ -80,25 +80,26 @@ public final class CourseValidator {
     /** The problems of one exercise: its solution must pass everything, its starter must fail something. */
     static List<Problem> checkExercise(Exercise exercise, Lang lang) {
         List<Problem> problems = new ArrayList<>();
-        ExerciseChecker checker = new ExerciseChecker(lang);
-        if (!Files.isDirectory(exercise.solutionDir())) {
-            problems.add(new Problem(exercise.solutionDir(), 0, "validate.no-solution"));
-        } else {
-            CheckResult solution = checker.run(exercise, List.of(exercise.solutionDir(), exercise.testDir(), exercise.hiddenDir()));
-            if (!solution.passed()) {
-                // say why, so an author need not re-run the check to find out
-                List<String> failing = solution.tests().stream().filter(t -> !t.passed()).map(CourseValidator::why).toList();
-                String said = solution.compileFailed() ? solution.message() + "\n" + solution.output().stripTrailing() : solution.message();
-                problems.add(failing.isEmpty()
-                        ? new Problem(exercise.solutionDir(), 0, "validate.solution-fails", said)
-                        : new Problem(exercise.solutionDir(), 0, "validate.solution-fails-tests", said, String.join("; ", failing)));
+        try (ExerciseChecker checker = new ExerciseChecker(lang)) {
+            if (!Files.isDirectory(exercise.solutionDir())) {
+                problems.add(new Problem(exercise.solutionDir(), 0, "validate.no-solution"));
+            } else {
+                CheckResult solution = checker.run(exercise, List.of(exercise.solutionDir(), exercise.testDir(), exercise.hiddenDir()));
+                if (!solution.passed()) {
+                    // say why, so an author need not re-run the check to find out
+                    List<String> failing = solution.tests().stream().filter(t -> !t.passed()).map(CourseValidator::why).toList();
+                    String said = solution.compileFailed() ? solution.message() + "\n" + solution.output().stripTrailing() : solution.message();
+                    problems.add(failing.isEmpty()
+                            ? new Problem(exercise.solutionDir(), 0, "validate.solution-fails", said)
+                            : new Problem(exercise.solutionDir(), 0, "validate.solution-fails-tests", said, String.join("; ", failing)));
+                }
             }
-        }
-        CheckResult starter = checker.run(exercise, List.of(exercise.srcDir(), exercise.testDir(), exercise.hiddenDir()));
-        if (starter.passed()) {
-            problems.add(new Problem(exercise.srcDir(), 0, "validate.starter-passes"));
-        } else if (!"fail".equals(starter.status())) {
-            problems.add(new Problem(exercise.srcDir(), 0, "validate.starter-broken", starter.message()));
+            CheckResult starter = checker.run(exercise, List.of(exercise.srcDir(), exercise.testDir(), exercise.hiddenDir()));
+            if (starter.passed()) {
+                problems.add(new Problem(exercise.srcDir(), 0, "validate.starter-passes"));
+            } else if (!"fail".equals(starter.status())) {
+                problems.add(new Problem(exercise.srcDir(), 0, "validate.starter-broken", starter.message()));
+            }
         }
         return problems;
     }

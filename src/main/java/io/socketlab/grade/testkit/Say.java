@@ -2,8 +2,6 @@ package io.socketlab.grade.testkit;
 
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Failure messages in the learner's language, for exercise authors. The grader starts the JVM that
@@ -31,7 +29,6 @@ import java.util.regex.Pattern;
 public final class Say {
     /** The system property the grader sets to the learner's language code, "en" or "zh". */
     public static final String PROPERTY = "socketlab.lang";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)\\}");
 
     private Say() {
     }
@@ -58,12 +55,6 @@ public final class Say {
      * like a placeholder are shown as they are.
      */
     static String text(String key, Object... args) {
-        Matcher slot = PLACEHOLDER.matcher(Messages.of("testkit", lang()).get(key));
-        StringBuilder text = new StringBuilder();
-        while (slot.find()) {
-            int i = Integer.parseInt(slot.group(1));
-            slot.appendReplacement(text, Matcher.quoteReplacement(i < args.length ? String.valueOf(args[i]) : slot.group()));
-        }
-        return slot.appendTail(text).toString();
+        return Messages.of("testkit", lang()).get(key, args);
     }
 }

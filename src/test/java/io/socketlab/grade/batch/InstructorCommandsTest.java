@@ -63,6 +63,17 @@ class InstructorCommandsTest {
     }
 
     @Test
+    void gradeSaysWhyABrokenExerciseIsNotThere(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("exercises/01-half/src"));
+        Files.writeString(dir.resolve("exercises/01-half/README.md"), "---\ntitle: Half\npoints: 3\ntimeout: 5\n---\n");
+        Files.createDirectories(dir.resolve("subs/ann"));
+        assertEquals(2, run("grade", "--lang", "en", "--course", dir.toString(), "--exercise", "01-half", "--out",
+                dir.resolve("o").toString(), dir.resolve("subs").toString()));
+        assertTrue(errors().contains("missing folder 'test'"), errors());
+        assertTrue(errors().contains("grade: no exercise '01-half'"), errors());
+    }
+
+    @Test
     void validateReportsProblemsAndExitsOne(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("lessons/en"));
         Files.createDirectories(dir.resolve("lessons/zh"));
