@@ -2,31 +2,18 @@ package io.socketlab.grade;
 
 import com.fasterxml.jackson.jr.ob.JSON;
 import io.socketlab.course.Exercise;
-import io.socketlab.grade.testkit.Say;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Grades an exercise: compiles its sources in this JVM, runs the JUnit Jupiter tests in a child JVM
@@ -35,14 +22,12 @@ import java.util.stream.Stream;
 public final class ExerciseChecker implements AutoCloseable {
     /** Learner output kept for the report; the rest is read and dropped so the child never blocks. */
     static final int OUTPUT_CAP = 8 * 1024;
-    private static final String MEMORY_LIMIT = "-Xmx256m";
     /** A reused child is replaced after this many runs, so class metadata cannot pile up. */
     private static final int MAX_RUNS_PER_CHILD = 100;
-    private static final String END_OF_CONTROL = "end of control";
 
     private final Messages text;
     private final boolean keepWarm;
-    private Child spare;
+    private TestJvm spare;
 
     /** A checker that starts a fresh JVM for each run. */
     public ExerciseChecker(Lang lang) {
@@ -50,8 +35,9 @@ public final class ExerciseChecker implements AutoCloseable {
     }
 
     /**
-     * @param keepWarm after each run, start the next child JVM at once so it has loaded JUnit by the
-     *     time the learner saves again (for watch); {@link #close()} ends it
+     * @param keepWarm keep a test JVM waiting for the next run (for watch and the shell): the same
+     *     one while the learner's code leaves nothing behind in it, else a fresh one started at once
+     *     so it has loaded JUnit by the next save; {@link #close()} ends it
      */
     public ExerciseChecker(Lang lang, boolean keepWarm) {
         this.text = Messages.of("grade", lang);
@@ -78,7 +64,7 @@ public final class ExerciseChecker implements AutoCloseable {
      * any trouble is a result with status {@code error} and a message saying what happened.
      */
     public CheckResult run(Exercise exercise, List<Path> sourceDirs) {
-        Child child = null;
+        TestJvm child = null;
         boolean keep = false;
         try {
             child = takeSpareOrStart();
@@ -95,14 +81,14 @@ public final class ExerciseChecker implements AutoCloseable {
             }
             Path resultFile = child.work.resolve("result-" + child.runs + ".json");
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            Child.Ending ending = child.runTests(classes, resultFile, token, exercise.timeoutSeconds());
-            if (ending == Child.Ending.TIMEOUT) {
+            TestJvm.Ending ending = child.runTests(classes, resultFile, token, exercise.timeoutSeconds());
+            if (ending == TestJvm.Ending.TIMEOUT) {
                 return error(text.get("error.timeout", exercise.timeoutSeconds()), child.output());
             }
-            if (ending == Child.Ending.EXITED || !Files.exists(resultFile)) {
+            if (ending == TestJvm.Ending.EXITED || !Files.exists(resultFile)) {
                 String output = child.output();
                 if (output.contains("Terminating due to java.lang.OutOfMemoryError")) {
-                    return error(text.get("error.memory", MEMORY_LIMIT.substring("-Xmx".length())), output);
+                    return error(text.get("error.memory", TestJvm.MEMORY_LIMIT.substring("-Xmx".length())), output);
                 }
                 return error(text.get("error.ended-early", child.exitValue()), output);
             }
@@ -115,7 +101,7 @@ public final class ExerciseChecker implements AutoCloseable {
             Thread.currentThread().interrupt();
             return error(text.get("error.interrupted"), "");
         } finally {
-            if (child != null && keep && child.process.isAlive()) {
+            if (child != null && keep && child.isAlive()) {
                 spare = child;
             } else {
                 if (child != null) {
@@ -123,7 +109,7 @@ public final class ExerciseChecker implements AutoCloseable {
                 }
                 if (keepWarm) {
                     try {
-                        spare = Child.start(text.lang());
+                        spare = TestJvm.start(text.lang());
                     } catch (IOException e) {
                         spare = null;
                     }
@@ -141,132 +127,16 @@ public final class ExerciseChecker implements AutoCloseable {
         }
     }
 
-    private Child takeSpareOrStart() throws IOException {
-        Child ready = spare;
+    private TestJvm takeSpareOrStart() throws IOException {
+        TestJvm ready = spare;
         spare = null;
-        if (ready != null && ready.process.isAlive()) {
+        if (ready != null && ready.isAlive()) {
             return ready;
         }
         if (ready != null) {
             ready.dispose();
         }
-        return Child.start(text.lang());
-    }
-
-    /**
-     * A child JVM running {@link ChildTestRunner} in its own work folder: it has loaded JUnit and
-     * waits on stdin for a run. Its stdout is the learner's output; its stderr says when a run is done.
-     */
-    private static final class Child {
-        enum Ending { DONE, EXITED, TIMEOUT }
-
-        final Path work;
-        final Process process;
-        private final OutputDrain drain;
-        private final BlockingQueue<String> said = new LinkedBlockingQueue<>();
-        private final Writer orders;
-        int runs;
-
-        private Child(Path work, Process process) {
-            this.work = work;
-            this.process = process;
-            this.drain = new OutputDrain(process.getInputStream());
-            this.orders = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-            drain.start();
-            Thread control = new Thread(this::readControl, "socketlab-check-control");
-            control.setDaemon(true);
-            control.start();
-        }
-
-        /** Starts a child whose tests speak {@code lang} (see {@link Say}). */
-        static Child start(Lang lang) throws IOException {
-            Path work = Files.createTempDirectory("socketlab-check");
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            List<String> command = new ArrayList<>(List.of(java.toString(), MEMORY_LIMIT, "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Djava.awt.headless=true",
-                    "-D" + Say.PROPERTY + "=" + lang.code()));
-            String archive = System.getProperty("socketlab.cds");
-            if (archive != null && Files.isRegularFile(Path.of(archive))) {
-                // The launcher's start-up archive was recorded with this jar on the class path, so
-                // the child may map it too and start without loading JUnit class by class.
-                command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-            }
-            // absolute, because the child runs in its own folder
-            String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                    .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
-            command.addAll(List.of("-cp", classPath, ChildTestRunner.class.getName()));
-            // The learner's code runs in its own scratch folder, not in the course folder.
-            return new Child(work, new ProcessBuilder(command).directory(work.toFile()).start());
-        }
-
-        /** A fresh, empty folder for this run's classes; the previous run's classes are deleted. */
-        Path nextClassesDir() throws IOException {
-            deleteQuietly(work.resolve("classes-" + runs));
-            runs++;
-            return Files.createDirectories(work.resolve("classes-" + runs));
-        }
-
-        /** Orders one run and waits until it is done, the JVM ends, or the time limit passes. */
-        Ending runTests(Path classes, Path resultFile, String token, int timeoutSeconds) throws InterruptedException {
-            if (runs > 1) {
-                // what the previous run printed; a fresh JVM keeps what it said while starting
-                drain.clear();
-            }
-            try {
-                orders.write(classes + "\t" + resultFile + "\t" + token + "\n");
-                orders.flush();
-            } catch (IOException e) {
-                // the child already ended; its exit is judged below
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-            while (true) {
-                String line = said.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (line == null) {
-                    kill(process);
-                    drain.join(2000);
-                    return Ending.TIMEOUT;
-                }
-                if (line.equals("done " + token)) {
-                    return Ending.DONE;
-                }
-                if (line.equals(END_OF_CONTROL)) {
-                    process.waitFor(5, TimeUnit.SECONDS);
-                    drain.join(2000);
-                    return Ending.EXITED;
-                }
-            }
-        }
-
-        /** What the learner's code printed during the last run, capped, with anything else the JVM said. */
-        String output() {
-            return drain.text();
-        }
-
-        int exitValue() {
-            return process.isAlive() ? -1 : process.exitValue();
-        }
-
-        private void readControl() {
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = err.readLine()) != null) {
-                    if (line.startsWith("done ")) {
-                        said.add(line);
-                    } else {
-                        // the JVM's own messages (out of memory, a crash) or learner code writing to fd 2
-                        drain.add(line + "\n");
-                    }
-                }
-            } catch (IOException e) {
-                // the child was killed
-            }
-            said.add(END_OF_CONTROL);
-        }
-
-        void dispose() {
-            kill(process);
-            deleteQuietly(work);
-        }
+        return TestJvm.start(text.lang());
     }
 
     private CheckResult judge(Exercise exercise, Map<String, Object> doc, String token, List<Path> sourceDirs) {
@@ -304,63 +174,4 @@ public final class ExerciseChecker implements AutoCloseable {
         return new CheckResult("error", message, List.of(), output, false);
     }
 
-    /** Ends the child and everything it started; learner code may have spawned processes. */
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp folder left behind is harmless; the OS cleans it
-        }
-    }
-
-    /** Reads the child's output to the end, keeping the first {@link #OUTPUT_CAP} bytes of each run. */
-    private static final class OutputDrain extends Thread {
-        private final InputStream in;
-        private final CappedText kept = new CappedText(OUTPUT_CAP);
-
-        OutputDrain(InputStream in) {
-            super("socketlab-output-drain");
-            this.in = in;
-            setDaemon(true);
-        }
-
-        @Override
-        public void run() {
-            byte[] buffer = new byte[8192];
-            try {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    kept.add(buffer, 0, n);
-                }
-            } catch (IOException e) {
-                // the child was killed; what was read is kept
-            }
-        }
-
-        void add(String text) {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            kept.add(bytes, 0, bytes.length);
-        }
-
-        void clear() {
-            kept.clear();
-        }
-
-        String text() {
-            return kept.text();
-        }
-    }
 }
