@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 public final class Handout {
     /** What the handout copies from the course root, when present. */
-    static final List<String> TOP_LEVEL = List.of("pom.xml", "socketlab", "README.md", ".gitignore", "src", "lessons",
+    static final List<String> TOP_LEVEL = List.of("pom.xml", "socketlab", "README.md", "README.zh.md", ".gitignore", "src", "lessons",
             "exercises", "docs", "bench", "python", ".ci");
     private static final Set<String> NEVER = Set.of("target", ".socketlab", ".git");
     private static final Set<String> SECRET = Set.of("solution", "hidden");

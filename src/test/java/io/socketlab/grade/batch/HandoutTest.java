@@ -31,6 +31,7 @@ class HandoutTest {
         assertTrue(Files.isRegularFile(out.resolve("pom.xml")));
         assertTrue(Files.isExecutable(out.resolve("socketlab")));
         assertTrue(Files.isRegularFile(out.resolve("lessons/en/01-what-is-a-socket.md")));
+        assertTrue(Files.isRegularFile(out.resolve("README.zh.md")), "the Chinese README travels with the English one");
         assertTrue(Files.isRegularFile(out.resolve("lessons/zh/01-what-is-a-socket.md")));
         assertTrue(Files.isRegularFile(out.resolve("exercises/06-send-all/src/exercise/send_all/Transfers.java")));
         assertTrue(Files.isRegularFile(out.resolve("exercises/06-send-all/test/exercise/send_all/TransfersTest.java")));
