@@ -39,16 +39,16 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The main class of the child JVM that runs the learner's tests. It loads JUnit first, then reads
- * one line per run from stdin: the folder of compiled classes, the result file and a secret token,
- * all known only to the parent. Each run loads the classes in a class loader of its own, writes the
+ * one line per run from stdin: the folder of compiled classes, the result file, a secret token (all
+ * known only to the parent) and {@code keep} when the parent would use this JVM again. Each run loads the classes in a class loader of its own, writes the
  * results to that file with the token (so nothing the learner prints can pass for a result) and
  * says {@code done TOKEN} on stderr, which carries nothing else.
  *
  * <p>The learner's output is captured per test and passed through to stdout, so the parent still
- * sees it when the JVM dies mid-run. After a run the child looks for threads or open files the
- * learner left behind; if it finds any, it says so in the results and halts, and the parent starts
- * a fresh JVM for the next run. A clean child waits for the next line, which is what makes re-checks
- * in watch fast: JUnit is loaded and compiled already.
+ * sees it when the JVM dies mid-run. When the parent wants to keep the JVM, the child then looks for
+ * threads or open files the learner left behind; if it finds any, it says so in the results and
+ * halts, and the parent starts a fresh JVM for the next run. A clean child waits for the next line,
+ * which is what makes re-checks in watch fast: JUnit is loaded and compiled already.
  */
 public final class ChildTestRunner {
     /** Output kept per test; the whole run keeps {@link ExerciseChecker#OUTPUT_CAP}. */
@@ -72,7 +72,7 @@ public final class ChildTestRunner {
         int baseFiles = openFiles();
         String go;
         while ((go = in.readLine()) != null) {
-            String[] parts = go.split("\t", 3);
+            String[] parts = go.split("\t", 4);
             System.setOut(captured);
             System.setErr(captured);
             capture.startRun();
@@ -80,7 +80,8 @@ public final class ChildTestRunner {
             doc.put("token", parts[2]);
             doc.put("tests", runTests(launcher, Path.of(parts[0]), capture));
             doc.put("output", capture.runText());
-            boolean clean = noThreadLeft(baseThreads) && openFiles() <= baseFiles;
+            // only a JVM the parent wants to keep is worth the wait for the learner's threads to end
+            boolean clean = parts[3].equals("keep") && noThreadLeft(baseThreads) && openFiles() <= baseFiles;
             doc.put("reusable", clean);
             Path resultFile = Path.of(parts[1]);
             Path partial = resultFile.resolveSibling(resultFile.getFileName() + ".part");

@@ -81,7 +81,7 @@ public final class ExerciseChecker implements AutoCloseable {
             }
             Path resultFile = child.work.resolve("result-" + child.runs + ".json");
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            TestJvm.Ending ending = child.runTests(classes, resultFile, token, exercise.timeoutSeconds());
+            TestJvm.Ending ending = child.runTests(classes, resultFile, token, exercise.timeoutSeconds(), keepWarm);
             if (ending == TestJvm.Ending.TIMEOUT) {
                 return error(text.get("error.timeout", exercise.timeoutSeconds()), child.output());
             }

@@ -78,14 +78,18 @@ final class TestJvm {
         return Files.createDirectories(work.resolve("classes-" + runs));
     }
 
-    /** Orders one run and waits until it is done, the JVM ends, or the time limit passes. */
-    Ending runTests(Path classes, Path resultFile, String token, int timeoutSeconds) throws InterruptedException {
+    /**
+     * Orders one run and waits until it is done, the JVM ends, or the time limit passes.
+     *
+     * @param keep whether this JVM would be used again, so it should check it is still clean
+     */
+    Ending runTests(Path classes, Path resultFile, String token, int timeoutSeconds, boolean keep) throws InterruptedException {
         if (runs > 1) {
             // what the previous run printed; a fresh JVM keeps what it said while starting
             drain.clear();
         }
         try {
-            orders.write(classes + "\t" + resultFile + "\t" + token + "\n");
+            orders.write(classes + "\t" + resultFile + "\t" + token + "\t" + (keep ? "keep" : "last") + "\n");
             orders.flush();
         } catch (IOException e) {
             // the child already ended; its exit is judged below
