@@ -93,26 +93,10 @@ public final class Main implements Callable<Integer> {
         }
         cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        cli.setParameterExceptionHandler((e, arguments) -> {
-            CommandLine command = e.getCommandLine();
-            err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
-            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
-                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
-            }
-            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
-            return CommandLine.ExitCode.USAGE;
-        });
-        cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            if (e instanceof Workspace.Exit exit) {
-                return exit.code;
-            }
-            err.println("socketlab: unexpected error: " + e);
-            err.println("Please report it with the command you ran. Set SOCKETLAB_DEBUG=1 to see where it happened.");
-            if (env.containsKey("SOCKETLAB_DEBUG")) {
-                e.printStackTrace(err);
-            }
-            return 70;
-        });
+        // named classes, not lambdas: a lambda for one of picocli's (Java 5) interfaces keeps
+        // picocli's main class out of the start-up archive
+        cli.setParameterExceptionHandler(new UsageErrors(err));
+        cli.setExecutionExceptionHandler(new UnexpectedErrors(err, env.containsKey("SOCKETLAB_DEBUG")));
         return cli.execute(args);
     }
 
@@ -152,5 +136,49 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         return new ShellCommand(this).call();
+    }
+
+    /** A bad command line: one line saying what was wrong, suggestions for a misspelt name, exit 2. */
+    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        private final PrintStream err;
+
+        UsageErrors(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            CommandLine command = e.getCommandLine();
+            err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+            }
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return CommandLine.ExitCode.USAGE;
+        }
+    }
+
+    /** A command's own exit code, or for a bug a plain report (the stack trace only on request), exit 70. */
+    private static final class UnexpectedErrors implements CommandLine.IExecutionExceptionHandler {
+        private final PrintStream err;
+        private final boolean debug;
+
+        UnexpectedErrors(PrintStream err, boolean debug) {
+            this.err = err;
+            this.debug = debug;
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+            if (e instanceof Workspace.Exit exit) {
+                return exit.code;
+            }
+            err.println("socketlab: unexpected error: " + e);
+            err.println("Please report it with the command you ran. Set SOCKETLAB_DEBUG=1 to see where it happened.");
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return 70;
+        }
     }
 }
