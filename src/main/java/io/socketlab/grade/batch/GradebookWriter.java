@@ -6,6 +6,7 @@ import io.socketlab.grade.CheckReport;
 import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.TestResult;
 import io.socketlab.i18n.Lang;
+import io.socketlab.i18n.Messages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -69,6 +70,7 @@ public final class GradebookWriter {
             m.put("points", scaled(grade, t.points()));
             m.put("max_points", scaled(grade, t.maxPoints()));
             m.put("message", cut(t.message()));
+            m.put("output", cut(t.output()));
             m.put("hidden", hiddenTests.contains(t.name()));
             return m;
         }).toList());
@@ -91,7 +93,9 @@ public final class GradebookWriter {
         m.put("score", scaled(grade, t.points()));
         m.put("max_score", scaled(grade, t.maxPoints()));
         m.put("status", t.passed() ? "passed" : "failed");
-        m.put("output", cut(t.message()));
+        // Gradescope shows one text per test: the message, then what the test printed
+        String printed = t.output().isBlank() ? "" : Messages.of("grade", lang).get("report.test-output") + "\n" + t.output();
+        m.put("output", cut(t.message().isBlank() || printed.isEmpty() ? t.message() + printed : t.message() + "\n\n" + printed));
         m.put("visibility", hiddenTests.contains(t.name()) ? "after_published" : "visible");
         return m;
     }

@@ -91,11 +91,20 @@ class InstructorCommandsTest {
         Files.createDirectories(alice);
         Files.copy(COURSE.resolve("src/test/resources/submissions/correct/src/exercise/send_all/Transfers.java"), alice.resolve("Transfers.java"));
         Files.createDirectories(subs.resolve("bob"));
+        Path carol = subs.resolve("carol/src/exercise/send_all");
+        Files.createDirectories(carol);
+        Files.copy(COURSE.resolve("src/test/resources/submissions/fake-passed/src/exercise/send_all/Transfers.java"), carol.resolve("Transfers.java"));
         assertEquals(0, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "6", "--timeout", "5",
                 "--out", dir.resolve("out").toString(), subs.toString()));
         assertTrue(printed().contains("alice  Points 10/10  pass"), printed());
         assertTrue(printed().contains("bob  Points 0/10  error  no src/"), printed());
-        assertTrue(printed().contains("Graded 2 submissions"), printed());
+        assertTrue(printed().contains("Graded 3 submissions"), printed());
         assertTrue(Files.isRegularFile(dir.resolve("out/results/alice/results.json")));
+        // what a failed test printed reaches the student, next to that test, in both formats
+        String gradescope = Files.readString(dir.resolve("out/results/carol/results.json"));
+        assertTrue(gradescope.contains("\\n\\nIt printed:\\n[INFO] Tests run: 9"), gradescope);
+        assertTrue(gradescope.contains("\"output\" : \"It printed:\\n[INFO]"), "a passed test's text starts with what it printed");
+        String feedback = Files.readString(dir.resolve("out/feedback/carol.json"));
+        assertTrue(feedback.contains("\"output\" : \"[INFO] Tests run: 9"), feedback);
     }
 }
