@@ -24,7 +24,8 @@ public final class Main implements Callable<Integer> {
     /**
      * The subcommands by name, in the order help lists them. picocli reads a command's
      * annotations when it is added, which takes longer than the JVM's own start, so a command
-     * line adds only the subcommand it runs (all of them for help or a misspelt name).
+     * line adds only the subcommand it runs (all of them for help, {@code help COMMAND} or a
+     * misspelt name).
      */
     private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
 
@@ -43,6 +44,7 @@ public final class Main implements Callable<Integer> {
         SUBCOMMANDS.put("validate", ValidateCommand.class);
         SUBCOMMANDS.put("release", ReleaseCommand.class);
         SUBCOMMANDS.put("grade", GradeCommand.class);
+        SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
     }
 
     @Mixin
@@ -83,7 +85,7 @@ public final class Main implements Callable<Integer> {
     static int run(PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals, String... args) {
         CommandLine cli = new CommandLine(new Main(out, err, env, terminals));
         String verb = verb(args);
-        if (verb != null && SUBCOMMANDS.containsKey(verb)) {
+        if (verb != null && SUBCOMMANDS.containsKey(verb) && !verb.equals("help")) {
             cli.addSubcommand(verb, SUBCOMMANDS.get(verb));
         } else if (verb != null || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             SUBCOMMANDS.forEach(cli::addSubcommand);

@@ -207,6 +207,14 @@ class CliTest {
     }
 
     @Test
+    void helpCommandShowsAnotherCommandsUsage() {
+        assertEquals(0, run("help", "check"));
+        assertTrue(out.startsWith("Usage: socketlab check"), out);
+        assertEquals(0, run("--lang", "zh", "help"));
+        assertTrue(out.contains("help      显示某个命令的帮助。"), out);
+    }
+
+    @Test
     void aMisspeltCommandGetsSuggestionsAndExitsTwo() {
         assertEquals(2, run("reed", "3"));
         assertTrue(err.contains("Did you mean: socketlab read"), err);
