@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -52,7 +51,7 @@ final class TestJvm {
 
     /** Starts a child whose tests speak {@code lang} (see {@link Say}). */
     static TestJvm start(Lang lang) throws IOException {
-        Path work = Files.createTempDirectory("socketlab-check");
+        Path work = ScratchFolders.create("socketlab-check");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), MEMORY_LIMIT, "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Djava.awt.headless=true",
@@ -73,7 +72,7 @@ final class TestJvm {
 
     /** A fresh, empty folder for this run's classes; the previous run's classes are deleted. */
     Path nextClassesDir() throws IOException {
-        deleteQuietly(work.resolve("classes-" + runs));
+        ScratchFolders.delete(work.resolve("classes-" + runs));
         runs++;
         return Files.createDirectories(work.resolve("classes-" + runs));
     }
@@ -141,7 +140,7 @@ final class TestJvm {
 
     void dispose() {
         kill(process);
-        deleteQuietly(work);
+        ScratchFolders.delete(work);
     }
 
     boolean isAlive() {
@@ -156,17 +155,6 @@ final class TestJvm {
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp folder left behind is harmless; the OS cleans it
         }
     }
 

@@ -3,6 +3,7 @@ package io.socketlab.grade.batch;
 import io.socketlab.course.Exercise;
 import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.ExerciseChecker;
+import io.socketlab.grade.ScratchFolders;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import java.io.IOException;
@@ -98,14 +99,14 @@ public final class BatchGrader {
         } else {
             Path work = null;
             try {
-                work = Files.createTempDirectory("socketlab-grade");
+                work = ScratchFolders.create("socketlab-grade");
                 Path copy = Files.createDirectories(work.resolve("src"));
                 copyJavaSources(src, copy);
                 result = new ExerciseChecker(lang).run(exercise, List.of(copy, exercise.testDir(), exercise.hiddenDir()));
             } catch (IOException e) {
                 result = new CheckResult("error", text.get("grade.io", e.getMessage()), List.of(), "", false);
             } finally {
-                deleteQuietly(work);
+                ScratchFolders.delete(work);
             }
         }
         return new StudentGrade(name, result, exercise.points(), (System.nanoTime() - start) / 1_000_000);
@@ -159,16 +160,5 @@ public final class BatchGrader {
             // an unreadable test folder only means every test is shown as visible
         }
         return names;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp folder left behind is harmless; the OS cleans it
-        }
     }
 }
