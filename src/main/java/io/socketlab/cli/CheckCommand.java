@@ -6,6 +6,7 @@ import io.socketlab.course.Problem;
 import io.socketlab.grade.CheckReport;
 import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.ExerciseChecker;
+import io.socketlab.grade.Solutions;
 import io.socketlab.grade.StarterSnapshot;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
@@ -62,7 +63,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (result.passed()) {
             progress.markDone(exercise.id());
             if (!json) {
-                out.println(text.get("report.solution", exercise.id()));
+                out.println(Solutions.hasOne(exercise) ? text.get("report.solution", exercise.id()) : text.get("report.well-done"));
             }
         } else if (!json && !result.compileFailed()) {
             out.println(text.get("report.stuck", exercise.id()));

@@ -8,6 +8,7 @@ import io.socketlab.grade.CheckReport;
 import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.ExerciseChecker;
 import io.socketlab.grade.Hints;
+import io.socketlab.grade.Solutions;
 import io.socketlab.grade.StarterSnapshot;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
@@ -116,7 +117,8 @@ final class ExerciseExtension implements Shell.Extension {
         new CheckReport(lang, color).print(exercise, result, new PrintWriter(report, true));
         if (result.passed()) {
             progress.markDone(exercise.id());
-            report.append(Messages.of("grade", lang).get("report.solution-shell", exercise.id()));
+            Messages grade = Messages.of("grade", lang);
+            report.append(Solutions.hasOne(exercise) ? grade.get("report.solution-shell", exercise.id()) : grade.get("report.well-done"));
         } else if (!result.compileFailed()) {
             report.append(Messages.of("grade", lang).get("report.stuck-shell", root.relativize(exercise.srcDir())));
         }

@@ -16,13 +16,18 @@ public final class Solutions {
     private Solutions() {
     }
 
+    /** True when this copy of the course has the exercise's reference solution (a handout has none). */
+    public static boolean hasOne(Exercise exercise) {
+        return Files.isDirectory(exercise.solutionDir());
+    }
+
     /** Why the solution cannot be shown (locked, or left out of a handout), or null when it can. */
     public static String refusal(Exercise exercise, Progress progress, Lang lang) {
         Messages text = Messages.of("grade", lang);
         if (!progress.isDone(exercise.id())) {
             return text.get("solution.locked", exercise.id());
         }
-        if (!Files.isDirectory(exercise.solutionDir())) {
+        if (!hasOne(exercise)) {
             return text.get("solution.missing", exercise.id());
         }
         return null;

@@ -130,7 +130,7 @@ public final class WatchSession {
         progress.setCurrentExercise(current.id());
         if (passed) {
             progress.markDone(current.id());
-            out.println(text.get("watch.solution-key"));
+            out.println(Solutions.hasOne(current) ? text.get("watch.solution-key") : text.get("report.well-done"));
             out.println(next() != null ? text.get("watch.offer-next", next().id()) : text.get("watch.all-done"));
         }
         store.save(progress);

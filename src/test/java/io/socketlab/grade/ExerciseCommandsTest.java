@@ -1,6 +1,7 @@
 package io.socketlab.grade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketlab.cli.Main;
@@ -160,13 +161,15 @@ class ExerciseCommandsTest {
 
     @Test
     void aHandoutWithoutSolutionsSaysSo() throws IOException {
-        assertEquals(0, run("check", "01-passing"));
         Path solution = course.resolve("exercises/01-passing/solution");
         try (Stream<Path> walk = Files.walk(solution)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
+        assertEquals(0, run("check", "01-passing"));
+        assertTrue(printed().contains("Well done."), printed());
+        assertFalse(printed().contains("socketlab solution"), "no solution is promised where there is none: " + printed());
         assertEquals(1, run("solution", "01-passing"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no reference solution for 01-passing"), err.toString(StandardCharsets.UTF_8));
     }
