@@ -7,11 +7,9 @@ import io.socketlab.grade.CheckReport;
 import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.ExerciseChecker;
 import io.socketlab.grade.Solutions;
-import io.socketlab.grade.StarterSnapshot;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,11 +44,6 @@ public final class CheckCommand implements Callable<Integer> {
         Exercise exercise = choose(root, exerciseName, progress, text);
         if (exercise == null) {
             return 2;
-        }
-        try {
-            new StarterSnapshot(root, exercise).keep(exercise);
-        } catch (IOException e) {
-            System.err.println(text.get("error.io", e.getMessage()));
         }
         ExerciseChecker checker = new ExerciseChecker(options.lang());
         CheckResult result = checker.check(exercise);

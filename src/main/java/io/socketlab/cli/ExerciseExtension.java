@@ -9,7 +9,6 @@ import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.ExerciseChecker;
 import io.socketlab.grade.Hints;
 import io.socketlab.grade.Solutions;
-import io.socketlab.grade.StarterSnapshot;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
@@ -107,11 +106,6 @@ final class ExerciseExtension implements Shell.Extension {
 
     private void check(Exercise exercise, Lang lang, LineReader reader, Messages messages) {
         reader.printAbove(messages.get("exercise.checking", exercise.id(), root.relativize(exercise.srcDir())));
-        try {
-            new StarterSnapshot(root, exercise).keep(exercise);
-        } catch (IOException e) {
-            reader.printAbove(e.getMessage());
-        }
         CheckResult result = checker(lang).check(exercise);
         StringWriter report = new StringWriter();
         new CheckReport(lang, color).print(exercise, result, new PrintWriter(report, true));

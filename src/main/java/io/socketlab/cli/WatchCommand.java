@@ -2,7 +2,6 @@ package io.socketlab.cli;
 
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
-import io.socketlab.grade.StarterSnapshot;
 import io.socketlab.grade.WatchSession;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.ProgressStore;
@@ -36,9 +35,6 @@ public final class WatchCommand implements Callable<Integer> {
             return 2;
         }
         var exercises = ExerciseLoader.load(options.courseRoot(), new ArrayList<>());
-        for (Exercise e : exercises) {
-            new StarterSnapshot(options.courseRoot(), e).keep(e);
-        }
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             boolean color = !options.plainRequested();
             new WatchSession(terminal, options.courseRoot(), exercises, start, options.lang(), color, poll,

@@ -43,13 +43,6 @@ public final class StarterSnapshot {
         }
     }
 
-    /** Copies {@code src/} aside unless a copy already exists; the first copy is the starter. */
-    public void keep(Exercise exercise) throws IOException {
-        if (!Files.isDirectory(store)) {
-            copyTree(exercise.srcDir(), store);
-        }
-    }
-
     public boolean exists() {
         return Files.isDirectory(store);
     }
