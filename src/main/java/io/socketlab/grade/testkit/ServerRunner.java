@@ -106,14 +106,18 @@ public final class ServerRunner implements AutoCloseable {
         OPEN.remove(this);
         RecordingClient.closeQuietly(listening);
         long deadline = System.nanoTime() + 5_000_000_000L;
+        // Look again after each round of joins: a thread the server started just before it
+        // stopped (after the previous look) must be waited for as well, not reported as left.
         List<Thread> alive = aliveStarted();
-        for (Thread t : alive) {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left > 0) {
-                t.join(left);
+        while (!alive.isEmpty() && deadline - System.nanoTime() > 0) {
+            for (Thread t : alive) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left > 0) {
+                    t.join(left);
+                }
             }
+            alive = aliveStarted();
         }
-        alive = aliveStarted();
         if (!alive.isEmpty()) {
             List<String> names = new ArrayList<>();
             for (Thread t : alive) {

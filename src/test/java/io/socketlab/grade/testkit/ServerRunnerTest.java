@@ -56,6 +56,32 @@ class ServerRunnerTest {
     }
 
     @Test
+    void waitsForAThreadTheServerStartsWhileItStops() throws Exception {
+        // A correct server may hand a client to a new thread just as the listening socket closes
+        // (08-group-chat sends "welcome" and then starts the client's thread). Such a thread ends
+        // on its own and must be waited for, not reported as left behind. The sleeps stand for a
+        // slow server, so that the thread starts after stop has first looked.
+        ServerRunner server = ServerRunner.start(listening -> {
+            try {
+                listening.accept().close();
+            } catch (java.net.SocketException closed) {
+                sleepQuietly(300);
+                new Thread(() -> sleepQuietly(300), "late-client-thread").start();
+            }
+        });
+        server.stopAndAssertNoThreadLeft();
+        assertTrue(!server.isRunning());
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void acceptsConnectionsAsSoonAsStartReturns() throws Exception {
         try (ServerRunner server = ServerRunner.start(listening -> { });
              Socket socket = new Socket(server.listening().getInetAddress(), server.port())) {
