@@ -21,8 +21,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TimeZone;
 import io.socketlab.grade.testkit.Say;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
@@ -61,8 +64,6 @@ public final class ChildTestRunner {
     public static void main(String[] args) throws Exception {
         PrintStream control = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        // stdin carries the parent's orders; learner code reading it sees an empty stream
-        System.setIn(new ByteArrayInputStream(new byte[0]));
         Capture capture = new Capture(new FileOutputStream(FileDescriptor.out));
         PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
@@ -70,9 +71,11 @@ public final class ChildTestRunner {
         openNetworking();
         Set<Thread> baseThreads = Set.copyOf(Thread.getAllStackTraces().keySet());
         int baseFiles = openFiles();
+        JvmDefaults defaults = JvmDefaults.take();
         String go;
         while ((go = in.readLine()) != null) {
             String[] parts = go.split("\t", 4);
+            defaults.restore();
             System.setOut(captured);
             System.setErr(captured);
             capture.startRun();
@@ -136,6 +139,35 @@ public final class ChildTestRunner {
             me.setContextClassLoader(previous);
         }
         return tests;
+    }
+
+    /**
+     * The JVM-wide settings learner code may change (locale, time zone, system properties, the
+     * default handler of uncaught exceptions, standard input), put back before each run so that
+     * one run of a warm JVM cannot change what the next one sees.
+     */
+    private record JvmDefaults(Locale locale, Locale display, Locale format, TimeZone zone, Properties properties,
+            Thread.UncaughtExceptionHandler handler) {
+        static JvmDefaults take() {
+            Properties properties = new Properties();
+            properties.putAll(System.getProperties());
+            return new JvmDefaults(Locale.getDefault(), Locale.getDefault(Locale.Category.DISPLAY),
+                    Locale.getDefault(Locale.Category.FORMAT), TimeZone.getDefault(), properties,
+                    Thread.getDefaultUncaughtExceptionHandler());
+        }
+
+        void restore() {
+            Locale.setDefault(locale);
+            Locale.setDefault(Locale.Category.DISPLAY, display);
+            Locale.setDefault(Locale.Category.FORMAT, format);
+            TimeZone.setDefault(zone);
+            Properties fresh = new Properties();
+            fresh.putAll(properties);
+            System.setProperties(fresh);
+            Thread.setDefaultUncaughtExceptionHandler(handler);
+            // stdin carries the parent's orders; learner code reading it sees an empty stream
+            System.setIn(new ByteArrayInputStream(new byte[0]));
+        }
     }
 
     /** The test's weight from its {@code @Tag("points=N")}, 1 without one (docs/architecture.md). */

@@ -148,6 +148,17 @@ class ExerciseCheckerTest {
     }
 
     @Test
+    void aWarmJvmPutsBackTheDefaultsLearnerCodeChanged() {
+        try (ExerciseChecker warm = new ExerciseChecker(Lang.EN, true)) {
+            CheckResult first = warm.check(fixture("14-jvm-defaults"));
+            CheckResult second = warm.check(fixture("14-jvm-defaults"));
+            // locale, time zone and system properties set by one run are not seen by the next
+            assertEquals("pass", first.status(), first.tests().toString());
+            assertEquals("pass", second.status(), second.tests().toString());
+        }
+    }
+
+    @Test
     void aThreadLeftRunningRetiresTheWarmJvm() {
         try (ExerciseChecker warm = new ExerciseChecker(Lang.EN, true)) {
             String before = pid(warm.check(fixture("12-weights-and-output")));
