@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
 import io.socketlab.grade.testkit.Say;
+import io.socketlab.i18n.Lang;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
@@ -243,6 +244,9 @@ public final class ChildTestRunner {
     private static String explain(Throwable failure) {
         String message = failure.getMessage();
         String kind = failure.getClass().getSimpleName();
+        if (message != null && Say.lang() == Lang.ZH) {
+            message = JunitInChinese.translate(failure, message);
+        }
         if (failure instanceof AssertionError) {
             return message == null ? kind : message;
         }

@@ -193,6 +193,8 @@ class ExerciseCheckerTest {
             String said = test(chinese, "upperCases").message();
             assertTrue(said.startsWith("回复必须是大写"), said);
             assertFalse(said.contains("upper-cased"), said);
+            // JUnit's own "expected: <..> but was: <..>" is said in Chinese too
+            assertTrue(said.endsWith("期望：<HELLO>，实际：<hello>"), said);
             testkit = test(chinese, "answersOverTcp").message();
             assertTrue(testkit.startsWith("期望收到 \"HELLO\"，但连接关闭前什么也没收到\n"), testkit);
             assertTrue(testkit.contains("[客户端] 发送了 \"hello\"（5 字节）"), testkit);
