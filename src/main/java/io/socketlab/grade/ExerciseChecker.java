@@ -24,6 +24,8 @@ public final class ExerciseChecker implements AutoCloseable {
     static final int OUTPUT_CAP = 8 * 1024;
     /** A reused child is replaced after this many runs, so class metadata cannot pile up. */
     private static final int MAX_RUNS_PER_CHILD = 100;
+    /** How a JVM ended by SIGINT (Ctrl-C) exits: 128 + 2. */
+    private static final int INTERRUPTED_EXIT = 130;
 
     private final Messages text;
     private final boolean keepWarm;
@@ -75,6 +77,10 @@ public final class ExerciseChecker implements AutoCloseable {
             } catch (IllegalStateException e) {
                 return error(text.get("error.no-compiler"), "");
             }
+            if (Thread.interrupted()) {
+                // javac stopped by an interrupt reports files it could not read as errors
+                throw new InterruptedException();
+            }
             if (!compiled.ok()) {
                 keep = keepWarm;
                 return new CheckResult("error", text.get("error.compile"), List.of(), compiled.errors(), true);
@@ -89,6 +95,10 @@ public final class ExerciseChecker implements AutoCloseable {
                 String output = child.output();
                 if (output.contains("Terminating due to java.lang.OutOfMemoryError")) {
                     return error(text.get("error.memory", TestJvm.MEMORY_LIMIT.substring("-Xmx".length())), output);
+                }
+                if (child.exitValue() == INTERRUPTED_EXIT) {
+                    // Ctrl-C on a terminal signals every process of the job, the test JVM included
+                    return error(text.get("error.interrupted"), output);
                 }
                 return error(text.get("error.ended-early", child.exitValue()), output);
             }

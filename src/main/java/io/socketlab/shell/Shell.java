@@ -157,7 +157,7 @@ public final class Shell {
             default -> {
                 for (Extension extension : extensions) {
                     if (extension.commands(lang).containsKey(command)) {
-                        extension.run(command, args, currentLesson(), reader, lang);
+                        runStoppably(() -> extension.run(command, args, currentLesson(), reader, lang));
                         save();
                         return true;
                     }
@@ -166,6 +166,23 @@ public final class Shell {
             }
         }
         return true;
+    }
+
+    /**
+     * Runs a command that may take a while (a check, a demo) so that Ctrl-C stops the command and
+     * not the course: outside readLine the terminal's default for Ctrl-C would end the JVM. The
+     * command sees an interrupt (a check then ends its test JVM and says it was stopped).
+     */
+    private void runStoppably(Runnable command) {
+        Thread worker = Thread.currentThread();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
+        try {
+            command.run();
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+            // a Ctrl-C that came as the command was finishing must not stop the next one
+            Thread.interrupted();
+        }
     }
 
     private Lesson currentLesson() {

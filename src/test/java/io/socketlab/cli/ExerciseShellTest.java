@@ -1,6 +1,7 @@
 package io.socketlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketlab.course.Course;
@@ -29,10 +30,19 @@ class ExerciseShellTest {
 
     @BeforeEach
     void course() throws IOException {
-        Path from = Path.of("src/test/resources/fixtures/course/exercises/01-passing");
+        copyFixture("01-passing");
+        copyFixture("03-infinite-loop");
+        write("lessons/en/01-first.md", "---\ntitle: Shouting\nexercises: [01-passing]\n---\n\nBody.\n");
+        write("lessons/zh/01-first.md", "---\ntitle: 大喊\nexercises: [01-passing]\n---\n\n正文。\n");
+        write("lessons/en/02-second.md", "---\ntitle: Looping\nexercises: [03-infinite-loop]\n---\n\nBody.\n");
+        write("lessons/zh/02-second.md", "---\ntitle: 循环\nexercises: [03-infinite-loop]\n---\n\n正文。\n");
+    }
+
+    private void copyFixture(String id) throws IOException {
+        Path from = Path.of("src/test/resources/fixtures/course/exercises", id);
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
-                Path to = root.resolve("exercises/01-passing").resolve(from.relativize(p).toString());
+                Path to = root.resolve("exercises").resolve(id).resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(to);
                 } else {
@@ -40,8 +50,6 @@ class ExerciseShellTest {
                 }
             }
         }
-        write("lessons/en/01-first.md", "---\ntitle: Shouting\nexercises: [01-passing]\n---\n\nBody.\n");
-        write("lessons/zh/01-first.md", "---\ntitle: 大喊\nexercises: [01-passing]\n---\n\n正文。\n");
     }
 
     @Test
@@ -68,6 +76,16 @@ class ExerciseShellTest {
         List<ProcessHandle> left = ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("ChildTestRunner")).toList();
         assertEquals(List.of(), left.stream().filter(ProcessHandle::isAlive).toList());
+    }
+
+    @Test
+    void ctrlCStopsACheckAndTheCourseCarriesOn() throws Exception {
+        // the fixture loops forever; without Ctrl-C the check would end at its 2 s limit instead
+        String screen = session("go 2\r", "check\r", ShellDriver.CTRL_C_AFTER + "Checking 03-infinite-loop", "list\r", "quit\r");
+        assertTrue(screen.contains("Check stopped (Ctrl-C): nothing was judged."), screen);
+        assertFalse(screen.contains("did not finish within"), screen);
+        assertTrue(screen.contains("Looping"), screen);
+        assertTrue(screen.contains("Progress saved"), screen);
     }
 
     private void write(String path, String text) throws IOException {

@@ -148,6 +148,28 @@ class ExerciseCheckerTest {
     }
 
     @Test
+    void anInterruptStopsARunningCheckAndItsJvm() throws Exception {
+        try (ExerciseChecker warm = new ExerciseChecker(Lang.EN, true)) {
+            java.util.concurrent.atomic.AtomicReference<CheckResult> result = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread checking = new Thread(() -> result.set(warm.check(fixture("03-infinite-loop"))), "checking");
+            checking.start();
+            // wait until the tests run (not javac), as when Ctrl-C comes during a long check
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (java.util.Arrays.stream(checking.getStackTrace()).noneMatch(f -> f.getMethodName().equals("runTests"))) {
+                assertTrue(checking.isAlive() && System.nanoTime() < deadline, "the check never ran its tests");
+                Thread.onSpinWait();
+            }
+            checking.interrupt();
+            checking.join(10_000);
+            assertFalse(checking.isAlive());
+            assertEquals("error", result.get().status());
+            assertEquals("Check stopped (Ctrl-C): nothing was judged.", result.get().message());
+            // the looping JVM is gone; only the fresh spare waits
+            assertEquals("pass", warm.check(fixture("01-passing")).status());
+        }
+    }
+
+    @Test
     void aWarmJvmPutsBackTheDefaultsLearnerCodeChanged() {
         try (ExerciseChecker warm = new ExerciseChecker(Lang.EN, true)) {
             CheckResult first = warm.check(fixture("14-jvm-defaults"));

@@ -17,6 +17,11 @@ import org.jline.terminal.TerminalBuilder;
 public final class ShellDriver {
     /** A step that is the interrupt a real terminal sends when Ctrl-C is pressed. */
     public static final String CTRL_C = "<ctrl-c>";
+    /**
+     * A step that presses Ctrl-C while a command runs, once the shell has printed the text that
+     * follows this prefix: {@code CTRL_C_AFTER + "Checking"}. It does not wait for a prompt.
+     */
+    public static final String CTRL_C_AFTER = "<ctrl-c after>";
     /** Marks the start of every readLine: the shell waits for the learner. */
     private static final String PROMPT_READY = "\u001b[?2004h";
 
@@ -36,8 +41,14 @@ public final class ShellDriver {
                 .type("xterm-256color").size(new Size(80, 200)).encoding(StandardCharsets.UTF_8).build()) {
             Shell shell = shellOn.apply(terminal);
             CompletableFuture<Integer> done = CompletableFuture.supplyAsync(shell::run);
+            int prompts = 0;
             for (int i = 0; i < steps.length; i++) {
-                awaitPrompts(screen, i + 1, done);
+                if (steps[i].startsWith(CTRL_C_AFTER)) {
+                    awaitText(screen, steps[i].substring(CTRL_C_AFTER.length()), done);
+                    terminal.raise(Terminal.Signal.INT);
+                    continue;
+                }
+                awaitPrompts(screen, ++prompts, done);
                 if (steps[i].equals(CTRL_C)) {
                     terminal.raise(Terminal.Signal.INT);
                 } else {
@@ -55,6 +66,17 @@ public final class ShellDriver {
         while (occurrences(screen.toString(StandardCharsets.UTF_8), PROMPT_READY) < count) {
             if (done.isDone() || System.nanoTime() > deadline) {
                 throw new AssertionError("the shell never showed prompt " + count + ":\n" + screen.toString(StandardCharsets.UTF_8));
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    private static void awaitText(ByteArrayOutputStream screen, String text, CompletableFuture<?> done) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!screen.toString(StandardCharsets.UTF_8).contains(text)) {
+            if (done.isDone() || System.nanoTime() > deadline) {
+                throw new AssertionError("the shell never printed \"" + text + "\":\n" + screen.toString(StandardCharsets.UTF_8));
             }
             Thread.onSpinWait();
             Thread.yield();
