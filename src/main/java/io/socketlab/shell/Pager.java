@@ -41,10 +41,15 @@ public final class Pager {
         }
         Less less = new Less(terminal, Path.of(""));
         less.veryQuiet = true;
+        // Less reads keys in raw mode but leaves Ctrl-C to the terminal, whose default would end the
+        // course; ignored here as less(1) does, and q leaves the pager.
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
         try {
             less.run(new Source.InputStreamSource(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)), true, name));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
         }
     }
 }
