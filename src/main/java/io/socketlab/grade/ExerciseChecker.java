@@ -73,7 +73,7 @@ public final class ExerciseChecker implements AutoCloseable {
             Path classes = child.nextClassesDir();
             LearnerCompiler.Outcome compiled;
             try {
-                compiled = LearnerCompiler.compile(sourceDirs, classes, exercise.dir());
+                compiled = LearnerCompiler.compile(sourceDirs, classes, exercise.dir(), text.lang().locale());
             } catch (IllegalStateException e) {
                 return error(text.get("error.no-compiler"), "");
             }

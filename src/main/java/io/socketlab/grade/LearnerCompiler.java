@@ -27,12 +27,13 @@ final class LearnerCompiler {
 
     /**
      * Compiles every {@code .java} file under {@code sourceDirs} into {@code out}, against this
-     * program's class path. Errors are shown like javac: {@code file:line: message}, the source line
-     * and a caret under the column.
+     * program's class path. Errors are shown like javac: {@code file:line: message}, the source line,
+     * a caret under the column, then javac's details ({@code symbol:}, {@code location:}), in
+     * javac's words for {@code locale} (it speaks Chinese as well as English).
      *
      * @throws IllegalStateException when this Java has no compiler (a JRE)
      */
-    static Outcome compile(List<Path> sourceDirs, Path out, Path shownBase) throws IOException {
+    static Outcome compile(List<Path> sourceDirs, Path out, Path shownBase, Locale locale) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no-compiler");
@@ -47,7 +48,7 @@ final class LearnerCompiler {
         }
         Files.createDirectories(out);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, locale, StandardCharsets.UTF_8)) {
             List<String> options = List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"),
                     "-encoding", "UTF-8", "-proc:none", "-g", "-Xlint:none");
             StringWriter noise = new StringWriter();
@@ -56,22 +57,23 @@ final class LearnerCompiler {
             StringBuilder errors = new StringBuilder();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
-                    errors.append(describe(d, shownBase));
+                    errors.append(describe(d, shownBase, locale));
                 }
             }
             return new Outcome(ok, errors.toString());
         }
     }
 
-    private static String describe(Diagnostic<? extends JavaFileObject> d, Path base) {
+    private static String describe(Diagnostic<? extends JavaFileObject> d, Path base, Locale locale) {
         StringBuilder text = new StringBuilder();
-        String message = d.getMessage(Locale.ROOT);
+        String message = d.getMessage(locale);
         if (d.getSource() == null) {
             return message + "\n";
         }
         Path file = Path.of(d.getSource().toUri());
         Path shown = base != null && file.startsWith(base) ? base.relativize(file) : file;
-        text.append(shown).append(':').append(d.getLineNumber()).append(": ").append(message.lines().findFirst().orElse("")).append('\n');
+        List<String> said = message.lines().toList();
+        text.append(shown).append(':').append(d.getLineNumber()).append(": ").append(said.isEmpty() ? "" : said.get(0)).append('\n');
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             int line = (int) d.getLineNumber();
@@ -87,6 +89,10 @@ final class LearnerCompiler {
             }
         } catch (IOException e) {
             // the message above already names the file and line
+        }
+        // what javac adds below the caret: "  symbol:   class Strin", "  location: class PhoneServer"
+        for (String detail : said.subList(Math.min(1, said.size()), said.size())) {
+            text.append(detail).append('\n');
         }
         return text.toString();
     }

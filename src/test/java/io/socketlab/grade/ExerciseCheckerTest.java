@@ -99,6 +99,15 @@ class ExerciseCheckerTest {
         assertTrue(shown.contains("src/Subject.java:4: "), shown);
         assertTrue(shown.contains("    static int one() { return \"one\"; }"), shown);
         assertTrue(shown.lines().anyMatch(l -> l.strip().equals("^")), shown);
+        // javac's details under the caret name what it could not find, and where
+        assertTrue(shown.contains("src/Subject.java:6: cannot find symbol\n        static Strin two()"), shown);
+        assertTrue(shown.contains("^\n  symbol:   class Strin\n  location: class exercise.compile_error.Subject\n"), shown);
+
+        try (ExerciseChecker zh = new ExerciseChecker(Lang.ZH)) {
+            String chinese = zh.check(fixture("10-compile-error")).output();
+            assertTrue(chinese.contains("src/Subject.java:6: 找不到符号"), chinese);
+            assertTrue(chinese.contains("类 Strin"), chinese);
+        }
     }
 
     @Test
