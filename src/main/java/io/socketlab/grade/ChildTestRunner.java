@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.TimeZone;
 import io.socketlab.grade.testkit.Say;
 import io.socketlab.i18n.Lang;
@@ -37,6 +38,7 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -82,7 +84,9 @@ public final class ChildTestRunner {
             capture.startRun();
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("token", parts[2]);
-            doc.put("tests", runTests(launcher, Path.of(parts[0]), capture));
+            String token = parts[2];
+            doc.put("tests", runTests(launcher, Path.of(parts[0]), capture,
+                    (kind, what) -> control.println(kind + " " + token + " " + what)));
             doc.put("output", capture.runText());
             // only a JVM the parent wants to keep is worth the wait for the learner's threads to end
             boolean clean = parts[3].equals("keep") && noThreadLeft(baseThreads) && openFiles() <= baseFiles;
@@ -100,7 +104,14 @@ public final class ChildTestRunner {
         Runtime.getRuntime().halt(0);
     }
 
-    private static List<Map<String, Object>> runTests(Launcher launcher, Path classes, Capture capture) throws Exception {
+    /**
+     * Runs every test among {@code classes} and returns their results. As it goes it tells the
+     * parent (see {@link TestJvm}) the plan ({@code plan} and the tests it will run), each test that
+     * starts ({@code start} and its id) and each result ({@code test}), so that a run stopped at
+     * the time limit still shows what was judged and which test was running.
+     */
+    private static List<Map<String, Object>> runTests(Launcher launcher, Path classes, Capture capture,
+            BiConsumer<String, String> tell) throws Exception {
         List<Map<String, Object>> tests = new ArrayList<>();
         Thread me = Thread.currentThread();
         ClassLoader previous = me.getContextClassLoader();
@@ -108,12 +119,30 @@ public final class ChildTestRunner {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ChildTestRunner.class.getClassLoader())) {
             me.setContextClassLoader(loader);
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(classes))).build();
+                    .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(classes)))
+                    // @Timeout then stops a test even when it never looks at its interrupt (a busy
+                    // loop): it fails with "timed out after" and the other tests still run
+                    .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+                    .build();
             launcher.execute(request, new TestExecutionListener() {
+                @Override
+                public void testPlanExecutionStarted(TestPlan plan) {
+                    List<Map<String, Object>> planned = new ArrayList<>();
+                    for (TestIdentifier root : plan.getRoots()) {
+                        for (TestIdentifier id : plan.getDescendants(root)) {
+                            if (id.isTest()) {
+                                planned.add(describe(id));
+                            }
+                        }
+                    }
+                    tell.accept("plan", json(planned));
+                }
+
                 @Override
                 public void executionStarted(TestIdentifier id) {
                     if (id.isTest()) {
                         capture.startTest();
+                        tell.accept("start", id.getUniqueId());
                     }
                 }
 
@@ -122,24 +151,40 @@ public final class ChildTestRunner {
                     if (!id.isTest()) {
                         return;
                     }
-                    Map<String, Object> test = new LinkedHashMap<>();
-                    test.put("name", id.getDisplayName().replaceAll("\\(\\)$", ""));
-                    test.put("id", id.getUniqueId());
-                    id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).ifPresent(method -> {
-                        test.put("class", method.getClassName());
-                        test.put("method", method.getMethodName());
-                    });
-                    test.put("weight", weight(id));
+                    Map<String, Object> test = describe(id);
                     test.put("status", result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "pass" : "fail");
                     test.put("message", result.getThrowable().map(ChildTestRunner::explain).orElse(""));
                     test.put("output", capture.endTest());
                     tests.add(test);
+                    tell.accept("test", json(test));
                 }
             });
         } finally {
             me.setContextClassLoader(previous);
         }
         return tests;
+    }
+
+    /** A test's name, id, class, method and weight: what the parent needs to list it. */
+    private static Map<String, Object> describe(TestIdentifier id) {
+        Map<String, Object> test = new LinkedHashMap<>();
+        test.put("name", id.getDisplayName().replaceAll("\\(\\)$", ""));
+        test.put("id", id.getUniqueId());
+        id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast).ifPresent(method -> {
+            test.put("class", method.getClassName());
+            test.put("method", method.getMethodName());
+        });
+        test.put("weight", weight(id));
+        return test;
+    }
+
+    /** One line of JSON (jackson-jr escapes line breaks inside strings). */
+    private static String json(Object value) {
+        try {
+            return JSON.std.asString(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
@@ -209,7 +254,9 @@ public final class ChildTestRunner {
 
     private static boolean ignorable(Thread t) {
         String name = t.getName();
-        return t.isDaemon() && (name.startsWith("junit-") || name.startsWith("ForkJoinPool.commonPool-")
+        // not junit-timeout-thread-N: one left alive is a test that ran past its @Timeout, still looping
+        boolean junit = name.startsWith("junit-") && !name.startsWith("junit-timeout-thread-");
+        return t.isDaemon() && (junit || name.startsWith("ForkJoinPool.commonPool-")
                 || name.equals("Common-Cleaner") || name.equals("process reaper") || name.equals("Attach Listener"));
     }
 

@@ -89,7 +89,7 @@ public final class ExerciseChecker implements AutoCloseable {
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             TestJvm.Ending ending = child.runTests(classes, resultFile, token, exercise.timeoutSeconds(), keepWarm);
             if (ending == TestJvm.Ending.TIMEOUT) {
-                return error(text.get("error.timeout", exercise.timeoutSeconds()), child.output());
+                return timedOut(exercise, child, token, sourceDirs);
             }
             if (ending == TestJvm.Ending.EXITED || !Files.exists(resultFile)) {
                 String output = child.output();
@@ -174,6 +174,24 @@ public final class ExerciseChecker implements AutoCloseable {
             return new CheckResult("pass", text.get("verdict.pass", tests.size()), tests, output, false);
         }
         return new CheckResult("fail", text.get("verdict.fail", failed, tests.size()), tests, output, false);
+    }
+
+    /**
+     * The verdict of a run stopped at the time limit: the tests that finished keep their result,
+     * the one running is failed as still running and the rest as never run, so the learner sees
+     * which test hung and keeps the points already earned. When the limit came before the tests
+     * even started, nothing was judged.
+     */
+    private CheckResult timedOut(Exercise exercise, TestJvm child, String token, List<Path> sourceDirs) {
+        String message = text.get("error.timeout", exercise.timeoutSeconds());
+        List<Map<String, Object>> tests = child.progress().judged(
+                text.get("timeout.still-running", exercise.timeoutSeconds()), text.get("timeout.never-ran"));
+        if (tests.isEmpty()) {
+            return error(message, child.output());
+        }
+        Map<String, Object> doc = Map.of("token", token, "tests", tests, "output", child.output());
+        CheckResult judged = judge(exercise, doc, token, sourceDirs);
+        return new CheckResult(judged.status(), message, judged.tests(), judged.output(), false);
     }
 
     private static double weight(Map<String, Object> test) {

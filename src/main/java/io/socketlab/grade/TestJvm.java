@@ -35,6 +35,8 @@ final class TestJvm {
     final Process process;
     private final OutputDrain drain;
     private final BlockingQueue<String> said = new LinkedBlockingQueue<>();
+    /** What the child said of the current run as it went: its plan, the tests started, the results. */
+    private final RunProgress progress = new RunProgress();
     private final Writer orders;
     int runs;
 
@@ -87,6 +89,7 @@ final class TestJvm {
             // what the previous run printed; a fresh JVM keeps what it said while starting
             drain.clear();
         }
+        progress.begin(token);
         try {
             orders.write(classes + "\t" + resultFile + "\t" + token + "\t" + (keep ? "keep" : "last") + "\n");
             orders.flush();
@@ -112,6 +115,11 @@ final class TestJvm {
         }
     }
 
+    /** What the child said of the last run while it ran; what was judged when it timed out. */
+    RunProgress progress() {
+        return progress;
+    }
+
     /** What the learner's code printed during the last run, capped, with anything else the JVM said. */
     String output() {
         return drain.text();
@@ -127,7 +135,7 @@ final class TestJvm {
             while ((line = err.readLine()) != null) {
                 if (line.startsWith("done ")) {
                     said.add(line);
-                } else {
+                } else if (!progress.take(line)) {
                     // the JVM's own messages (out of memory, a crash) or learner code writing to fd 2
                     drain.add(line + "\n");
                 }

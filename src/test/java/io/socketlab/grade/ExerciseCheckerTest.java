@@ -47,9 +47,30 @@ class ExerciseCheckerTest {
     @Test
     void infiniteLoopEndsAtTheTimeLimitWithAPlainVerdict() {
         CheckResult result = checker.check(fixture("03-infinite-loop"));
-        assertEquals("error", result.status());
+        assertEquals("fail", result.status());
         assertTrue(result.message().contains("within 2 s"), result.message());
         assertTrue(result.message().contains("infinite loop"), result.message());
+        // what finished keeps its result; the test that hung and the one after it are named
+        assertTrue(test(result, "countsToOne").passed(), test(result, "countsToOne").message());
+        assertEquals("still running when the time limit of 2 s was reached: a loop that never ends, "
+                + "or a call such as accept or read waiting for something that never comes", test(result, "spins").message());
+        assertEquals("not run: the time limit was reached before this test started", test(result, "comesAfterTheSpin").message());
+        assertEquals(List.of("countsToOne", "spins", "comesAfterTheSpin"), result.tests().stream().map(TestResult::name).toList());
+        assertEquals(4.0 / 3, result.points(), 1e-9);
+    }
+
+    @Test
+    void aTestPastItsTimeoutFailsAloneEvenWhenItNeverLooksAtItsInterrupt() {
+        try (ExerciseChecker warm = new ExerciseChecker(Lang.EN, true)) {
+            CheckResult result = warm.check(fixture("15-test-timeout"));
+            assertEquals("fail", result.status(), result.message());
+            assertTrue(test(result, "spins").message().contains("timed out after 1 second"), test(result, "spins").message());
+            assertTrue(test(result, "runsAfterTheSpin").passed(), test(result, "runsAfterTheSpin").message());
+            // the spinning thread cannot be stopped: that JVM is not used again
+            String next = pid(warm.check(fixture("12-weights-and-output")));
+            assertFalse(pid(result).equals(next), "the JVM with a spinning thread was used again: " + next);
+            assertEquals(next, pid(warm.check(fixture("12-weights-and-output"))));
+        }
     }
 
     @Test

@@ -61,11 +61,15 @@ class BatchGraderTest {
             assertEquals("fail", by.get(partial).status(), partial);
             assertTrue(by.get(partial).points() > 0 && by.get(partial).points() < 10, partial);
         }
+        // a submission stopped at the time limit keeps what passed before it hung
         assertTrue(by.get("infinite-loop").result().message().contains("3 s"), by.get("infinite-loop").result().message());
+        assertEquals("fail", by.get("infinite-loop").status());
+        assertTrue(by.get("infinite-loop").result().tests().stream().anyMatch(t -> t.message().startsWith("still running when the time limit")),
+                by.get("infinite-loop").result().tests().toString());
         for (String ended : List.of("system-exit", "runtime-halt")) {
             assertTrue(by.get(ended).result().message().contains("ended before"), ended + ": " + by.get(ended).result().message());
         }
-        for (String broken : List.of("infinite-loop", "system-exit", "runtime-halt", "out-of-memory", "compile-error", "no-tests", "no-src")) {
+        for (String broken : List.of("system-exit", "runtime-halt", "out-of-memory", "compile-error", "no-tests", "no-src")) {
             assertEquals("error", by.get(broken).status(), broken);
             assertEquals(0.0, by.get(broken).points(), broken);
         }

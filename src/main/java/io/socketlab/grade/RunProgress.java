@@ -1,0 +1,85 @@
+package io.socketlab.grade;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the test JVM says of a run while it goes, on its control channel: {@code plan TOKEN [..]}
+ * (the tests it will run), {@code start TOKEN ID} and {@code test TOKEN {..}} (a result). Only lines
+ * with the run's secret token count, so learner code writing to file descriptor 2 cannot add
+ * results. When a run is stopped at the time limit, this is what was judged before it.
+ */
+final class RunProgress {
+    private String token;
+    private List<Map<String, Object>> planned = List.of();
+    private String running;
+    private final Map<String, Map<String, Object>> finished = new LinkedHashMap<>();
+
+    /** Forgets the previous run; lines of the run with {@code token} are taken from now on. */
+    synchronized void begin(String token) {
+        this.token = token;
+        planned = List.of();
+        running = null;
+        finished.clear();
+    }
+
+    /** Takes {@code line} when it is progress of the current run; false when it is something else. */
+    synchronized boolean take(String line) {
+        if (token == null) {
+            return false;
+        }
+        try {
+            if (line.startsWith("plan " + token + " ")) {
+                planned = JSON.std.listFrom(line.substring(("plan " + token + " ").length())).stream()
+                        .map(RunProgress::copy).toList();
+            } else if (line.startsWith("start " + token + " ")) {
+                running = line.substring(("start " + token + " ").length());
+            } else if (line.startsWith("test " + token + " ")) {
+                Map<String, Object> test = JSON.std.mapFrom(line.substring(("test " + token + " ").length()));
+                finished.put(String.valueOf(test.get("id")), test);
+                running = null;
+            } else {
+                return false;
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            // not a line the child wrote (a learner writing to fd 2 can only guess at the token)
+            return false;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copy(Object test) {
+        return new LinkedHashMap<>((Map<String, Object>) test);
+    }
+
+    /**
+     * Every planned test in the plan's order: its result when it finished, else a failure saying
+     * it was still running ({@code stillRunning}) or never ran ({@code neverRan}); empty when the
+     * plan never came (the time limit came before the tests were found).
+     */
+    synchronized List<Map<String, Object>> judged(String stillRunning, String neverRan) {
+        List<Map<String, Object>> tests = new ArrayList<>();
+        for (Map<String, Object> test : planned) {
+            String id = String.valueOf(test.get("id"));
+            Map<String, Object> result = finished.get(id);
+            if (result == null) {
+                result = new LinkedHashMap<>(test);
+                result.put("status", "fail");
+                result.put("message", id.equals(running) ? stillRunning : neverRan);
+                result.put("output", "");
+            }
+            tests.add(result);
+        }
+        return tests;
+    }
+
+    /** True when at least one test finished before the run was stopped. */
+    synchronized boolean anyFinished() {
+        return !finished.isEmpty();
+    }
+}
