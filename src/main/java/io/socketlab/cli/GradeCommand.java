@@ -47,8 +47,12 @@ public final class GradeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Messages text = Messages.of("instructor", parent.options.lang());
         Path root = parent.options.courseRoot();
-        if ((timeout != null && timeout <= 0) || (jobs != null && jobs <= 0)) {
+        if (timeout != null && timeout <= 0) {
             System.err.println(text.get("grade.bad-timeout"));
+            return 2;
+        }
+        if (jobs != null && jobs <= 0) {
+            System.err.println(text.get("grade.bad-jobs"));
             return 2;
         }
         List<Problem> problems = new ArrayList<>();

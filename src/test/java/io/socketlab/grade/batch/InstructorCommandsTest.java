@@ -1,6 +1,7 @@
 package io.socketlab.grade.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketlab.cli.Main;
@@ -9,7 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +53,27 @@ class InstructorCommandsTest {
         Files.writeString(dir.resolve("x"), "x");
         assertEquals(2, run("release", "--lang", "en", "--course", COURSE.toString(), "--out", dir.toString()));
         assertEquals("release: " + dir + " is not empty; choose a new or empty folder.", errors().strip());
+    }
+
+    @Test
+    void gradeNamesTheNumberOptionThatIsWrong(@TempDir Path dir) throws Exception {
+        String[] common = {"grade", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out", dir.resolve("o").toString()};
+        assertEquals(2, run(concat(common, "--lang", "en", "--jobs", "0", dir.toString())));
+        assertEquals("grade: --jobs must be a positive number of submissions graded at once.", errors().strip());
+        err.reset();
+        assertEquals(2, run(concat(common, "--lang", "zh", "--jobs", "0", dir.toString())));
+        assertEquals("grade：--jobs 必须是正整数（同时评分的提交份数）。", errors().strip());
+        err.reset();
+        assertEquals(2, run(concat(common, "--lang", "en", "--timeout", "0", "--jobs", "2", dir.toString())));
+        assertEquals("grade: --timeout must be a positive number of seconds.", errors().strip());
+        err.reset();
+        assertEquals(2, run(concat(common, "--lang", "zh", "--timeout", "-3", dir.toString())));
+        assertEquals("grade：--timeout 必须是正整数秒。", errors().strip());
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(rest)).toArray(String[]::new);
     }
 
     @Test
