@@ -113,7 +113,7 @@ public final class BatchGrader {
     }
 
     /** The student's {@code src/}: their copy of the exercise folder, or the exercise inside their handout. */
-    static Path studentSources(Exercise exercise, Path student) {
+    public static Path studentSources(Exercise exercise, Path student) {
         Path own = student.resolve("src");
         if (Files.isDirectory(own)) {
             return own;

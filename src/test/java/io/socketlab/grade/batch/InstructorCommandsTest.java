@@ -77,6 +77,54 @@ class InstructorCommandsTest {
     }
 
     @Test
+    void gradeRefusesAnOutFolderItCannotWriteBeforeGradingAnyone(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("subs/ann"));
+        Path file = Files.writeString(dir.resolve("somefile"), "not a folder");
+        Path out = file.resolve("x");
+        assertEquals(2, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out", out.toString(),
+                dir.resolve("subs").toString()));
+        assertEquals("", printed(), "no student is graded");
+        assertEquals("grade: cannot write results to " + out + ": " + file + " is a file, not a folder.", errors().strip());
+        err.reset();
+        assertEquals(2, run("grade", "--lang", "zh", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out", file.toString(),
+                dir.resolve("subs").toString()));
+        assertEquals("grade：无法把结果写到 " + file + "：" + file + " 是文件，不是目录。", errors().strip());
+        assertEquals("", printed());
+    }
+
+    @Test
+    void gradeLeavesAResultsFolderKeptAmongTheSubmissionsOut(@TempDir Path dir) throws Exception {
+        Path subs = Files.createDirectories(dir.resolve("subs/ann")).getParent();
+        Path results = Files.createDirectories(subs.resolve("results/feedback"));
+        Files.writeString(subs.resolve("results/gradebook.csv"), "student,points,max,status,duration_ms,reason\n");
+        assertEquals(0, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out",
+                subs.resolve("results").toString(), subs.toString()));
+        assertTrue(printed().startsWith("ann  Points 0/10  error  no src/"), printed());
+        assertFalse(printed().contains("results  Points"), printed());
+        assertTrue(printed().contains("Graded 1 submissions"), printed());
+        assertEquals(2, Files.readString(results.resolveSibling("gradebook.csv")).lines().count());
+    }
+
+    @Test
+    void gradeRefusesAnOutFolderThatIsOrIsInsideAStudentFolder(@TempDir Path dir) throws Exception {
+        Path subs = Files.createDirectories(dir.resolve("subs/ann/src")).getParent().getParent();
+        String[] common = {"grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out"};
+        assertEquals(2, run(concat(common, subs.toString(), subs.toString())));
+        assertEquals("grade: --out " + subs + " is the SUBMISSIONS folder; its results would be graded as students on the next run. "
+                + "Choose another folder.", errors().strip());
+        err.reset();
+        assertEquals(2, run(concat(common, subs.resolve("ann/results").toString(), subs.toString())));
+        assertEquals("grade: --out " + subs.resolve("ann/results") + " is inside the student folder " + subs.resolve("ann")
+                + "; put the results outside " + subs + " or directly in it.", errors().strip());
+        err.reset();
+        assertEquals(2, run(concat(common, subs.resolve("ann").toString(), subs.toString())));
+        assertEquals("grade: --out " + subs.resolve("ann") + " holds a student's submission; choose another folder for the results.",
+                errors().strip());
+        assertEquals("", printed());
+        assertFalse(Files.exists(subs.resolve("ann/results")));
+    }
+
+    @Test
     void gradeUsageErrorsExitTwo(@TempDir Path dir) throws Exception {
         assertEquals(2, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "99-none", "--out",
                 dir.resolve("o").toString(), dir.toString()));
