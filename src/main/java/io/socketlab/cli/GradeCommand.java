@@ -112,7 +112,7 @@ public final class GradeCommand implements Callable<Integer> {
                 System.err.print("\r\u001b[K");
             }
             System.out.println(text.get("grade.row", grade.student(), GradebookWriter.format(grade.points()), grade.maxPoints(),
-                    grade.status(), grade.result().passed() ? "" : grade.result().message()).stripTrailing());
+                    grade.status(), GradebookWriter.reason(grade, parent.options.lang())).stripTrailing());
             if (terminal && finished[0] < total) {
                 System.err.print(text.get("grade.progress", finished[0], total));
                 System.err.flush();

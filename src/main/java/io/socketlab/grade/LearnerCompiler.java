@@ -28,11 +28,11 @@ final class LearnerCompiler {
     /**
      * Compiles every {@code .java} file under {@code sourceDirs} into {@code out}, against this
      * program's class path. Errors are shown like javac: {@code file:line: message}, the source line
-     * and a caret under the column.
+     * and a caret under the column; the file relative to the first of {@code shownBases} it lies in.
      *
      * @throws IllegalStateException when this Java has no compiler (a JRE)
      */
-    static Outcome compile(List<Path> sourceDirs, Path out, Path shownBase) throws IOException {
+    static Outcome compile(List<Path> sourceDirs, Path out, List<Path> shownBases) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no-compiler");
@@ -56,21 +56,21 @@ final class LearnerCompiler {
             StringBuilder errors = new StringBuilder();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
-                    errors.append(describe(d, shownBase));
+                    errors.append(describe(d, shownBases));
                 }
             }
             return new Outcome(ok, errors.toString());
         }
     }
 
-    private static String describe(Diagnostic<? extends JavaFileObject> d, Path base) {
+    private static String describe(Diagnostic<? extends JavaFileObject> d, List<Path> bases) {
         StringBuilder text = new StringBuilder();
         String message = d.getMessage(Locale.ROOT);
         if (d.getSource() == null) {
             return message + "\n";
         }
         Path file = Path.of(d.getSource().toUri());
-        Path shown = base != null && file.startsWith(base) ? base.relativize(file) : file;
+        Path shown = bases.stream().filter(file::startsWith).findFirst().map(base -> base.relativize(file)).orElse(file);
         text.append(shown).append(':').append(d.getLineNumber()).append(": ").append(message.lines().findFirst().orElse("")).append('\n');
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

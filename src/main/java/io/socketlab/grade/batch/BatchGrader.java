@@ -100,9 +100,10 @@ public final class BatchGrader {
             Path work = null;
             try {
                 work = ScratchFolders.create("socketlab-grade");
-                Path copy = Files.createDirectories(work.resolve("src"));
+                // the copy sits where it sits in the submission, so compiler errors name the student's own path
+                Path copy = Files.createDirectories(work.resolve(student.relativize(src).toString()));
                 copyJavaSources(src, copy);
-                result = new ExerciseChecker(lang).run(exercise, List.of(copy, exercise.testDir(), exercise.hiddenDir()));
+                result = new ExerciseChecker(lang).run(exercise, List.of(copy, exercise.testDir(), exercise.hiddenDir()), work);
             } catch (IOException e) {
                 result = new CheckResult("error", text.get("grade.io", e.getMessage()), List.of(), "", false);
             } finally {
