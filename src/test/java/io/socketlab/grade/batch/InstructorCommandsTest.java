@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketlab.cli.Main;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -53,6 +56,48 @@ class InstructorCommandsTest {
         Files.writeString(dir.resolve("x"), "x");
         assertEquals(2, run("release", "--lang", "en", "--course", COURSE.toString(), "--out", dir.toString()));
         assertEquals("release: " + dir + " is not empty; choose a new or empty folder.", errors().strip());
+    }
+
+    @Test
+    void releaseRefusesAStarterThatIsTheSolutionAndSaysHowToRestoreIt(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(COURSE.resolve("exercises/06-send-all/solution")));
+        Path course = solvedCourse(dir);
+        Path handout = dir.resolve("handout");
+        assertEquals(1, run("release", "--lang", "en", "--course", course.toString(), "--out", handout.toString()));
+        assertEquals(List.of("exercises" + File.separator + "06-send-all" + File.separator + "src: the starter is the reference solution: "
+                + "every file of solution/ is in src/ unchanged, so the handout would give the answer away. "
+                + "Restore the starter (git checkout -- exercises/06-send-all/src) and release again.",
+                "release: 1 exercise(s) would hand out the answer; nothing was written."), errors().lines().toList());
+        assertEquals("", printed());
+        assertFalse(Files.exists(handout));
+    }
+
+    @Test
+    void releaseSaysInChineseWhichStarterIsTheSolution(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(COURSE.resolve("exercises/06-send-all/solution")));
+        Path course = solvedCourse(dir);
+        assertEquals(1, run("release", "--lang", "zh", "--course", course.toString(), "--out", dir.resolve("handout").toString()));
+        assertTrue(errors().contains("src: 起始代码就是参考答案"), errors());
+        assertTrue(errors().contains("git checkout -- exercises/06-send-all/src"), errors());
+        assertTrue(errors().strip().endsWith("release：有 1 道练习的学生包会泄露答案；没有写出任何文件。"), errors());
+    }
+
+    /** A course whose only exercise, 06-send-all, has the reference solution as its starter. */
+    private static Path solvedCourse(Path dir) throws IOException {
+        Path exercise = dir.resolve("course/exercises/06-send-all");
+        Path from = COURSE.resolve("exercises/06-send-all");
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Path relative = from.relativize(p);
+                for (Path target : relative.startsWith("solution")
+                        ? List.of(exercise.resolve(relative.toString()), exercise.resolve("src").resolve(relative.subpath(1, relative.getNameCount()).toString()))
+                        : relative.startsWith("src") ? List.<Path>of() : List.of(exercise.resolve(relative.toString()))) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return dir.resolve("course");
     }
 
     @Test
