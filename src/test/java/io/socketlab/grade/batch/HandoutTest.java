@@ -112,6 +112,15 @@ class HandoutTest {
     }
 
     @Test
+    void theInstructorsGuideListsEverythingTheHandoutCopies() throws Exception {
+        String guide = Files.readString(COURSE.resolve("docs/instructors.md")).replace('\n', ' ');
+        String copied = guide.substring(guide.indexOf("Copied:"), guide.indexOf("Left out:"));
+        for (String name : Handout.TOP_LEVEL) {
+            assertTrue(copied.contains("`" + name + "`") || copied.contains("`" + name + "/`"), name + " is missing from: " + copied);
+        }
+    }
+
+    @Test
     void aNonEmptyFolderIsRefused(@TempDir Path out) throws Exception {
         Files.writeString(out.resolve("keep.txt"), "mine");
         assertThrows(Handout.NotEmptyException.class, () -> Handout.release(COURSE, out));
