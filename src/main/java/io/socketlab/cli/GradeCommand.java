@@ -8,6 +8,7 @@ import io.socketlab.grade.batch.GradebookWriter;
 import io.socketlab.grade.batch.StudentGrade;
 import io.socketlab.i18n.Messages;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,8 +48,12 @@ public final class GradeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Messages text = Messages.of("instructor", parent.options.lang());
         Path root = parent.options.courseRoot();
-        if ((timeout != null && timeout <= 0) || (jobs != null && jobs <= 0)) {
+        if (timeout != null && timeout <= 0) {
             System.err.println(text.get("grade.bad-timeout"));
+            return 2;
+        }
+        if (jobs != null && jobs <= 0) {
+            System.err.println(text.get("grade.bad-jobs"));
             return 2;
         }
         List<Problem> problems = new ArrayList<>();
@@ -70,13 +75,30 @@ public final class GradeCommand implements Callable<Integer> {
         }
         List<Path> students;
         try {
-            students = BatchGrader.students(submissions);
+            Path folder = submissions.toRealPath();
+            Path results = realPath(out);
+            if (results.startsWith(folder) && results.getNameCount() != folder.getNameCount() + 1) {
+                System.err.println(results.equals(folder) ? text.get("grade.out-is-submissions", out)
+                        : text.get("grade.out-in-student", out, folder.resolve(results.getName(folder.getNameCount())), submissions));
+                return 2;
+            }
+            if (folder.equals(results.getParent()) && BatchGrader.studentSources(exercise, results) != null) {
+                System.err.println(text.get("grade.out-is-student", out));
+                return 2;
+            }
+            // a results folder kept directly in SUBMISSIONS is not a student
+            students = BatchGrader.students(folder).stream().filter(s -> !s.equals(results)).toList();
         } catch (IOException e) {
             System.err.println(text.get("grade.no-submissions", submissions));
             return 2;
         }
         if (students.isEmpty()) {
             System.err.println(text.get("grade.empty", submissions));
+            return 2;
+        }
+        String unwritable = unwritable(out, text);
+        if (unwritable != null) {
+            System.err.println(unwritable);
             return 2;
         }
         boolean terminal = parent.terminals().stdoutIsTerminal();
@@ -90,7 +112,7 @@ public final class GradeCommand implements Callable<Integer> {
                 System.err.print("\r\u001b[K");
             }
             System.out.println(text.get("grade.row", grade.student(), GradebookWriter.format(grade.points()), grade.maxPoints(),
-                    grade.status(), grade.result().passed() ? "" : grade.result().message()).stripTrailing());
+                    grade.status(), GradebookWriter.reason(grade, parent.options.lang())).stripTrailing());
             if (terminal && finished[0] < total) {
                 System.err.print(text.get("grade.progress", finished[0], total));
                 System.err.flush();
@@ -109,5 +131,45 @@ public final class GradeCommand implements Callable<Integer> {
         System.out.println(text.get("grade.summary", total, seconds, passed, failed, total - passed - failed,
                 GradebookWriter.format(average), exercise.points(), out.toAbsolutePath().normalize()));
         return 0;
+    }
+
+    /** The real path of {@code path}, which may not exist yet: its nearest existing folder resolved, the rest appended. */
+    private static Path realPath(Path path) throws IOException {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = nearestExisting(absolute);
+        return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(absolute));
+    }
+
+    /** {@code path} or its nearest ancestor that exists; null when none does. */
+    private static Path nearestExisting(Path path) {
+        Path existing = path.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing;
+    }
+
+    /**
+     * Creates {@code out} with its {@code feedback/} and {@code results/} folders and writes a file in
+     * it, before any student is graded. Null when that worked, else the message saying why not.
+     */
+    private static String unwritable(Path out, Messages text) {
+        try {
+            Files.createDirectories(out.resolve("feedback"));
+            Files.createDirectories(out.resolve("results"));
+            Files.delete(Files.createTempFile(out, ".socketlab-write-check", ".tmp"));
+            return null;
+        } catch (IOException e) {
+            for (Path folder : List.of(out.resolve("feedback"), out.resolve("results"))) {
+                Path existing = nearestExisting(folder);
+                if (existing != null && !Files.isDirectory(existing)) {
+                    return text.get("grade.out-not-folder", out, existing);
+                }
+            }
+            if (e instanceof AccessDeniedException denied) {
+                return text.get("grade.out-denied", out, denied.getFile() != null ? Path.of(denied.getFile()).getParent() : out);
+            }
+            return text.get("grade.out-unwritable", out, e.getMessage());
+        }
     }
 }

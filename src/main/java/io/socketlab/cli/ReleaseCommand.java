@@ -1,6 +1,8 @@
 package io.socketlab.cli;
 
+import io.socketlab.course.Problem;
 import io.socketlab.grade.batch.Handout;
+import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,15 +21,23 @@ public final class ReleaseCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
-        Messages text = Messages.of("instructor", parent.options.lang());
+    public Integer call() throws InterruptedException {
+        Lang lang = parent.options.lang();
+        Messages text = Messages.of("instructor", lang);
+        Path root = parent.options.courseRoot();
         try {
-            int files = Handout.release(parent.options.courseRoot(), out);
+            int files = Handout.release(root, out);
             System.out.println(text.get("release.ok", out.toAbsolutePath().normalize(), files));
             return 0;
         } catch (Handout.NotEmptyException e) {
             System.err.println(text.get("release.not-empty", e.getMessage()));
             return 2;
+        } catch (Handout.SolvedStarterException e) {
+            for (Problem problem : e.problems()) {
+                System.err.println(problem.format(root.toAbsolutePath().normalize(), lang));
+            }
+            System.err.println(text.get("release.solved", e.problems().size()));
+            return 1;
         } catch (Handout.LeakException e) {
             System.err.println(text.get("release.leak", e.getMessage()));
             return 1;

@@ -66,6 +66,15 @@ public final class ExerciseChecker implements AutoCloseable {
      * any trouble is a result with status {@code error} and a message saying what happened.
      */
     public CheckResult run(Exercise exercise, List<Path> sourceDirs) {
+        return run(exercise, sourceDirs, exercise.dir());
+    }
+
+    /**
+     * As {@link #run(Exercise, List)}, with compiler errors in files under {@code shownBase} shown
+     * relative to it (a copy of a learner's files in a scratch folder shows as {@code src/...}), and
+     * other files relative to the exercise folder.
+     */
+    public CheckResult run(Exercise exercise, List<Path> sourceDirs, Path shownBase) {
         TestJvm child = null;
         boolean keep = false;
         try {
@@ -73,7 +82,7 @@ public final class ExerciseChecker implements AutoCloseable {
             Path classes = child.nextClassesDir();
             LearnerCompiler.Outcome compiled;
             try {
-                compiled = LearnerCompiler.compile(sourceDirs, classes, exercise.dir(), text.lang().locale());
+                compiled = LearnerCompiler.compile(sourceDirs, classes, List.of(shownBase, exercise.dir()), text.lang().locale());
             } catch (IllegalStateException e) {
                 return error(text.get("error.no-compiler"), "");
             }

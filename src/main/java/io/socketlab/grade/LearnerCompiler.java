@@ -29,11 +29,12 @@ final class LearnerCompiler {
      * Compiles every {@code .java} file under {@code sourceDirs} into {@code out}, against this
      * program's class path. Errors are shown like javac: {@code file:line: message}, the source line,
      * a caret under the column, then javac's details ({@code symbol:}, {@code location:}), in
-     * javac's words for {@code locale} (it speaks Chinese as well as English).
+     * javac's words for {@code locale} (it speaks Chinese as well as English); the file relative to
+     * the first of {@code shownBases} it lies in.
      *
      * @throws IllegalStateException when this Java has no compiler (a JRE)
      */
-    static Outcome compile(List<Path> sourceDirs, Path out, Path shownBase, Locale locale) throws IOException {
+    static Outcome compile(List<Path> sourceDirs, Path out, List<Path> shownBases, Locale locale) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no-compiler");
@@ -57,21 +58,21 @@ final class LearnerCompiler {
             StringBuilder errors = new StringBuilder();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
-                    errors.append(describe(d, shownBase, locale));
+                    errors.append(describe(d, shownBases, locale));
                 }
             }
             return new Outcome(ok, errors.toString());
         }
     }
 
-    private static String describe(Diagnostic<? extends JavaFileObject> d, Path base, Locale locale) {
+    private static String describe(Diagnostic<? extends JavaFileObject> d, List<Path> bases, Locale locale) {
         StringBuilder text = new StringBuilder();
         String message = d.getMessage(locale);
         if (d.getSource() == null) {
             return message + "\n";
         }
         Path file = Path.of(d.getSource().toUri());
-        Path shown = base != null && file.startsWith(base) ? base.relativize(file) : file;
+        Path shown = bases.stream().filter(file::startsWith).findFirst().map(base -> base.relativize(file)).orElse(file);
         List<String> said = message.lines().toList();
         text.append(shown).append(':').append(d.getLineNumber()).append(": ").append(said.isEmpty() ? "" : said.get(0)).append('\n');
         try {

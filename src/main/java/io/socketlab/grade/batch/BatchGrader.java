@@ -100,9 +100,10 @@ public final class BatchGrader {
             Path work = null;
             try {
                 work = ScratchFolders.create("socketlab-grade");
-                Path copy = Files.createDirectories(work.resolve("src"));
+                // the copy sits where it sits in the submission, so compiler errors name the student's own path
+                Path copy = Files.createDirectories(work.resolve(student.relativize(src).toString()));
                 copyJavaSources(src, copy);
-                result = new ExerciseChecker(lang).run(exercise, List.of(copy, exercise.testDir(), exercise.hiddenDir()));
+                result = new ExerciseChecker(lang).run(exercise, List.of(copy, exercise.testDir(), exercise.hiddenDir()), work);
             } catch (IOException e) {
                 result = new CheckResult("error", text.get("grade.io", e.getMessage()), List.of(), "", false);
             } finally {
@@ -113,7 +114,7 @@ public final class BatchGrader {
     }
 
     /** The student's {@code src/}: their copy of the exercise folder, or the exercise inside their handout. */
-    static Path studentSources(Exercise exercise, Path student) {
+    public static Path studentSources(Exercise exercise, Path student) {
         Path own = student.resolve("src");
         if (Files.isDirectory(own)) {
             return own;

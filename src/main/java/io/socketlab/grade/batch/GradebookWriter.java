@@ -44,7 +44,7 @@ public final class GradebookWriter {
         for (StudentGrade grade : grades) {
             csv.append(csvField(grade.student())).append(',').append(format(grade.points())).append(',')
                     .append(grade.maxPoints()).append(',').append(grade.status()).append(',').append(grade.durationMs())
-                    .append(',').append(csvField(grade.result().passed() ? "" : grade.result().message())).append('\n');
+                    .append(',').append(csvField(reason(grade, lang))).append('\n');
             String file = safeName(grade.student());
             Files.writeString(out.resolve("feedback").resolve(file + ".json"), json(feedback(grade)), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("feedback").resolve(file + ".txt"), text(grade), StandardCharsets.UTF_8);
@@ -82,7 +82,11 @@ public final class GradebookWriter {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("score", grade.points());
         doc.put("execution_time", grade.durationMs() / 1000.0);
-        doc.put("output", grade.result().message() + (grade.result().output().isBlank() ? "" : "\n\n" + cut(grade.result().output())));
+        CheckResult result = grade.result();
+        // a compile error's message speaks of "the errors above", as in the check report
+        doc.put("output", result.output().isBlank() ? result.message()
+                : result.compileFailed() ? cut(result.output()) + "\n" + result.message()
+                : result.message() + "\n\n" + cut(result.output()));
         doc.put("tests", grade.result().tests().stream().map(t -> gradescopeTest(grade, t)).toList());
         return doc;
     }
@@ -118,6 +122,23 @@ public final class GradebookWriter {
             return s == null ? "" : s;
         }
         return s.substring(0, OUTPUT_LIMIT) + "\n[... " + (s.length() - OUTPUT_LIMIT) + " more characters cut]";
+    }
+
+    /**
+     * Why a grade is not a pass, in words that fit a gradebook row: the verdict, or for code that
+     * does not compile the first compiler error ({@code does not compile: src/.../Transfers.java:26:
+     * cannot find symbol}). Empty for a pass.
+     */
+    public static String reason(StudentGrade grade, Lang lang) {
+        CheckResult result = grade.result();
+        if (result.passed()) {
+            return "";
+        }
+        if (result.compileFailed()) {
+            String first = result.output().lines().filter(line -> !line.isBlank()).findFirst().orElse("").strip();
+            return first.isEmpty() ? result.message() : Messages.of("instructor", lang).get("gradebook.no-compile", first);
+        }
+        return result.message();
     }
 
     /** A student folder name made safe as a file name. */

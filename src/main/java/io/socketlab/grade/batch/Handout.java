@@ -1,5 +1,6 @@
 package io.socketlab.grade.batch;
 
+import io.socketlab.course.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * The student handout: a copy of the course project without reference solutions, hidden tests,
- * the grader's test submissions, build output, progress or version control, checked afterwards so
+ * the grader's test submissions, build output, progress or version control. Refused before anything
+ * is written when a starter gives the answer away ({@link SolvedStarters}), and checked afterwards so
  * nothing secret slipped in.
  */
 public final class Handout {
@@ -46,6 +48,21 @@ public final class Handout {
         }
     }
 
+    /** A starter would give the answer away (see {@link SolvedStarters}); nothing was written. */
+    public static final class SolvedStarterException extends IOException {
+        private final transient List<Problem> problems;
+
+        public SolvedStarterException(List<Problem> problems) {
+            super(problems.size() + " starter(s) give the answer away");
+            this.problems = List.copyOf(problems);
+        }
+
+        /** One problem per exercise, located at its {@code src/} folder. */
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
+
     private Handout() {
     }
 
@@ -54,9 +71,10 @@ public final class Handout {
      * empty), then scans it. Returns the number of files written.
      *
      * @throws NotEmptyException when {@code out} already holds something
+     * @throws SolvedStarterException when a starter gives the answer away; checked before anything is written
      * @throws LeakException when a solution or hidden file is found in the handout afterwards
      */
-    public static int release(Path course, Path out) throws IOException {
+    public static int release(Path course, Path out) throws IOException, InterruptedException {
         Path root = course.toAbsolutePath().normalize();
         Path target = out.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
@@ -67,6 +85,10 @@ public final class Handout {
             }
         } else if (Files.exists(target)) {
             throw new NotEmptyException(target);
+        }
+        List<Problem> solved = SolvedStarters.find(root, Runtime.getRuntime().availableProcessors());
+        if (!solved.isEmpty()) {
+            throw new SolvedStarterException(solved);
         }
         Files.createDirectories(target);
         int[] count = {0};
@@ -146,6 +168,17 @@ public final class Handout {
     private static boolean isExerciseSecret(Path relative) {
         return relative.getNameCount() >= 3 && relative.getName(0).toString().equals("exercises")
                 && SECRET.contains(relative.getName(2).toString());
+    }
+
+    /** The SHA-256 of every regular file under {@code dir}. */
+    static Set<String> digests(Path dir) throws IOException {
+        Set<String> found = new HashSet<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                found.add(digest(file));
+            }
+        }
+        return found;
     }
 
     private static String digest(Path file) throws IOException {

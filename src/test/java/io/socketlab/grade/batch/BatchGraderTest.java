@@ -1,6 +1,7 @@
 package io.socketlab.grade.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -39,6 +40,20 @@ class BatchGraderTest {
         List<Problem> problems = new ArrayList<>();
         Exercise e = ExerciseLoader.load(COURSE, problems).stream().filter(x -> x.id().equals("06-send-all")).findFirst().orElseThrow();
         return new Exercise(e.id(), e.number(), e.dir(), e.titles(), e.points(), timeoutSeconds, e.hints());
+    }
+
+    @Test
+    void aCompileErrorInAHandoutIsShownAtItsPlaceInTheHandoutAndSummedUpForTheGradebook(@TempDir Path dir) throws Exception {
+        Path student = dir.resolve("dana");
+        Path src = Files.createDirectories(student.resolve("exercises/06-send-all/src/exercise/send_all"));
+        Files.copy(SUBMISSIONS.resolve("compile-error/src/exercise/send_all/Transfers.java"), src.resolve("Transfers.java"));
+        StudentGrade grade = new BatchGrader(Lang.ZH, 1).gradeOne(sendAll(10), student);
+        assertTrue(grade.result().compileFailed(), grade.result()::toString);
+        // graded in Chinese, so javac's own words are Chinese too
+        String shown = "exercises/06-send-all/src/exercise/send_all/Transfers.java:36: 需要';'";
+        assertTrue(grade.result().output().startsWith(shown + "\n"), grade.result().output());
+        assertEquals("无法编译：" + shown, GradebookWriter.reason(grade, Lang.ZH));
+        assertEquals("does not compile: " + shown, GradebookWriter.reason(grade, Lang.EN));
     }
 
     @Test
@@ -98,6 +113,19 @@ class BatchGraderTest {
         assertTrue(tests.stream().anyMatch(t -> "after_published".equals(t.get("visibility"))));
         assertTrue(Files.readString(out.resolve("feedback/huge-output.json")).length() < 20_000);
         assertTrue(Files.readString(out.resolve("feedback/correct.txt")).contains("06-send-all"));
+        // compiler errors name the student's own file, never the scratch folder it was compiled in
+        String compileError = "src/exercise/send_all/Transfers.java:36: ';' expected";
+        assertTrue(csv.contains("\ncompile-error,0,10,error,"), csv);
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("compile-error,") && l.endsWith(",does not compile: " + compileError)), csv);
+        for (String file : List.of("feedback/compile-error.txt", "feedback/compile-error.json", "results/compile-error/results.json")) {
+            String written = Files.readString(out.resolve(file));
+            assertTrue(written.contains(compileError), file + ": " + written);
+            assertFalse(written.contains("socketlab-grade") || written.contains(System.getProperty("java.io.tmpdir")), file + ": " + written);
+        }
+        assertTrue(Files.readString(out.resolve("feedback/compile-error.txt")).lines().anyMatch(l -> l.startsWith(compileError)));
+        String gradescopeOutput = String.valueOf(JSON.std.mapFrom(Files.readString(out.resolve("results/compile-error/results.json"))).get("output"));
+        assertTrue(gradescopeOutput.startsWith(compileError) && gradescopeOutput.strip().endsWith("fix the errors above and check again."),
+                "Gradescope shows the errors above the sentence that speaks of them: " + gradescopeOutput);
         Map<String, Object> noSrc = JSON.std.mapFrom(Files.readString(out.resolve("feedback/no-src.json")));
         assertEquals("error", noSrc.get("status"));
         assertTrue(String.valueOf(noSrc.get("message")).contains("no src/"), noSrc::toString);

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -14,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The handout of the real course holds lessons and starters and no solution or hidden test. */
+/**
+ * The handout of the real course holds lessons and starters and no solution or hidden test; a course
+ * whose starter gives the answer away is refused.
+ */
 class HandoutTest {
     /** A student handout has no solutions or hidden tests to hide or grade with: nothing to check there. */
     @BeforeEach
@@ -36,6 +41,8 @@ class HandoutTest {
         assertTrue(Files.isRegularFile(out.resolve("exercises/06-send-all/src/exercise/send_all/Transfers.java")));
         assertTrue(Files.isRegularFile(out.resolve("exercises/06-send-all/test/exercise/send_all/TransfersTest.java")));
         assertTrue(Files.isRegularFile(out.resolve("python/tcp_client.py")), "the wire tests of the handout need the Python peers");
+        assertTrue(Files.isRegularFile(out.resolve("exercises/07-framing/src/exercise/framing/FrameException.java")),
+                "a helper the starter shares with the solution is given to learners");
         try (Stream<Path> walk = Files.walk(out)) {
             List<Path> secret = walk.filter(p -> {
                 Path rel = out.relativize(p);
@@ -51,10 +58,66 @@ class HandoutTest {
 
     @Test
     void aSolutionCopiedUnderAnotherNameIsFound(@TempDir Path out) throws Exception {
-        Handout.release(COURSE, out);
-        Path planted = out.resolve("docs/notes.java");
+        Path planted = Files.createDirectories(out.resolve("docs")).resolve("notes.java");
         Files.copy(COURSE.resolve("exercises/06-send-all/solution/exercise/send_all/Transfers.java"), planted);
+        Files.writeString(out.resolve("docs/other.md"), "# nothing secret");
         assertEquals(List.of(planted), Handout.leaks(COURSE, out));
+    }
+
+    @Test
+    void aStarterThatIsTheReferenceSolutionIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        Path course = courseWith(dir, "06-send-all");
+        copyTree(course.resolve("exercises/06-send-all/solution"), course.resolve("exercises/06-send-all/src"));
+        Path out = dir.resolve("handout");
+        Handout.SolvedStarterException e = assertThrows(Handout.SolvedStarterException.class, () -> Handout.release(course, out));
+        assertEquals(1, e.problems().size(), e.problems()::toString);
+        assertEquals(course.resolve("exercises/06-send-all/src"), e.problems().get(0).file());
+        assertEquals("release.starter-is-solution", e.problems().get(0).key());
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    @Test
+    void aStarterThatPassesTheVisibleTestsIsRefusedWhateverItsText(@TempDir Path dir) throws Exception {
+        Path course = courseWith(dir, "06-send-all");
+        Path starter = course.resolve("exercises/06-send-all/src/exercise/send_all/Transfers.java");
+        Files.writeString(starter, Files.readString(course.resolve("exercises/06-send-all/solution/exercise/send_all/Transfers.java"))
+                + "// solved in my own checkout\n");
+        Path out = Files.createDirectories(dir.resolve("handout"));
+        Handout.SolvedStarterException e = assertThrows(Handout.SolvedStarterException.class, () -> Handout.release(course, out));
+        assertEquals(List.of("release.starter-passes"), e.problems().stream().map(p -> p.key()).toList());
+        assertEquals(course.resolve("exercises/06-send-all/src"), e.problems().get(0).file());
+        try (Stream<Path> list = Files.list(out)) {
+            assertEquals(0, list.count(), "nothing is written");
+        }
+    }
+
+    /** A course folder holding only the real course's exercise {@code id}. */
+    private static Path courseWith(Path dir, String id) throws IOException {
+        Path course = dir.resolve("course");
+        copyTree(COURSE.resolve("exercises").resolve(id), course.resolve("exercises").resolve(id));
+        return course;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theInstructorsGuideListsEverythingTheHandoutCopies() throws Exception {
+        String guide = Files.readString(COURSE.resolve("docs/instructors.md")).replace('\n', ' ');
+        String copied = guide.substring(guide.indexOf("Copied:"), guide.indexOf("Left out:"));
+        for (String name : Handout.TOP_LEVEL) {
+            assertTrue(copied.contains("`" + name + "`") || copied.contains("`" + name + "/`"), name + " is missing from: " + copied);
+        }
     }
 
     @Test

@@ -1,15 +1,21 @@
 package io.socketlab.grade.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketlab.cli.Main;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +56,117 @@ class InstructorCommandsTest {
         Files.writeString(dir.resolve("x"), "x");
         assertEquals(2, run("release", "--lang", "en", "--course", COURSE.toString(), "--out", dir.toString()));
         assertEquals("release: " + dir + " is not empty; choose a new or empty folder.", errors().strip());
+    }
+
+    @Test
+    void releaseRefusesAStarterThatIsTheSolutionAndSaysHowToRestoreIt(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(COURSE.resolve("exercises/06-send-all/solution")));
+        Path course = solvedCourse(dir);
+        Path handout = dir.resolve("handout");
+        assertEquals(1, run("release", "--lang", "en", "--course", course.toString(), "--out", handout.toString()));
+        assertEquals(List.of("exercises" + File.separator + "06-send-all" + File.separator + "src: the starter is the reference solution: "
+                + "every file of solution/ is in src/ unchanged, so the handout would give the answer away. "
+                + "Restore the starter (git checkout -- exercises/06-send-all/src) and release again.",
+                "release: 1 exercise(s) would hand out the answer; nothing was written."), errors().lines().toList());
+        assertEquals("", printed());
+        assertFalse(Files.exists(handout));
+    }
+
+    @Test
+    void releaseSaysInChineseWhichStarterIsTheSolution(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(COURSE.resolve("exercises/06-send-all/solution")));
+        Path course = solvedCourse(dir);
+        assertEquals(1, run("release", "--lang", "zh", "--course", course.toString(), "--out", dir.resolve("handout").toString()));
+        assertTrue(errors().contains("src: 起始代码就是参考答案"), errors());
+        assertTrue(errors().contains("git checkout -- exercises/06-send-all/src"), errors());
+        assertTrue(errors().strip().endsWith("release：有 1 道练习的学生包会泄露答案；没有写出任何文件。"), errors());
+    }
+
+    /** A course whose only exercise, 06-send-all, has the reference solution as its starter. */
+    private static Path solvedCourse(Path dir) throws IOException {
+        Path exercise = dir.resolve("course/exercises/06-send-all");
+        Path from = COURSE.resolve("exercises/06-send-all");
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Path relative = from.relativize(p);
+                for (Path target : relative.startsWith("solution")
+                        ? List.of(exercise.resolve(relative.toString()), exercise.resolve("src").resolve(relative.subpath(1, relative.getNameCount()).toString()))
+                        : relative.startsWith("src") ? List.<Path>of() : List.of(exercise.resolve(relative.toString()))) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(p, target);
+                }
+            }
+        }
+        return dir.resolve("course");
+    }
+
+    @Test
+    void gradeNamesTheNumberOptionThatIsWrong(@TempDir Path dir) throws Exception {
+        String[] common = {"grade", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out", dir.resolve("o").toString()};
+        assertEquals(2, run(concat(common, "--lang", "en", "--jobs", "0", dir.toString())));
+        assertEquals("grade: --jobs must be a positive number of submissions graded at once.", errors().strip());
+        err.reset();
+        assertEquals(2, run(concat(common, "--lang", "zh", "--jobs", "0", dir.toString())));
+        assertEquals("grade：--jobs 必须是正整数（同时评分的提交份数）。", errors().strip());
+        err.reset();
+        assertEquals(2, run(concat(common, "--lang", "en", "--timeout", "0", "--jobs", "2", dir.toString())));
+        assertEquals("grade: --timeout must be a positive number of seconds.", errors().strip());
+        err.reset();
+        assertEquals(2, run(concat(common, "--lang", "zh", "--timeout", "-3", dir.toString())));
+        assertEquals("grade：--timeout 必须是正整数秒。", errors().strip());
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(rest)).toArray(String[]::new);
+    }
+
+    @Test
+    void gradeRefusesAnOutFolderItCannotWriteBeforeGradingAnyone(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("subs/ann"));
+        Path file = Files.writeString(dir.resolve("somefile"), "not a folder");
+        Path out = file.resolve("x");
+        assertEquals(2, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out", out.toString(),
+                dir.resolve("subs").toString()));
+        assertEquals("", printed(), "no student is graded");
+        assertEquals("grade: cannot write results to " + out + ": " + file + " is a file, not a folder.", errors().strip());
+        err.reset();
+        assertEquals(2, run("grade", "--lang", "zh", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out", file.toString(),
+                dir.resolve("subs").toString()));
+        assertEquals("grade：无法把结果写到 " + file + "：" + file + " 是文件，不是目录。", errors().strip());
+        assertEquals("", printed());
+    }
+
+    @Test
+    void gradeLeavesAResultsFolderKeptAmongTheSubmissionsOut(@TempDir Path dir) throws Exception {
+        Path subs = Files.createDirectories(dir.resolve("subs/ann")).getParent();
+        Path results = Files.createDirectories(subs.resolve("results/feedback"));
+        Files.writeString(subs.resolve("results/gradebook.csv"), "student,points,max,status,duration_ms,reason\n");
+        assertEquals(0, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out",
+                subs.resolve("results").toString(), subs.toString()));
+        assertTrue(printed().startsWith("ann  Points 0/10  error  no src/"), printed());
+        assertFalse(printed().contains("results  Points"), printed());
+        assertTrue(printed().contains("Graded 1 submissions"), printed());
+        assertEquals(2, Files.readString(results.resolveSibling("gradebook.csv")).lines().count());
+    }
+
+    @Test
+    void gradeRefusesAnOutFolderThatIsOrIsInsideAStudentFolder(@TempDir Path dir) throws Exception {
+        Path subs = Files.createDirectories(dir.resolve("subs/ann/src")).getParent().getParent();
+        String[] common = {"grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out"};
+        assertEquals(2, run(concat(common, subs.toString(), subs.toString())));
+        assertEquals("grade: --out " + subs + " is the SUBMISSIONS folder; its results would be graded as students on the next run. "
+                + "Choose another folder.", errors().strip());
+        err.reset();
+        assertEquals(2, run(concat(common, subs.resolve("ann/results").toString(), subs.toString())));
+        assertEquals("grade: --out " + subs.resolve("ann/results") + " is inside the student folder " + subs.resolve("ann")
+                + "; put the results outside " + subs + " or directly in it.", errors().strip());
+        err.reset();
+        assertEquals(2, run(concat(common, subs.resolve("ann").toString(), subs.toString())));
+        assertEquals("grade: --out " + subs.resolve("ann") + " holds a student's submission; choose another folder for the results.",
+                errors().strip());
+        assertEquals("", printed());
+        assertFalse(Files.exists(subs.resolve("ann/results")));
     }
 
     @Test
