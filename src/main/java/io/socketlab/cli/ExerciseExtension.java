@@ -63,9 +63,13 @@ final class ExerciseExtension implements Shell.Extension {
     @Override
     public void run(String command, List<String> args, Lesson lesson, LineReader reader, Lang lang) {
         Messages messages = Messages.of("shell", lang);
+        if (args.size() > 1 || !args.isEmpty() && args.get(0).startsWith("-")) {
+            reader.printAbove(messages.get("exercise.usage", command));
+            return;
+        }
         Optional<Exercise> chosen = choose(args, lesson, command.equals("solution"));
         if (chosen.isEmpty()) {
-            reader.printAbove(messages.get(args.isEmpty() ? "exercise.none" : "exercise.unknown", args.isEmpty() ? "" : args.get(0)));
+            reader.printAbove(args.isEmpty() ? messages.get("exercise.none", command) : messages.get("exercise.unknown", args.get(0)));
             return;
         }
         Exercise exercise = chosen.get();
@@ -81,7 +85,7 @@ final class ExerciseExtension implements Shell.Extension {
 
     /**
      * The exercise named in {@code args}, else this chapter's: the first not yet passed, or for
-     * {@code solution} the first passed.
+     * {@code solution} the first passed; in a chapter without exercises, the one last worked on.
      */
     private Optional<Exercise> choose(List<String> args, Lesson lesson, boolean passedFirst) {
         List<Exercise> all = ExerciseLoader.load(root, new ArrayList<Problem>());
@@ -90,6 +94,9 @@ final class ExerciseExtension implements Shell.Extension {
             return all.stream().filter(e -> e.id().equals(name) || name.matches("\\d+") && e.number() == Integer.parseInt(name)).findFirst();
         }
         List<Exercise> here = all.stream().filter(e -> lesson.exercises().contains(e.id())).toList();
+        if (here.isEmpty()) {
+            return all.stream().filter(e -> e.id().equals(progress.currentExercise())).findFirst();
+        }
         return here.stream().filter(e -> progress.isDone(e.id()) == passedFirst).findFirst().or(() -> here.stream().findFirst());
     }
 
@@ -114,7 +121,7 @@ final class ExerciseExtension implements Shell.Extension {
             Messages grade = Messages.of("grade", lang);
             report.append(Solutions.hasOne(exercise) ? grade.get("report.solution-shell", exercise.id()) : grade.get("report.well-done"));
         } else if (!result.compileFailed()) {
-            report.append(Messages.of("grade", lang).get("report.stuck-shell", root.relativize(exercise.srcDir())));
+            report.append(Messages.of("grade", lang).get("report.stuck-shell", root.relativize(exercise.srcDir()), exercise.id()));
         }
         reader.printAbove(report.toString().stripTrailing());
     }

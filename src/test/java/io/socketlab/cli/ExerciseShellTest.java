@@ -36,6 +36,8 @@ class ExerciseShellTest {
         write("lessons/zh/01-first.md", "---\ntitle: 大喊\nexercises: [01-passing]\n---\n\n正文。\n");
         write("lessons/en/02-second.md", "---\ntitle: Looping\nexercises: [03-infinite-loop]\n---\n\nBody.\n");
         write("lessons/zh/02-second.md", "---\ntitle: 循环\nexercises: [03-infinite-loop]\n---\n\n正文。\n");
+        write("lessons/en/03-third.md", "---\ntitle: Resting\n---\n\nBody.\n");
+        write("lessons/zh/03-third.md", "---\ntitle: 休息\n---\n\n正文。\n");
     }
 
     private void copyFixture(String id) throws IOException {
@@ -86,6 +88,22 @@ class ExerciseShellTest {
         assertFalse(screen.contains("did not finish within"), screen);
         // the course carried on: the next command was answered
         assertTrue(screen.contains(" > [x]  2  Looping"), screen);
+    }
+
+    @Test
+    void inAChapterWithoutExerciseHintAndCheckUseTheExerciseLastWorkedOn() throws Exception {
+        String screen = session("go 3\r", "hint\r", "check 1 2\r", "check --json\r", "check 01-passing\r", "hint\r", "quit\r");
+        assertTrue(screen.contains("This chapter has no exercise. Name one, such as hint 1 (./socketlab list shows them all)."), screen);
+        assertEquals(2, screen.split("check takes at most one exercise id or number, such as check 1.", -1).length - 1, screen);
+        assertTrue(screen.contains("All 2 tests passed."), screen);
+        assertTrue(screen.contains("Hint 1/2 for 01-passing:"), screen);
+    }
+
+    @Test
+    void afterAFailedCheckTheStuckLineNamesTheExerciseChecked() throws Exception {
+        // chapter 1's exercise is 01-passing: a bare "hint" would not be about 03
+        String screen = session("check 3\r", "quit\r");
+        assertTrue(screen.contains("type check 03-infinite-loop again. Stuck? Type hint 03-infinite-loop."), screen);
     }
 
     private void write(String path, String text) throws IOException {
