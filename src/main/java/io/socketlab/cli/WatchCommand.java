@@ -14,13 +14,17 @@ import org.jline.utils.AttributedString;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code socketlab watch [--poll]}: re-checks the current exercise on every save. */
+/** {@code socketlab watch [EXERCISE] [--poll]}: re-checks an exercise (the current one by default) on every save. */
 @Command(name = "watch", description = "Re-check the current exercise on every save; press n for the next one once it passes.")
 public final class WatchCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
+
+    @Parameters(arity = "0..1", paramLabel = "EXERCISE", descriptionKey = "EXERCISE", description = "Exercise id or number (default: the current one).")
+    String exerciseName;
 
     @Option(names = "--poll", description = "Compare file times instead of waiting for file events (WSL, network drives).")
     boolean poll;
@@ -29,7 +33,7 @@ public final class WatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GlobalOptions options = parent.options;
         Messages text = Messages.of("grade", options.lang());
-        Exercise start = CheckCommand.choose(options.courseRoot(), null,
+        Exercise start = CheckCommand.choose(options.courseRoot(), exerciseName,
                 parent.workspace().progressStore().load(), text);
         if (start == null) {
             return 2;

@@ -97,6 +97,13 @@ class ExerciseCommandsTest {
     }
 
     @Test
+    void watchTakesTheExerciseToWatch() {
+        // named like check's; an unknown one is refused before any terminal opens
+        assertEquals(2, run("watch", "99"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown exercise '99'. Known: 01-passing"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void hintsComeOneAtATimeAndAreRemembered() {
         assertEquals(0, run("hint", "01-passing"));
         assertEquals(0, run("hint", "01-passing"));
