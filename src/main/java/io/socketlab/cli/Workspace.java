@@ -116,8 +116,7 @@ final class Workspace {
     }
 
     private void warn(ProgressStore.Warning warning) {
-        String key = warning.kind() == ProgressStore.Warning.Kind.MOVED_ASIDE ? "progress.reset" : "progress.unsaved";
-        err.println(messages.get(key, warning.file(), warning.reason()));
+        err.println(warning.describe(options.lang()));
     }
 
     LessonRenderer renderer(RenderOptions renderOptions) {

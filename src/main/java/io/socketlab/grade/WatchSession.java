@@ -63,7 +63,7 @@ public final class WatchSession {
         this.text = Messages.of("grade", lang);
         this.color = color;
         this.polling = poll;
-        this.store = new ProgressStore(courseRoot, out::println);
+        this.store = new ProgressStore(courseRoot, warning -> out.println(warning.describe(lang)));
         this.verdicts = verdicts;
         this.solutionView = solutionView;
         this.checker = new ExerciseChecker(lang, true);

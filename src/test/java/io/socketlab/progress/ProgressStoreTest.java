@@ -2,8 +2,11 @@ package io.socketlab.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketlab.i18n.Lang;
+import io.socketlab.progress.ProgressStore.Warning;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,6 +14,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +39,7 @@ class ProgressStoreTest {
     @TempDir
     Path root;
 
-    private final List<ProgressStore.Warning> warnings = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
 
     private ProgressStore store() {
         return new ProgressStore(root, warnings::add);
@@ -207,24 +212,123 @@ class ProgressStoreTest {
     }
 
     @Test
-    void corruptFileIsMovedAsideWithAWarningAndNeverThrows() throws Exception {
+    void unparsableFileIsMovedAsideWithAWarningNamingItAndNeverThrows() throws Exception {
         writeFile("{\"currentChapter\": 4, oops");
 
         Progress progress = store().load();
 
         assertEquals(1, progress.currentChapter());
         assertEquals(1, warnings.size());
-        assertEquals(ProgressStore.Warning.Kind.MOVED_ASIDE, warnings.get(0).kind());
+        Warning warning = warnings.get(0);
+        assertEquals(Warning.Kind.MOVED_ASIDE, warning.kind());
         assertFalse(Files.exists(file()));
-        assertEquals("{\"currentChapter\": 4, oops", Files.readString(warnings.get(0).file()));
+        assertEquals("{\"currentChapter\": 4, oops", Files.readString(warning.copy()));
+        assertTrue(warning.copy().getFileName().toString().startsWith("progress.json.bad-"), warning.copy().toString());
+        String said = warning.describe(Lang.EN);
+        assertTrue(said.startsWith("Your progress file " + file() + " could not be read (not valid JSON at line 1, column 23: Unexpected character"), said);
+        assertTrue(said.endsWith("it was moved to " + warning.copy() + " and you start afresh."), said);
+        assertFalse(said.contains("\n"), said);
     }
 
     @Test
-    void wrongTypesAreIgnoredFieldByField() throws Exception {
-        writeFile("{\"currentChapter\": \"three\", \"chaptersRead\": [1, \"x\", 2]}");
+    void anUpdateAfterAnUnparsableFileStartsAfreshAndKeepsTheOldOne() throws Exception {
+        writeFile("not json at all");
+        store().update(progress -> progress.markDone("01-phone-server"));
+        assertEquals(Set.of("01-phone-server"), store().load().exercisesDone());
+        assertEquals("not json at all", Files.readString(warnings.get(0).copy()));
+    }
+
+    @Test
+    void theParsersMessageLeavesOutItsSourcePlaceholder() throws Exception {
+        writeFile("{\"hintsShown\": [1");
+        store().load();
+        String said = warnings.get(0).describe(Lang.EN);
+        assertTrue(said.contains("expected close marker for Array (start marker at line: 1, column: 16)"), said);
+        assertFalse(said.contains("Source"), said);
+    }
+
+    @Test
+    void emptyFileOrOneThatIsNoObjectIsMovedAside() throws Exception {
+        writeFile("");
+        store().load();
+        writeFile("[1, 2]");
+        store().load();
+        assertEquals(List.of("the file is empty", "it holds [1,2], not a JSON object"),
+                warnings.stream().map(w -> w.describe(Lang.EN).replaceAll(".*\\((.*)\\).*", "$1")).toList());
+        assertEquals(2, filesBeside().stream().filter(name -> name.startsWith("progress.json.bad-")).count());
+    }
+
+    @Test
+    void wrongTypesAreLeftOutAndTheFileAsItWasIsKept() throws Exception {
+        String original = "{\"currentChapter\": \"three\", \"chaptersRead\": [1, \"x\", 2], \"exercisesDone\": \"01-phone-server\","
+                + " \"demosRun\": [\"phone\"], \"hintsShown\": {\"01-phone-server\": \"two\"}}";
+        writeFile(original);
+
         Progress progress = store().load();
+
         assertEquals(1, progress.currentChapter());
-        assertTrue(progress.isRead(1) && progress.isRead(2));
+        assertEquals(Set.of(1, 2), progress.chaptersRead());
+        assertTrue(progress.hasRun("phone"));
+        assertEquals(Set.of(), progress.exercisesDone());
+        assertEquals(1, warnings.size());
+        Warning warning = warnings.get(0);
+        assertEquals(Warning.Kind.REPAIRED, warning.kind());
+        assertEquals(original, Files.readString(warning.copy()));
+        assertEquals("Your progress file " + file() + " had values SocketLab cannot use (currentChapter was \"three\", now 1;"
+                + " chaptersRead held \"x\", which is left out; exercisesDone held \"01-phone-server\", which is left out;"
+                + " hintsShown.01-phone-server held \"two\", which is left out); they were corrected, and the file as it was is kept as "
+                + warning.copy() + ".", warning.describe(Lang.EN));
+
+        warnings.clear();
+        assertEquals(Set.of(1, 2), store().load().chaptersRead());
+        assertEquals(List.of(), warnings, "the corrected file was stored");
+    }
+
+    @Test
+    void negativeAndAbsurdCountersAreClamped() throws Exception {
+        writeFile("{\"currentChapter\": -2, \"hintsShown\": {\"a\": -5, \"b\": 1e30, \"c\": 99999999999999999999, \"d\": 1.5, \"e\": 2}}");
+
+        Progress progress = store().load();
+
+        assertEquals(1, progress.currentChapter());
+        assertEquals(0, progress.hintsShown("a"));
+        assertEquals(Progress.MAX_HINTS_SHOWN, progress.hintsShown("b"));
+        assertEquals(Progress.MAX_HINTS_SHOWN, progress.hintsShown("c"));
+        assertEquals(1, progress.hintsShown("d"));
+        assertEquals(2, progress.hintsShown("e"));
+        assertEquals(List.of("currentChapter was -2, now 1", "hintsShown.a was -5, now 0", "hintsShown.b was 1.0E30, now 999",
+                "hintsShown.c was 99999999999999999999, now 999", "hintsShown.d was 1.5, now 1"),
+                warnings.get(0).details().stream().map(d -> d.args().get(0) + " was " + d.args().get(1) + ", now " + d.args().get(2)).toList());
+    }
+
+    @Test
+    void warningsAreSaidInChineseToo() throws Exception {
+        writeFile("{\"hintsShown\": {\"01-phone-server\": -5}}");
+        store().load();
+        Warning warning = warnings.get(0);
+        assertEquals("进度文件 " + file() + " 中有 SocketLab 无法使用的值（hintsShown.01-phone-server 原为 -5，现为 0），已经更正；原来的文件保存为 "
+                + warning.copy() + "。", warning.describe(Lang.ZH));
+    }
+
+    @Test
+    void aBadFileThatCannotBeKeptAsideIsLeftAloneAndToldOnce() throws Exception {
+        Path folder = Files.createDirectories(file().getParent());
+        writeFile("{\"hintsShown\": {\"01-phone-server\": -5}}");
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(folder), "the file system lets this user write anyway (root)");
+            ProgressStore store = store();
+            Progress progress = store.update(p -> p.markDone("01-phone-server"));
+            store.update(p -> p.markDone("02-phone-client"));
+
+            assertEquals(0, progress.hintsShown("01-phone-server"));
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertEquals(Warning.Kind.LEFT_ALONE, warnings.get(0).kind());
+            assertNull(warnings.get(0).copy());
+            assertEquals("{\"hintsShown\": {\"01-phone-server\": -5}}", Files.readString(file()), "the file is left as it was");
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @Test
