@@ -40,8 +40,7 @@ public final class CheckCommand implements Callable<Integer> {
         Messages text = Messages.of("grade", options.lang());
         Path root = options.courseRoot();
         ProgressStore store = parent.workspace().progressStore();
-        Progress progress = store.load();
-        Exercise exercise = choose(root, exerciseName, progress, text);
+        Exercise exercise = choose(root, exerciseName, store.load(), text);
         if (exercise == null) {
             return 2;
         }
@@ -52,16 +51,19 @@ public final class CheckCommand implements Callable<Integer> {
         } else {
             new CheckReport(options.lang(), !options.plainRequested() && parent.terminals().stdoutIsTerminal()).print(exercise, result, out);
         }
-        progress.setCurrentExercise(exercise.id());
+        store.update(progress -> {
+            progress.setCurrentExercise(exercise.id());
+            if (result.passed()) {
+                progress.markDone(exercise.id());
+            }
+        });
         if (result.passed()) {
-            progress.markDone(exercise.id());
             if (!json) {
                 out.println(Solutions.hasOne(exercise) ? text.get("report.solution", exercise.id()) : text.get("report.well-done"));
             }
         } else if (!json && !result.compileFailed()) {
             out.println(text.get("report.stuck", exercise.id()));
         }
-        store.save(progress);
         return result.passed() ? 0 : 1;
     }
 

@@ -12,6 +12,7 @@ import io.socketlab.grade.Solutions;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
+import io.socketlab.progress.ProgressStore;
 import io.socketlab.render.RenderOptions;
 import io.socketlab.shell.Pager;
 import io.socketlab.shell.Shell;
@@ -29,19 +30,20 @@ import org.jline.terminal.Terminal;
 
 /**
  * {@code check [EXERCISE]}, {@code hint [EXERCISE]} and {@code solution [EXERCISE]} in the shell, on the current chapter's
- * exercise (the first one not yet passed) unless one is named. Updates the shell's own progress.
+ * exercise (the first one not yet passed) unless one is named. Reads and changes the stored progress
+ * as it is at that moment, so passes recorded by other processes count.
  */
 final class ExerciseExtension implements Shell.Extension {
     private final Path root;
-    private final Progress progress;
+    private final ProgressStore store;
     private final boolean color;
     /** Kept warm between checks, as in watch, so a re-check takes a fraction of the first. */
     private ExerciseChecker checker;
     private Lang checkerLang;
 
-    ExerciseExtension(Path root, Progress progress, boolean color) {
+    ExerciseExtension(Path root, ProgressStore store, boolean color) {
         this.root = root;
-        this.progress = progress;
+        this.store = store;
         this.color = color;
     }
 
@@ -73,11 +75,14 @@ final class ExerciseExtension implements Shell.Extension {
             return;
         }
         Exercise exercise = chosen.get();
-        progress.setCurrentExercise(exercise.id());
         if (command.equals("hint")) {
-            reader.printAbove(Hints.next(exercise, progress, lang));
+            Progress after = store.update(progress -> {
+                progress.setCurrentExercise(exercise.id());
+                Hints.advance(exercise, progress, lang);
+            });
+            reader.printAbove(Hints.current(exercise, after, lang));
         } else if (command.equals("solution")) {
-            showSolution(exercise, lang, reader);
+            showSolution(exercise, store.update(progress -> progress.setCurrentExercise(exercise.id())), lang, reader);
         } else {
             check(exercise, lang, reader, messages);
         }
@@ -94,13 +99,14 @@ final class ExerciseExtension implements Shell.Extension {
             return all.stream().filter(e -> e.id().equals(name) || name.matches("\\d+") && e.number() == Integer.parseInt(name)).findFirst();
         }
         List<Exercise> here = all.stream().filter(e -> lesson.exercises().contains(e.id())).toList();
+        Progress progress = store.load();
         if (here.isEmpty()) {
             return all.stream().filter(e -> e.id().equals(progress.currentExercise())).findFirst();
         }
         return here.stream().filter(e -> progress.isDone(e.id()) == passedFirst).findFirst().or(() -> here.stream().findFirst());
     }
 
-    private void showSolution(Exercise exercise, Lang lang, LineReader reader) {
+    private void showSolution(Exercise exercise, Progress progress, Lang lang, LineReader reader) {
         Terminal terminal = reader.getTerminal();
         RenderOptions options = color ? RenderOptions.styled(terminal.getWidth(), RenderOptions.asciiWanted(System.getenv()))
                 : RenderOptions.plain(terminal.getWidth());
@@ -116,8 +122,13 @@ final class ExerciseExtension implements Shell.Extension {
         CheckResult result = checker(lang).check(exercise);
         StringWriter report = new StringWriter();
         new CheckReport(lang, color).print(exercise, result, new PrintWriter(report, true));
+        store.update(progress -> {
+            progress.setCurrentExercise(exercise.id());
+            if (result.passed()) {
+                progress.markDone(exercise.id());
+            }
+        });
         if (result.passed()) {
-            progress.markDone(exercise.id());
             Messages grade = Messages.of("grade", lang);
             report.append(Solutions.hasOne(exercise) ? grade.get("report.solution-shell", exercise.id()) : grade.get("report.well-done"));
         } else if (!result.compileFailed()) {

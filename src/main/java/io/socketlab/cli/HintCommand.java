@@ -24,13 +24,12 @@ public final class HintCommand implements Callable<Integer> {
         GlobalOptions options = parent.options;
         Messages text = Messages.of("grade", options.lang());
         ProgressStore store = parent.workspace().progressStore();
-        Progress progress = store.load();
-        Exercise exercise = CheckCommand.choose(options.courseRoot(), exerciseName, progress, text);
+        Exercise exercise = CheckCommand.choose(options.courseRoot(), exerciseName, store.load(), text);
         if (exercise == null) {
             return 2;
         }
-        System.out.println(Hints.next(exercise, progress, options.lang()));
-        store.save(progress);
+        Progress after = store.update(progress -> Hints.advance(exercise, progress, options.lang()));
+        System.out.println(Hints.current(exercise, after, options.lang()));
         return 0;
     }
 }

@@ -26,7 +26,7 @@ final class ListCommand implements Callable<Integer> {
         boolean plain = ws.options().plainRequested() || !main.terminals().stdoutIsTerminal();
         ws.out().println(ws.messages().get("list.chapters"));
         for (Lesson lesson : course.lessons(ws.lang())) {
-            ws.out().println(ChapterList.line(lesson, progress, plain));
+            ws.out().println(ChapterList.line(lesson, progress.currentChapter(), progress, plain));
         }
         List<Exercise> exercises = ExerciseLoader.load(course.root(), new ArrayList<>());
         if (!exercises.isEmpty()) {

@@ -81,7 +81,6 @@ final class ReadCommand implements Callable<Integer> {
     }
 
     private static void markRead(Workspace ws, int number) {
-        ws.progress().markRead(number);
-        ws.saveProgress();
+        ws.updateProgress(progress -> progress.markRead(number));
     }
 }

@@ -18,13 +18,13 @@ final class ShellCommand {
     Integer call() {
         Workspace ws = main.workspace();
         var course = ws.course();
-        var progress = ws.progress();
         try (Terminal terminal = main.terminals().open()) {
             boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
             boolean color = !ws.options().plainRequested() && !dumb;
             boolean ascii = !color || RenderOptions.asciiWanted(ws.options().env());
             Shell.Settings settings = new Shell.Settings(color, ascii, course.root().resolve(".socketlab").resolve("history"));
-            return new Shell(terminal, course, ws.lang(), ws.progressStore(), progress, settings, List.of(new DemoExtension(color), new ExerciseExtension(course.root(), progress, color))).run();
+            return new Shell(terminal, course, ws.lang(), ws.progressStore(), settings,
+                    List.of(new DemoExtension(color), new ExerciseExtension(course.root(), ws.progressStore(), color))).run();
         } catch (IOException e) {
             ws.err().println("socketlab: cannot open the terminal: " + e.getMessage());
             return 1;

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * What a command works on: the course folder, the learner's progress, the language and the
@@ -101,6 +102,7 @@ final class Workspace {
         return store;
     }
 
+    /** The stored progress, read once; after {@link #updateProgress} the result of that. */
     Progress progress() {
         if (progress == null) {
             progress = progressStore().load();
@@ -108,15 +110,13 @@ final class Workspace {
         return progress;
     }
 
-    void saveProgress() {
-        if (progress != null) {
-            progressStore().save(progress);
-        }
+    /** Changes the stored progress as it is now (other processes may have changed it too). */
+    void updateProgress(Consumer<Progress> change) {
+        progress = progressStore().update(change);
     }
 
     private void warn(ProgressStore.Warning warning) {
-        String key = warning.kind() == ProgressStore.Warning.Kind.MOVED_ASIDE ? "progress.reset" : "progress.unsaved";
-        err.println(messages.get(key, warning.file(), warning.reason()));
+        err.println(warning.describe(options.lang()));
     }
 
     LessonRenderer renderer(RenderOptions renderOptions) {

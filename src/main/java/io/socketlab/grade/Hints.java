@@ -12,23 +12,31 @@ public final class Hints {
     }
 
     /**
-     * The next hint not yet seen (after the last one, the first again), with its heading; counts it
-     * as seen in {@code progress}. The caller saves progress.
+     * Counts the next hint not yet seen as seen in {@code progress} (after the last one, the first
+     * again). Made through {@code ProgressStore.update}, so it counts on from what is stored.
      */
-    public static String next(Exercise exercise, Progress progress, Lang lang) {
+    public static void advance(Exercise exercise, Progress progress, Lang lang) {
+        List<String> hints = exercise.hints(lang);
+        if (hints.isEmpty()) {
+            return;
+        }
+        int seen = progress.hintsShown(exercise.id());
+        progress.setHintsShown(exercise.id(), seen >= hints.size() ? 1 : seen + 1);
+    }
+
+    /** The hint {@link #advance} counted last, with its heading; or that the exercise has none. */
+    public static String current(Exercise exercise, Progress progress, Lang lang) {
         Messages text = Messages.of("grade", lang);
         List<String> hints = exercise.hints(lang);
         if (hints.isEmpty()) {
             return text.get("cli.no-hints", exercise.id());
         }
-        int seen = progress.hintsShown(exercise.id());
-        int index = seen >= hints.size() ? 0 : seen;
+        int index = Math.min(Math.max(progress.hintsShown(exercise.id()), 1), hints.size()) - 1;
         StringBuilder shown = new StringBuilder(text.get("cli.hint", index + 1, hints.size(), exercise.id()));
         shown.append("\n  ").append(hints.get(index));
         if (index + 1 == hints.size()) {
             shown.append('\n').append(text.get("cli.all-hints", exercise.id()));
         }
-        progress.setHintsShown(exercise.id(), index + 1);
         return shown.toString();
     }
 }

@@ -63,7 +63,7 @@ public final class WatchSession {
         this.text = Messages.of("grade", lang);
         this.color = color;
         this.polling = poll;
-        this.store = new ProgressStore(courseRoot, out::println);
+        this.store = new ProgressStore(courseRoot, warning -> out.println(warning.describe(lang)));
         this.verdicts = verdicts;
         this.solutionView = solutionView;
         this.checker = new ExerciseChecker(lang, true);
@@ -126,14 +126,16 @@ public final class WatchSession {
         CheckResult result = checker.check(current);
         new CheckReport(lang, color).print(current, result, out);
         passed = result.passed();
-        Progress progress = store.load();
-        progress.setCurrentExercise(current.id());
+        store.update(progress -> {
+            progress.setCurrentExercise(current.id());
+            if (passed) {
+                progress.markDone(current.id());
+            }
+        });
         if (passed) {
-            progress.markDone(current.id());
             out.println(Solutions.hasOne(current) ? text.get("watch.solution-key") : text.get("report.well-done"));
             out.println(next() != null ? text.get("watch.offer-next", next().id()) : text.get("watch.all-done"));
         }
-        store.save(progress);
         out.println(text.get("watch.keys"));
         out.flush();
         verdicts.accept(result);
@@ -185,9 +187,8 @@ public final class WatchSession {
     }
 
     private void showHint() {
-        Progress progress = store.load();
-        out.println(Hints.next(current, progress, lang));
-        store.save(progress);
+        Progress after = store.update(progress -> Hints.advance(current, progress, lang));
+        out.println(Hints.current(current, after, lang));
     }
 
     private Exercise next() {

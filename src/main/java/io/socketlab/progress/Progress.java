@@ -1,5 +1,10 @@
 package io.socketlab.progress;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.socketlab.progress.ProgressStore.Warning.Detail;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,9 +14,14 @@ import java.util.Set;
 
 /**
  * What one learner has done: chapters read, demos run, exercises passed, hints seen, and where they
- * are. A plain mutable value; {@link ProgressStore} reads and writes it.
+ * are. A plain mutable value; {@link ProgressStore} reads it and changes the stored one.
  */
 public final class Progress {
+    /** Higher chapter numbers in the file are taken for hand edits gone wrong. */
+    static final int MAX_CHAPTER = 9999;
+    /** More hints seen than any exercise has behaves as "all seen"; a larger count is a slip. */
+    static final int MAX_HINTS_SHOWN = 999;
+
     private int currentChapter = 1;
     private String currentExercise;
     private final Set<Integer> chaptersRead = new LinkedHashSet<>();
@@ -91,40 +101,107 @@ public final class Progress {
         return json;
     }
 
-    static Progress fromJson(Map<?, ?> json) {
+    /**
+     * The progress in {@code json}, as far as it can be used. A value of the wrong type is left out
+     * and a counter or chapter number out of range is brought into it; each is added to
+     * {@code faults}, so nothing is changed silently.
+     */
+    static Progress fromJson(Map<?, ?> json, List<Detail> faults) {
         Progress progress = new Progress();
-        if (json.get("currentChapter") instanceof Number n && n.intValue() > 0) {
-            progress.currentChapter = n.intValue();
+        Object chapter = json.get("currentChapter");
+        if (chapter instanceof Number n) {
+            progress.currentChapter = clamped("currentChapter", n, 1, MAX_CHAPTER, faults);
+        } else if (chapter != null) {
+            faults.add(replaced("currentChapter", chapter, progress.currentChapter));
         }
-        if (json.get("currentExercise") instanceof String s) {
+        Object exercise = json.get("currentExercise");
+        if (exercise instanceof String s) {
             progress.currentExercise = s;
+        } else if (exercise != null) {
+            faults.add(leftOut("currentExercise", exercise));
         }
-        for (Object o : list(json.get("chaptersRead"))) {
-            if (o instanceof Number n) {
+        for (Object o : list("chaptersRead", json, faults)) {
+            if (o instanceof Number n && wholeIn(n, 1, MAX_CHAPTER)) {
                 progress.chaptersRead.add(n.intValue());
+            } else {
+                faults.add(leftOut("chaptersRead", o));
             }
         }
-        for (Object o : list(json.get("demosRun"))) {
+        for (Object o : list("demosRun", json, faults)) {
             if (o instanceof String s) {
                 progress.demosRun.add(s);
+            } else {
+                faults.add(leftOut("demosRun", o));
             }
         }
-        for (Object o : list(json.get("exercisesDone"))) {
+        for (Object o : list("exercisesDone", json, faults)) {
             if (o instanceof String s) {
                 progress.exercisesDone.add(s);
+            } else {
+                faults.add(leftOut("exercisesDone", o));
             }
         }
-        if (json.get("hintsShown") instanceof Map<?, ?> hints) {
-            hints.forEach((k, v) -> {
-                if (k instanceof String key && v instanceof Number n) {
-                    progress.hintsShown.put(key, n.intValue());
+        Object hints = json.get("hintsShown");
+        if (hints instanceof Map<?, ?> counts) {
+            counts.forEach((k, v) -> {
+                String field = "hintsShown." + k;
+                if (v instanceof Number n) {
+                    progress.hintsShown.put(String.valueOf(k), clamped(field, n, 0, MAX_HINTS_SHOWN, faults));
+                } else {
+                    faults.add(leftOut(field, v));
                 }
             });
+        } else if (hints != null) {
+            faults.add(leftOut("hintsShown", hints));
         }
         return progress;
     }
 
-    private static List<?> list(Object value) {
-        return value instanceof List<?> l ? l : List.of();
+    /** {@code n} rounded down and brought into {@code [min, max]}; a fault when that changed it. */
+    private static int clamped(String field, Number n, int min, int max, List<Detail> faults) {
+        BigDecimal exact = new BigDecimal(n.toString());
+        BigDecimal whole = exact.setScale(0, RoundingMode.FLOOR).max(BigDecimal.valueOf(min)).min(BigDecimal.valueOf(max));
+        if (whole.compareTo(exact) != 0) {
+            faults.add(replaced(field, n, whole.intValue()));
+        }
+        return whole.intValueExact();
+    }
+
+    private static boolean wholeIn(Number n, int min, int max) {
+        BigDecimal exact = new BigDecimal(n.toString());
+        return exact.compareTo(BigDecimal.valueOf(min)) >= 0 && exact.compareTo(BigDecimal.valueOf(max)) <= 0
+                && exact.stripTrailingZeros().scale() <= 0;
+    }
+
+    private static List<?> list(String field, Map<?, ?> json, List<Detail> faults) {
+        Object value = json.get(field);
+        if (value instanceof List<?> l) {
+            return l;
+        }
+        if (value != null) {
+            faults.add(leftOut(field, value));
+        }
+        return List.of();
+    }
+
+    /** {@code field} held {@code found}, which is left out. */
+    private static Detail leftOut(String field, Object found) {
+        return new Detail("fault.left-out", List.of(field, shortJson(found)));
+    }
+
+    /** {@code field} held {@code found}; {@code now} is used instead. */
+    private static Detail replaced(String field, Object found, int now) {
+        return new Detail("fault.replaced", List.of(field, shortJson(found), String.valueOf(now)));
+    }
+
+    /** {@code value} as JSON text, cut short when long: for messages about the file. */
+    static String shortJson(Object value) {
+        String text;
+        try {
+            text = JSON.std.asString(value);
+        } catch (IOException e) {
+            text = String.valueOf(value);
+        }
+        return text.length() > 40 ? text.substring(0, 39) + "…" : text;
     }
 }

@@ -8,8 +8,9 @@ public final class ChapterList {
     private ChapterList() {
     }
 
-    public static String line(Lesson lesson, Progress progress, boolean plain) {
-        boolean here = progress.currentChapter() == lesson.number();
+    /** @param current the chapter the learner is on */
+    public static String line(Lesson lesson, int current, Progress progress, boolean plain) {
+        boolean here = current == lesson.number();
         boolean read = progress.isRead(lesson.number());
         String where = here ? (plain ? ">" : "▸") : " ";
         String mark = plain ? (read ? "[x]" : "[ ]") : (read ? "✓" : "·");

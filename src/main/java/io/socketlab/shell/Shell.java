@@ -32,7 +32,9 @@ import org.jline.utils.AttributedStyle;
 /**
  * The interactive course: shows the current chapter, then reads commands (next, prev, list, go N,
  * help, quit...) with completion and history until the learner leaves. Progress is saved after
- * every move, so closing the terminal loses nothing.
+ * every move, so closing the terminal loses nothing; the chapter on screen is the shell's own, and
+ * everything else is read from the progress file when needed, so records made by other SocketLab
+ * processes meanwhile are seen and kept.
  */
 public final class Shell {
     /** What the shell needs besides the course: where history lives, how to draw. */
@@ -58,19 +60,19 @@ public final class Shell {
     private final Terminal terminal;
     private final Course course;
     private final ProgressStore store;
-    private final Progress progress;
     private final Settings settings;
     private final List<Extension> extensions;
     private Lang lang;
     private Messages messages;
     private LineReader reader;
+    /** The chapter on screen. */
+    private int chapter;
 
-    public Shell(Terminal terminal, Course course, Lang lang, ProgressStore store, Progress progress,
+    public Shell(Terminal terminal, Course course, Lang lang, ProgressStore store,
                  Settings settings, List<Extension> extensions) {
         this.terminal = terminal;
         this.course = course;
         this.store = store;
-        this.progress = progress;
         this.settings = settings;
         this.extensions = List.copyOf(extensions);
         setLang(lang);
@@ -92,14 +94,13 @@ public final class Shell {
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
-        if (course.lesson(lang, progress.currentChapter()).isEmpty()) {
-            progress.setCurrentChapter(course.firstChapter());
-        }
-        boolean returning = !progress.chaptersRead().isEmpty();
+        Progress stored = store.load();
+        chapter = course.lesson(lang, stored.currentChapter()).isPresent() ? stored.currentChapter() : course.firstChapter();
+        boolean returning = !stored.chaptersRead().isEmpty();
         println(new AttributedString(returning
-                ? messages.get("welcome.back", progress.currentChapter())
+                ? messages.get("welcome.back", chapter)
                 : messages.get("welcome"), style(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN))));
-        show(progress.currentChapter());
+        show(chapter);
         while (true) {
             String line;
             try {
@@ -114,7 +115,6 @@ public final class Shell {
                 break;
             }
         }
-        save();
         extensions.forEach(Extension::close);
         println(new AttributedString(messages.get("bye"), dim()));
         try {
@@ -143,7 +143,7 @@ public final class Shell {
             }
             case "next", "n" -> move(+1);
             case "prev", "previous", "p", "back" -> move(-1);
-            case "read", "r", "show" -> show(progress.currentChapter());
+            case "read", "r", "show" -> show(chapter);
             case "list", "l", "ls" -> list();
             case "go", "goto" -> {
                 if (args.isEmpty()) {
@@ -158,7 +158,6 @@ public final class Shell {
                 for (Extension extension : extensions) {
                     if (extension.commands(lang).containsKey(command)) {
                         runStoppably(() -> extension.run(command, args, currentLesson(), reader, lang));
-                        save();
                         return true;
                     }
                 }
@@ -186,12 +185,12 @@ public final class Shell {
     }
 
     private Lesson currentLesson() {
-        return course.lesson(lang, progress.currentChapter()).orElseThrow();
+        return course.lesson(lang, chapter).orElseThrow();
     }
 
     private void move(int delta) {
         List<Lesson> lessons = course.lessons(lang);
-        int index = indexOf(progress.currentChapter());
+        int index = indexOf(chapter);
         int target = index + delta;
         if (target < 0) {
             println(new AttributedString(messages.get("first"), dim()));
@@ -229,9 +228,11 @@ public final class Shell {
 
     private void show(int number) {
         Lesson lesson = course.lesson(lang, number).orElseThrow();
-        progress.setCurrentChapter(number);
-        progress.markRead(number);
-        save();
+        chapter = number;
+        store.update(progress -> {
+            progress.setCurrentChapter(number);
+            progress.markRead(number);
+        });
         RenderOptions options = settings.color()
                 ? RenderOptions.styled(terminal.getWidth(), settings.ascii())
                 : RenderOptions.plain(terminal.getWidth());
@@ -249,8 +250,9 @@ public final class Shell {
     }
 
     private void list() {
+        Progress stored = store.load();
         for (Lesson lesson : course.lessons(lang)) {
-            println(new AttributedString(ChapterList.line(lesson, progress, !settings.color())));
+            println(new AttributedString(ChapterList.line(lesson, chapter, stored, !settings.color())));
         }
     }
 
@@ -262,7 +264,7 @@ public final class Shell {
         }
         setLang(chosen);
         println(new AttributedString(messages.get("lang.changed"), dim()));
-        show(progress.currentChapter());
+        show(chapter);
     }
 
     private void help() {
@@ -331,13 +333,9 @@ public final class Shell {
         AttributedStringBuilder sb = new AttributedStringBuilder();
         sb.styled(style(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN)), "socketlab");
         sb.append(" ");
-        sb.styled(dim(), messages.get("prompt", progress.currentChapter(), course.lastChapter()));
+        sb.styled(dim(), messages.get("prompt", chapter, course.lastChapter()));
         sb.append(settings.ascii() ? " > " : " › ");
         return sb.toAnsi(terminal);
-    }
-
-    private void save() {
-        store.save(progress);
     }
 
     private AttributedStyle style(AttributedStyle style) {

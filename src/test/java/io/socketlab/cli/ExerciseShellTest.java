@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketlab.course.Course;
 import io.socketlab.course.CourseLoader;
+import io.socketlab.course.Lesson;
 import io.socketlab.i18n.Lang;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
@@ -15,8 +16,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jline.reader.LineReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -106,6 +112,50 @@ class ExerciseShellTest {
         assertTrue(screen.contains("type check 03-infinite-loop again. Stuck? Type hint 03-infinite-loop."), screen);
     }
 
+    @Test
+    void passesRecordedByAnotherProcessWhileTheShellIsOpenAreKept() throws Exception {
+        write("lessons/en/02-second.md", "---\ntitle: Echo\n---\n\nSecond body.\n");
+        write("lessons/zh/02-second.md", "---\ntitle: 回声\n---\n\n第二章。\n");
+        String screen = session(List.of(anotherProcess(progress -> {
+            progress.markDone("01-passing");
+            progress.markDone("07-framing");
+            progress.setCurrentExercise("07-framing");
+        })), "elsewhere\r", "next\r", "quit\r");
+        assertTrue(screen.contains("Second body."), screen);
+        Progress saved = new ProgressStore(root, w -> { }).load();
+        assertEquals(Set.of("01-passing", "07-framing"), saved.exercisesDone());
+        assertEquals(2, saved.currentChapter(), "the shell moved, so its chapter is stored");
+        assertEquals("07-framing", saved.currentExercise(), "the shell did not change the current exercise, so the other process's stays");
+    }
+
+    @Test
+    void theShellSeesAPassRecordedByAnotherProcess() throws Exception {
+        String screen = session(List.of(anotherProcess(progress -> progress.markDone("01-passing"))),
+                "elsewhere\r", "solution\r", "quit\r");
+        assertTrue(screen.contains("Reference solution of 01-passing"), screen);
+        assertTrue(screen.contains("static String shout"), screen);
+    }
+
+    /** A shell command "elsewhere" that changes the progress file as another SocketLab process would: through its own store. */
+    private Shell.Extension anotherProcess(Consumer<Progress> change) {
+        return new Shell.Extension() {
+            @Override
+            public Map<String, String> commands(Lang lang) {
+                return Map.of("elsewhere", "another process records progress");
+            }
+
+            @Override
+            public List<String> arguments(String command, Lesson lesson) {
+                return List.of();
+            }
+
+            @Override
+            public void run(String command, List<String> args, Lesson lesson, LineReader reader, Lang lang) {
+                new ProgressStore(root, w -> { }).update(change);
+            }
+        };
+    }
+
     private void write(String path, String text) throws IOException {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());
@@ -114,11 +164,15 @@ class ExerciseShellTest {
 
     /** Runs the shell with the exercise commands and types each step once the prompt is back. */
     private String session(String... steps) throws Exception {
+        return session(List.of(), steps);
+    }
+
+    private String session(List<Shell.Extension> more, String... steps) throws Exception {
         Course course = new CourseLoader(Workspace.demoIds()).load(root);
         ProgressStore store = new ProgressStore(root, w -> { });
-        Progress progress = store.load();
-        return ShellDriver.session(terminal -> new Shell(terminal, course, Lang.EN, store, progress,
-                new Shell.Settings(false, true, root.resolve(".socketlab/history")),
-                List.of(new ExerciseExtension(root, progress, false))), steps);
+        List<Shell.Extension> extensions = new ArrayList<>(List.of(new ExerciseExtension(root, store, false)));
+        extensions.addAll(more);
+        return ShellDriver.session(terminal -> new Shell(terminal, course, Lang.EN, store,
+                new Shell.Settings(false, true, root.resolve(".socketlab/history")), extensions), steps);
     }
 }

@@ -113,6 +113,40 @@ class ExerciseCommandsTest {
     }
 
     @Test
+    void aHandEditedNegativeHintCounterShowsTheFirstHintAndSaysWhatWasCorrected() throws IOException {
+        Path file = course.resolve(".socketlab/progress.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"hintsShown\":{\"01-passing\":-5}}");
+
+        assertEquals(0, run("hint", "1"));
+
+        assertTrue(printed().contains("Hint 1/2 for 01-passing:\n  first hint"), printed());
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.startsWith("Your progress file " + file + " had values SocketLab cannot use (hintsShown.01-passing was -5, now 0)"), said);
+        assertEquals(1, said.strip().lines().count(), said);
+        assertEquals(1, new ProgressStore(course, s -> { }).load().hintsShown("01-passing"));
+        try (Stream<Path> kept = Files.list(file.getParent())) {
+            assertEquals(1, kept.filter(p -> p.getFileName().toString().startsWith("progress.json.bad-")).count());
+        }
+    }
+
+    @Test
+    void anUnparsableProgressFileIsOneLineNamingItAndTheHintStillComes() throws IOException {
+        Path file = course.resolve(".socketlab/progress.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"hintsShown\": {\"01-passing\": 1,,}}");
+
+        assertEquals(0, run("hint", "1"));
+
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.startsWith("Your progress file " + file + " could not be read (not valid JSON at line 1, column "), said);
+        assertTrue(said.contains("it was moved to " + file + ".bad-"), said);
+        assertEquals(1, said.strip().lines().count(), said);
+        assertFalse(said.contains("Exception"), said);
+        assertTrue(printed().contains("first hint"), printed());
+    }
+
+    @Test
     void resetWithoutStdinRefusesAndKeepsTheFile() throws IOException {
         Path subject = course.resolve("exercises/02-failing/src/Subject.java");
         assertEquals(1, run("check", "02-failing"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketlab.course.Course;
 import io.socketlab.course.CourseLoader;
+import io.socketlab.course.Lesson;
 import io.socketlab.demo.Demos;
 import io.socketlab.i18n.Lang;
 import io.socketlab.progress.Progress;
@@ -13,7 +14,11 @@ import io.socketlab.progress.ProgressStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jline.reader.LineReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -49,11 +54,16 @@ class ShellTest {
 
     /** Runs the shell on this course with the demo commands and types {@code steps}; returns the screen. */
     private String session(Lang lang, String... steps) throws Exception {
+        return session(lang, List.of(), steps);
+    }
+
+    private String session(Lang lang, List<Shell.Extension> more, String... steps) throws Exception {
         Course course = new CourseLoader(Demos.ids()).load(root);
         ProgressStore store = new ProgressStore(root, w -> { });
-        Progress progress = store.load();
-        return ShellDriver.session(terminal -> new Shell(terminal, course, lang, store, progress,
-                new Shell.Settings(false, true, root.resolve(".socketlab/history")), List.of(new DemoExtension(false))), steps);
+        List<Shell.Extension> extensions = new ArrayList<>(List.of(new DemoExtension(false)));
+        extensions.addAll(more);
+        return ShellDriver.session(terminal -> new Shell(terminal, course, lang, store,
+                new Shell.Settings(false, true, root.resolve(".socketlab/history")), extensions), steps);
     }
 
     private Progress saved() {
@@ -98,6 +108,36 @@ class ShellTest {
         assertTrue(screen.contains("   [x]  1  Opening the door"), screen);
         assertTrue(screen.contains(" > [x]  2  Talking"), screen);
         assertTrue(screen.contains("   [ ]  3  Hanging up"), screen);
+    }
+
+    @Test
+    void listShowsChaptersReadByAnotherProcessAndTheShellStaysOnItsOwn() throws Exception {
+        Shell.Extension elsewhere = new Shell.Extension() {
+            @Override
+            public Map<String, String> commands(Lang lang) {
+                return Map.of("elsewhere", "another process reads chapter 3");
+            }
+
+            @Override
+            public List<String> arguments(String command, Lesson lesson) {
+                return List.of();
+            }
+
+            @Override
+            public void run(String command, List<String> args, Lesson lesson, LineReader reader, Lang lang) {
+                // what `./socketlab read 3` in another terminal does, and a later move of that shell
+                new ProgressStore(root, w -> { }).update(progress -> {
+                    progress.markRead(3);
+                    progress.setCurrentChapter(3);
+                });
+            }
+        };
+        String screen = session(Lang.EN, List.of(elsewhere), "elsewhere\r", "list\r", "next\r", "quit\r");
+        assertTrue(screen.contains(" > [x]  1  Opening the door"), screen);
+        assertTrue(screen.contains("   [x]  3  Hanging up"), screen);
+        assertTrue(screen.contains("Body of Talking."), "next goes on from the chapter on screen: " + screen);
+        assertEquals(2, saved().currentChapter());
+        assertEquals(Set.of(1, 2, 3), saved().chaptersRead());
     }
 
     @Test
