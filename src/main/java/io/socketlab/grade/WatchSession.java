@@ -134,7 +134,8 @@ public final class WatchSession {
         });
         if (passed) {
             out.println(Solutions.hasOne(current) ? text.get("watch.solution-key") : text.get("report.well-done"));
-            out.println(next() != null ? text.get("watch.offer-next", next().id()) : text.get("watch.all-done"));
+            Exercise next = next();
+            out.println(next != null ? text.get("watch.offer-next", next.id()) : text.get("watch.all-done"));
         }
         out.println(text.get("watch.keys"));
         out.flush();
@@ -174,11 +175,12 @@ public final class WatchSession {
                 out.println(refusal != null ? refusal : solutionView.apply(current));
             }
             case 'n' -> {
-                if (passed && next() != null) {
-                    current = next();
+                Exercise next = passed ? next() : null;
+                if (next != null) {
+                    current = next;
                     passed = false;
                 } else {
-                    out.println(text.get("watch.next-locked"));
+                    out.println(text.get(passed ? "watch.all-done" : "watch.next-locked"));
                 }
             }
             default -> out.println(text.get("watch.keys"));
@@ -191,9 +193,20 @@ public final class WatchSession {
         out.println(Hints.current(current, after, lang));
     }
 
+    /**
+     * The first exercise after this one that has not passed yet, going round to the start (one
+     * skipped earlier comes back after the last); null when every other exercise has passed.
+     */
     private Exercise next() {
+        Progress progress = store.load();
         int at = exercises.indexOf(current);
-        return at >= 0 && at + 1 < exercises.size() ? exercises.get(at + 1) : null;
+        for (int step = 1; step < exercises.size(); step++) {
+            Exercise candidate = exercises.get((at + step) % exercises.size());
+            if (!progress.isDone(candidate.id())) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** A number that changes whenever a file under src/ or test/ is added, removed or saved. */

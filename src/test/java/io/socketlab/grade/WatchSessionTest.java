@@ -97,6 +97,29 @@ class WatchSessionTest {
         assertTrue(new ProgressStore(course, w -> { }).load().isDone("01-passing"));
     }
 
+    @Test
+    void afterTheLastExerciseNOffersTheOneStillUnfinished() throws Exception {
+        copyFixture("01-passing");
+        copyFixture("02-failing");
+        Path last = copyFixture("12-weights-and-output");
+        Files.copy(last.resolve("solution/Subject.java"), last.resolve("src/Subject.java"), StandardCopyOption.REPLACE_EXISTING);
+        new ProgressStore(course, w -> { }).update(progress -> progress.markDone("01-passing"));
+        try (Watch watch = new Watch(2)) {
+            assertEquals("pass", watch.verdict().status());
+            // 02 was skipped: it comes back after the last exercise
+            watch.awaitScreen("Press n for the next exercise, 02-failing.");
+            watch.press('n');
+            assertEquals("fail", watch.verdict().status());
+            Files.copy(course.resolve("exercises/02-failing/solution/Subject.java"),
+                    course.resolve("exercises/02-failing/src/Subject.java"), StandardCopyOption.REPLACE_EXISTING);
+            assertEquals("pass", watch.verdict().status());
+            watch.awaitScreen("Every exercise passes now. Well done!");
+            watch.press('n');
+            String shown = watch.quit();
+            assertFalse(shown.contains("The next exercise opens once this one passes."), shown);
+        }
+    }
+
     /** Copies a fixture exercise into this test's course; returns its folder. */
     private Path copyFixture(String id) throws IOException {
         Path source = Path.of("src/test/resources/fixtures/course/exercises").resolve(id);
