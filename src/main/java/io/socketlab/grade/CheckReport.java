@@ -61,7 +61,8 @@ public final class CheckReport {
         doc.put("status", result.status());
         doc.put("message", result.message());
         doc.put("points", result.points());
-        doc.put("max_points", result.maxPoints());
+        // when nothing was judged, what was at stake is still the exercise's points
+        doc.put("max_points", result.tests().isEmpty() ? (double) exercise.points() : result.maxPoints());
         doc.put("output", result.output());
         List<Map<String, Object>> tests = result.tests().stream().map(t -> {
             Map<String, Object> m = new LinkedHashMap<>();

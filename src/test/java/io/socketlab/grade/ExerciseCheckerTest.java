@@ -120,6 +120,8 @@ class ExerciseCheckerTest {
         assertTrue(shown.contains("src/Subject.java:4: "), shown);
         assertTrue(shown.contains("    static int one() { return \"one\"; }"), shown);
         assertTrue(shown.lines().anyMatch(l -> l.strip().equals("^")), shown);
+        String json = CheckReport.json(fixture("10-compile-error"), result);
+        assertTrue(json.contains("\"max_points\" : " + (double) fixture("10-compile-error").points()), json);
         // javac's details under the caret name what it could not find, and where
         assertTrue(shown.contains("src/Subject.java:6: cannot find symbol\n        static Strin two()"), shown);
         assertTrue(shown.contains("^\n  symbol:   class Strin\n  location: class exercise.compile_error.Subject\n"), shown);
