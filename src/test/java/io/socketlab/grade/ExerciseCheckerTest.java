@@ -202,6 +202,16 @@ class ExerciseCheckerTest {
     }
 
     @Test
+    void aReplyThatNeverCameSaysWhereTheServerIs() {
+        CheckResult result = checker.check(fixture("16-stuck-server"));
+        String waiting = test(result, "waitsForALine").message();
+        assertTrue(waiting.contains("[server] has not returned: it is at Stuck.java:14, waiting in BufferedReader.readLine"), waiting);
+        String spinning = test(result, "spins").message();
+        // the loop's condition or its body, whichever line it was on when asked
+        assertTrue(spinning.matches("(?s).*\\[server] has not returned: it is busy at Stuck.java:2[45] \\(a loop that never ends\\?\\).*"), spinning);
+    }
+
+    @Test
     void aWarmJvmPutsBackTheDefaultsLearnerCodeChanged() {
         try (ExerciseChecker warm = new ExerciseChecker(Lang.EN, true)) {
             CheckResult first = warm.check(fixture("14-jvm-defaults"));

@@ -141,7 +141,7 @@ public final class RecordingClient implements AutoCloseable {
             return new String(buffer, 0, n, StandardCharsets.UTF_8);
         } catch (SocketTimeoutException e) {
             log.add(Say.text("client.no-reply", seconds()));
-            throw failure(Say.text("fail.no-reply", seconds()));
+            throw waitedInVain(Say.text("fail.no-reply", seconds()));
         } catch (IOException e) {
             log.add(Say.text("client.read-failed", e.getMessage()));
             throw failure(Say.text("fail.reading-reply", e.getMessage()));
@@ -168,7 +168,7 @@ public final class RecordingClient implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             logReceived(got, filled);
             log.add(Say.text("client.no-reply", seconds()));
-            throw failure(Say.text("fail.expected-timeout", quote(want, want.length), describe(got, filled), seconds()));
+            throw waitedInVain(Say.text("fail.expected-timeout", quote(want, want.length), describe(got, filled), seconds()));
         } catch (IOException e) {
             logReceived(got, filled);
             log.add(Say.text("client.read-failed", e.getMessage()));
@@ -201,7 +201,7 @@ public final class RecordingClient implements AutoCloseable {
             }
         } catch (SocketTimeoutException e) {
             log.add(Say.text("client.not-closed", seconds()));
-            throw failure(Say.text("fail.kept-open"));
+            throw waitedInVain(Say.text("fail.kept-open"));
         } catch (IOException e) {
             log.add(Say.text("client.read-failed", e.getMessage()));
             throw failure(Say.text("fail.reading", e.getMessage()));
@@ -230,7 +230,7 @@ public final class RecordingClient implements AutoCloseable {
             log.add(Say.text("client.closed"));
         } catch (SocketTimeoutException e) {
             log.add(Say.text("client.still-open", seconds()));
-            throw failure(Say.text("fail.stayed-open"));
+            throw waitedInVain(Say.text("fail.stayed-open"));
         } catch (IOException e) {
             log.add(Say.text("client.ended-with", e.getMessage()));
         }
@@ -249,6 +249,11 @@ public final class RecordingClient implements AutoCloseable {
      */
     public AssertionError failure(String problem) {
         return new AssertionError(problem + "\n" + log() + ServerRunner.openFailures());
+    }
+
+    /** As {@link #failure(String)}, after a wait that timed out: adds where a running server is stuck. */
+    private AssertionError waitedInVain(String problem) {
+        return new AssertionError(problem + "\n" + log() + ServerRunner.openFailures() + ServerRunner.openWhereabouts());
     }
 
     @Override

@@ -180,6 +180,37 @@ public final class ServerRunner implements AutoCloseable {
         return text.toString();
     }
 
+    /**
+     * One line per server of this thread's runners that is still running, saying where the
+     * learner's code is: {@code [server] has not returned: it is at PhoneServer.java:25, waiting in
+     * BufferedReader.readLine}, or busy at a line when it calls nothing (a loop that never ends).
+     * Empty when none is running. {@link RecordingClient} adds it when it waited in vain.
+     */
+    static String openWhereabouts() {
+        StringBuilder text = new StringBuilder();
+        for (ServerRunner runner : OPEN) {
+            if (runner.owner != Thread.currentThread() || !runner.thread.isAlive() || !runner.failures().isEmpty()) {
+                continue;
+            }
+            StackTraceElement[] stack = runner.thread.getStackTrace();
+            for (int i = 0; i < stack.length; i++) {
+                if (stack[i].getClassName().startsWith("exercise.")) {
+                    String at = stack[i].getFileName() + ":" + stack[i].getLineNumber();
+                    text.append('\n').append(i == 0 ? Say.text("server.busy", at)
+                            : Say.text("server.waiting", at, shortName(stack[i - 1])));
+                    break;
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    /** {@code BufferedReader.readLine} for a frame of java.io.BufferedReader.readLine. */
+    private static String shortName(StackTraceElement frame) {
+        String type = frame.getClassName();
+        return type.substring(type.lastIndexOf('.') + 1).replace('$', '.') + "." + frame.getMethodName();
+    }
+
     /** Closes the listening socket and waits briefly for the server thread, without asserting. */
     @Override
     public void close() throws InterruptedException {
