@@ -26,6 +26,7 @@ class PhoneClientTest {
     void returnsTheWholeReplyWhenItArrivesInSeveralPieces() throws Exception {
         try (ScriptedServer server = new ScriptedServer(2, ScriptedServer.utf8("GOOD ", "MORN", "ING, ", "WORLD"))) {
             String reply = PhoneClient.call(server.port(), "hi");
+            assertEquals("hi", server.heard(), say("the server should have heard \"hi\"", "服务器应该收到 \"hi\""));
             assertEquals("GOOD MORNING, WORLD", reply,
                     say("the server replied in 4 writes: \"GOOD \", \"MORN\", \"ING, \", \"WORLD\", then hung up;"
                             + " a client that reads once returns only the first piece: read until read returns -1",

@@ -22,6 +22,7 @@ import static io.socketlab.grade.testkit.Say.say;
 final class ScriptedServer implements AutoCloseable {
     private final ServerSocket listening;
     private final CompletableFuture<String> heard = new CompletableFuture<>();
+    private final CompletableFuture<Void> called = new CompletableFuture<>();
     private final Thread thread;
 
     ScriptedServer(int expectedBytes, List<byte[]> pieces) throws IOException {
@@ -35,17 +36,27 @@ final class ScriptedServer implements AutoCloseable {
         return listening.getLocalPort();
     }
 
-    /** What the server heard, or a description of what went wrong, within 5 s. */
+    /**
+     * What the server heard, or a description of what went wrong. Asked once the client's code
+     * has returned: a call that was never made is said at once, not after the 5 s reply wait.
+     */
     String heard() {
+        try {
+            called.get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return say("(no call came: nothing connected to port " + port() + ")",
+                    "（没有来电：没有任何连接连到端口 " + port() + "）");
+        }
         try {
             return heard.get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
-            return say("(nothing: " + e + ")", "（什么也没收到：" + e + "）");
+            return say("(nothing heard within 5 s of the call)", "（接通后 5 秒内什么也没听到）");
         }
     }
 
     private void serve(int expectedBytes, List<byte[]> pieces) {
         try (Socket call = listening.accept()) {
+            called.complete(null);
             call.setSoTimeout(5000);
             InputStream in = call.getInputStream();
             ByteArrayOutputStream got = new ByteArrayOutputStream();
