@@ -317,8 +317,8 @@ public final class ChildTestRunner {
      */
     private static final class Capture extends OutputStream {
         private final OutputStream through;
-        private final CappedText run = new CappedText(ExerciseChecker.OUTPUT_CAP);
-        private CappedText test = new CappedText(TEST_OUTPUT_CAP);
+        private final CappedText run = new CappedText(ExerciseChecker.OUTPUT_CAP, Say.lang());
+        private CappedText test = new CappedText(TEST_OUTPUT_CAP, Say.lang());
 
         Capture(OutputStream through) {
             this.through = through;
@@ -329,12 +329,12 @@ public final class ChildTestRunner {
         }
 
         synchronized void startTest() {
-            test = new CappedText(TEST_OUTPUT_CAP);
+            test = new CappedText(TEST_OUTPUT_CAP, Say.lang());
         }
 
         synchronized String endTest() {
             String text = test.text();
-            test = new CappedText(TEST_OUTPUT_CAP);
+            test = new CappedText(TEST_OUTPUT_CAP, Say.lang());
             return text;
         }
 

@@ -40,10 +40,10 @@ final class TestJvm {
     private final Writer orders;
     int runs;
 
-    private TestJvm(Path work, Process process) {
+    private TestJvm(Path work, Process process, Lang lang) {
         this.work = work;
         this.process = process;
-        this.drain = new OutputDrain(process.getInputStream());
+        this.drain = new OutputDrain(process.getInputStream(), lang);
         this.orders = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         drain.start();
         Thread control = new Thread(this::readControl, "socketlab-check-control");
@@ -69,7 +69,7 @@ final class TestJvm {
                 .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
         command.addAll(List.of("-cp", classPath, ChildTestRunner.class.getName()));
         // The learner's code runs in its own scratch folder, not in the course folder.
-        return new TestJvm(work, new ProcessBuilder(command).directory(work.toFile()).start());
+        return new TestJvm(work, new ProcessBuilder(command).directory(work.toFile()).start(), lang);
     }
 
     /** A fresh, empty folder for this run's classes; the previous run's classes are deleted. */
@@ -169,11 +169,12 @@ final class TestJvm {
     /** Reads the child's output to the end, keeping the first {@link ExerciseChecker#OUTPUT_CAP} bytes of each run. */
     private static final class OutputDrain extends Thread {
         private final InputStream in;
-        private final CappedText kept = new CappedText(ExerciseChecker.OUTPUT_CAP);
+        private final CappedText kept;
 
-        OutputDrain(InputStream in) {
+        OutputDrain(InputStream in, Lang lang) {
             super("socketlab-output-drain");
             this.in = in;
+            this.kept = new CappedText(ExerciseChecker.OUTPUT_CAP, lang);
             setDaemon(true);
         }
 
