@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -22,7 +23,8 @@ import org.jline.utils.InfoCmp;
 import org.jline.utils.NonBlockingReader;
 
 /**
- * The learner's loop: checks the current exercise, then again whenever its files change, and reads
+ * The learner's loop: checks the current exercise, then again whenever its files change (a save
+ * during a check stops it and checks the new code), and reads
  * single keys: c check now, h hint, l list, r reset (asks first), n next and s solution (only after a
  * pass), q quit. Changes are
  * noticed through a {@link WatchService}; when a change shows up that no event announced (WSL,
@@ -45,7 +47,19 @@ public final class WatchSession {
     private final ExerciseChecker checker;
     private boolean polling;
     private Exercise current;
-    private boolean passed;
+    private volatile boolean passed;
+    /** The check running now, on its own thread, so a save or a key can replace it. */
+    private Thread checking;
+    /** Set when the running check was dropped for a newer one: it then prints nothing. */
+    private boolean superseded;
+    /** True while the running check is in its tests, the only time it may be interrupted. */
+    private boolean judging;
+    /** Guards {@link #superseded} and {@link #judging}. */
+    private final Object phase = new Object();
+    /** Keys that change the exercise or its files (r, n), kept until the running check ends. */
+    private final ArrayDeque<Character> deferred = new ArrayDeque<>();
+    /** Held while a verdict or a key's answer is printed, so the two never interleave. */
+    private final Object screen = new Object();
 
     /**
      * @param verdicts told of every verdict, after it is printed (tests wait on it)
@@ -82,13 +96,19 @@ public final class WatchSession {
             while (true) {
                 int key = keys.read(TICK_MILLIS);
                 if (key == NonBlockingReader.EOF || key == 'q') {
+                    stopCheck();
                     out.println(text.get("watch.bye"));
                     out.flush();
                     return;
                 }
                 Exercise before = current;
-                if (key > 0) {
+                if (key > 0 && checkRunning() && (key == 'r' || key == 'n')) {
+                    deferred.add((char) key);
+                } else if (key > 0) {
                     handleKey((char) key, keys);
+                }
+                while (!checkRunning() && !deferred.isEmpty() && current == before) {
+                    handleKey(deferred.poll(), keys);
                 }
                 if (current != before) {
                     watched.register(current);
@@ -111,42 +131,104 @@ public final class WatchSession {
                 }
             }
         } finally {
+            stopCheck();
             checker.close();
             terminal.setAttributes(attributes);
         }
     }
 
+    /**
+     * Checks the current exercise on a thread of its own, first stopping a check still running: a
+     * save made while the tests of the previous one hang need not wait for its time limit.
+     */
     private void recheck() {
-        if (color) {
-            // like rustlings: the newest verdict stands alone at the top, not below the old ones
-            terminal.puts(InfoCmp.Capability.clear_screen);
+        stopCheck();
+        Exercise exercise = current;
+        passed = false;
+        synchronized (phase) {
+            superseded = false;
+            judging = true;
         }
-        out.println(text.get("watch.checking", current.id()));
-        out.flush();
-        CheckResult result = checker.check(current);
-        new CheckReport(lang, color).print(current, result, out);
-        passed = result.passed();
-        store.update(progress -> {
-            progress.setCurrentExercise(current.id());
-            if (passed) {
-                progress.markDone(current.id());
+        checking = new Thread(() -> check(exercise), "socketlab-watch-check");
+        checking.setDaemon(true);
+        checking.start();
+    }
+
+    private boolean checkRunning() {
+        return checking != null && checking.isAlive();
+    }
+
+    /** Stops the running check, if any, without a verdict (the test JVM ends at the interrupt). */
+    private void stopCheck() {
+        if (checkRunning()) {
+            synchronized (phase) {
+                superseded = true;
+                if (judging) {
+                    // once the verdict is being reported (and progress saved) it is let finish
+                    checking.interrupt();
+                }
             }
-        });
-        if (passed) {
-            out.println(Solutions.hasOne(current) ? text.get("watch.solution-key") : text.get("report.well-done"));
-            Exercise next = next();
-            out.println(next != null ? text.get("watch.offer-next", next.id()) : text.get("watch.all-done"));
+            try {
+                checking.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        out.println(text.get("watch.keys"));
-        out.flush();
+        checking = null;
+    }
+
+    private void check(Exercise exercise) {
+        synchronized (screen) {
+            if (color) {
+                // like rustlings: the newest verdict stands alone at the top, not below the old ones
+                terminal.puts(InfoCmp.Capability.clear_screen);
+            }
+            out.println(text.get("watch.checking", exercise.id()));
+            out.flush();
+        }
+        CheckResult result = checker.check(exercise);
+        synchronized (phase) {
+            judging = false;
+            if (superseded) {
+                Thread.interrupted();
+                return;
+            }
+        }
+        synchronized (screen) {
+            new CheckReport(lang, color).print(exercise, result, out);
+            store.update(progress -> {
+                progress.setCurrentExercise(exercise.id());
+                if (result.passed()) {
+                    progress.markDone(exercise.id());
+                }
+            });
+            passed = result.passed();
+            if (passed) {
+                out.println(Solutions.hasOne(exercise) ? text.get("watch.solution-key") : text.get("report.well-done"));
+                Exercise next = next();
+                out.println(next != null ? text.get("watch.offer-next", next.id()) : text.get("watch.all-done"));
+            }
+            out.println(text.get("watch.keys"));
+            out.flush();
+        }
         verdicts.accept(result);
     }
 
     private void handleKey(char key, NonBlockingReader keys) throws IOException {
+        if (key == 'c') {
+            // by hand, for folders where neither file events nor file times show a save in time;
+            // not under the screen lock, which the check being replaced may be waiting for
+            recheck();
+            return;
+        }
+        synchronized (screen) {
+            answerKey(key, keys);
+        }
+    }
+
+    private void answerKey(char key, NonBlockingReader keys) throws IOException {
         switch (key) {
             case 'h' -> showHint();
-            // by hand, for folders where neither file events nor file times show a save in time
-            case 'c' -> recheck();
             case 'l' -> {
                 Progress progress = store.load();
                 for (Exercise e : exercises) {

@@ -120,6 +120,21 @@ class WatchSessionTest {
         }
     }
 
+    @Test
+    void aSaveDuringAHangingCheckStopsItAndChecksTheNewCode() throws Exception {
+        Path looping = copyFixture("03-infinite-loop");
+        try (Watch watch = new Watch(0)) {
+            watch.awaitScreen("Checking 03-infinite-loop");
+            // while its tests spin (until a 2 s limit), the learner saves a fix
+            Files.writeString(looping.resolve("src/Subject.java"),
+                    "package exercise.infinite_loop;\n\npublic final class Subject {\n    static int spin() { return 1; }\n}\n");
+            CheckResult first = watch.verdict();
+            assertEquals("pass", first.status(), "the hanging check was reported instead of being stopped: " + first.message());
+            String shown = watch.quit();
+            assertFalse(shown.contains("did not finish within"), shown);
+        }
+    }
+
     /** Copies a fixture exercise into this test's course; returns its folder. */
     private Path copyFixture(String id) throws IOException {
         Path source = Path.of("src/test/resources/fixtures/course/exercises").resolve(id);
