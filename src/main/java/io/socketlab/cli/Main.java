@@ -1,14 +1,17 @@
 package io.socketlab.cli;
 
+import io.socketlab.i18n.Lang;
+import io.socketlab.i18n.Messages;
+import io.socketlab.shell.Suggestions;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import io.socketlab.i18n.Lang;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
@@ -97,8 +100,9 @@ public final class Main implements Callable<Integer> {
         cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         // named classes, not lambdas: a lambda for one of picocli's (Java 5) interfaces keeps
         // picocli's main class out of the start-up archive
-        cli.setParameterExceptionHandler(new UsageErrors(err));
-        cli.setExecutionExceptionHandler(new UnexpectedErrors(err, env.containsKey("SOCKETLAB_DEBUG")));
+        Lang lang = requestedLangOrEnglish(args, env);
+        cli.setParameterExceptionHandler(new UsageErrors(err, lang));
+        cli.setExecutionExceptionHandler(new UnexpectedErrors(err, env.containsKey("SOCKETLAB_DEBUG"), lang));
         return cli.execute(args);
     }
 
@@ -112,6 +116,16 @@ public final class Main implements Callable<Integer> {
             }
         }
         return null;
+    }
+
+    /** As {@link #requestedLang}, with English for a language that is not one of ours. */
+    private static Lang requestedLangOrEnglish(String[] args, Map<String, String> env) {
+        try {
+            Lang lang = requestedLang(args, env);
+            return lang == null ? Lang.EN : lang;
+        } catch (RuntimeException e) {
+            return Lang.EN;
+        }
     }
 
     /** The language asked for on the command line or by the locale, known before parsing. */
@@ -143,20 +157,57 @@ public final class Main implements Callable<Integer> {
     /** A bad command line: one line saying what was wrong, suggestions for a misspelt name, exit 2. */
     private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         private final PrintStream err;
+        private final Lang lang;
+        private Messages text;
 
-        UsageErrors(PrintStream err) {
+        UsageErrors(PrintStream err, Lang lang) {
             this.err = err;
+            this.lang = lang;
         }
 
         @Override
         public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            text = Messages.of("cli", lang);
             CommandLine command = e.getCommandLine();
-            err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+            String name = command.getCommandSpec().qualifiedName();
+            err.println(name + ": " + describe(e, command));
             if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
-                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+                List<String> suggestions = unmatched.getSuggestions();
+                String closest = command.getParent() == null && !unmatched.getUnmatched().isEmpty()
+                        ? Suggestions.closest(unmatched.getUnmatched().get(0),
+                        SUBCOMMANDS.keySet().stream().filter(verb -> !verb.equals("warmup")).toList()) : null;
+                if (closest != null) {
+                    // picocli offers "grade" for "raed"; a swap of two letters is the likelier slip
+                    suggestions = List.of(closest);
+                }
+                String prefix = command.getParent() == null ? name + " " : "";
+                if (!suggestions.isEmpty()) {
+                    err.println(text.get("usage.did-you-mean", suggestions.stream()
+                            .map(suggestion -> prefix + suggestion).collect(java.util.stream.Collectors.joining(", "))));
+                }
             }
-            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.println(text.get("usage.try", name));
             return CommandLine.ExitCode.USAGE;
+        }
+
+        /**
+         * What was wrong, in the user's words: picocli counts argument positions from the first,
+         * global options included, which says little; the argument itself says more.
+         */
+        private String describe(CommandLine.ParameterException e, CommandLine command) {
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+                List<String> extra = unmatched.getUnmatched();
+                boolean verb = command.getParent() == null && !extra.get(0).startsWith("-");
+                return text.get(verb ? "usage.unknown-command" : "usage.unexpected",
+                        verb ? extra.get(0) : String.join(" ", extra));
+            }
+            if (e instanceof CommandLine.MissingParameterException missing) {
+                return text.get("usage.missing", missing.getMissing().stream()
+                        .map(arg -> arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() + "=" + arg.paramLabel()
+                                : arg.paramLabel())
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
+            return text.get("usage.invalid", e.getMessage());
         }
     }
 
@@ -164,10 +215,12 @@ public final class Main implements Callable<Integer> {
     private static final class UnexpectedErrors implements CommandLine.IExecutionExceptionHandler {
         private final PrintStream err;
         private final boolean debug;
+        private final Lang lang;
 
-        UnexpectedErrors(PrintStream err, boolean debug) {
+        UnexpectedErrors(PrintStream err, boolean debug, Lang lang) {
             this.err = err;
             this.debug = debug;
+            this.lang = lang;
         }
 
         @Override
@@ -175,8 +228,9 @@ public final class Main implements Callable<Integer> {
             if (e instanceof Workspace.Exit exit) {
                 return exit.code;
             }
-            err.println("socketlab: unexpected error: " + e);
-            err.println("Please report it with the command you ran. Set SOCKETLAB_DEBUG=1 to see where it happened.");
+            Messages text = Messages.of("cli", lang);
+            err.println(text.get("error.unexpected", e));
+            err.println(text.get("error.unexpected-hint"));
             if (debug) {
                 e.printStackTrace(err);
             }

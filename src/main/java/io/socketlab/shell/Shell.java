@@ -293,15 +293,7 @@ public final class Shell {
     }
 
     private void unknown(String command) {
-        String best = null;
-        int bestDistance = 3;
-        for (String known : allCommands()) {
-            int d = distance(command, known);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = known;
-            }
-        }
+        String best = Suggestions.closest(command, allCommands());
         println(new AttributedString(best == null ? messages.get("unknown", command) : messages.get("unknown.suggest", command, best)));
     }
 
@@ -309,24 +301,6 @@ public final class Shell {
         List<String> names = new ArrayList<>(List.of("read", "next", "prev", "list", "go", "lang", "help", "quit"));
         extensions.forEach(e -> names.addAll(e.commands(lang).keySet().stream().map(k -> k.split(" ")[0]).toList()));
         return names;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     private String prompt() {

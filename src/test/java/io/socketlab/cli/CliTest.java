@@ -122,7 +122,7 @@ class CliTest {
     @Test
     void unknownCommandIsAUsageError() {
         assertEquals(2, run("raed"));
-        assertTrue(err.startsWith("socketlab: Unmatched argument at index 0: 'raed'"), err);
+        assertTrue(err.startsWith("socketlab: unknown command 'raed'\nDid you mean: socketlab read?\n"), err);
     }
 
     @Test
@@ -212,6 +212,21 @@ class CliTest {
         assertTrue(out.startsWith("Usage: socketlab check"), out);
         assertEquals(0, run("--lang", "zh", "help"));
         assertTrue(out.contains("help      显示某个命令的帮助。"), out);
+    }
+
+    @Test
+    void usageErrorsNameTheArgumentAndSpeakChinese() {
+        // picocli would say "Unmatched argument at index 4", counting --lang and its value
+        assertEquals(2, run("--lang", "en", "check", "1", "2"));
+        assertTrue(err.startsWith("socketlab check: unexpected argument '2'\n"), err);
+        assertEquals(2, run("--lang", "zh", "check", "1", "2"));
+        assertTrue(err.startsWith("socketlab check: 多余的参数：'2'\n"), err);
+        assertTrue(err.contains("运行 'socketlab check --help' 查看用法。"), err);
+        assertEquals(2, run("--lang", "zh", "reed"));
+        assertTrue(err.contains("没有这个命令：'reed'"), err);
+        assertTrue(err.contains("你是不是想输入：socketlab read"), err);
+        assertEquals(2, run("--lang", "zh", "grade", "subs"));
+        assertTrue(err.contains("缺少 --exercise=E"), err);
     }
 
     @Test
