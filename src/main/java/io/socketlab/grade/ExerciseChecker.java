@@ -82,7 +82,8 @@ public final class ExerciseChecker implements AutoCloseable {
             Path classes = child.nextClassesDir();
             LearnerCompiler.Outcome compiled;
             try {
-                compiled = LearnerCompiler.compile(sourceDirs, classes, List.of(shownBase, exercise.dir()), text.lang().locale());
+                compiled = LearnerCompiler.compile(sourceDirs, classes, List.of(shownBase, exercise.dir()), text.lang().locale(),
+                        exercise.hiddenDir(), text.get("compile.hidden"));
             } catch (IllegalStateException e) {
                 return error(text.get("error.no-compiler"), "");
             }

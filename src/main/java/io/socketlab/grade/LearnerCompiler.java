@@ -35,6 +35,16 @@ final class LearnerCompiler {
      * @throws IllegalStateException when this Java has no compiler (a JRE)
      */
     static Outcome compile(List<Path> sourceDirs, Path out, List<Path> shownBases, Locale locale) throws IOException {
+        return compile(sourceDirs, out, shownBases, locale, null, "");
+    }
+
+    /**
+     * As {@link #compile(List, Path, List, Locale)}, but an error in a file under {@code withheld}
+     * (the hidden tests, graded with a learner's code) shows neither the file nor its source line:
+     * {@code withheldLabel} and javac's message, whose details still name what the test needs.
+     */
+    static Outcome compile(List<Path> sourceDirs, Path out, List<Path> shownBases, Locale locale, Path withheld,
+            String withheldLabel) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no-compiler");
@@ -58,7 +68,9 @@ final class LearnerCompiler {
             StringBuilder errors = new StringBuilder();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
-                    errors.append(describe(d, shownBases, locale));
+                    boolean secret = withheld != null && d.getSource() != null
+                            && Path.of(d.getSource().toUri()).startsWith(withheld.toAbsolutePath());
+                    errors.append(secret ? withheldLabel + "\n" + d.getMessage(locale).indent(2) : describe(d, shownBases, locale));
                 }
             }
             return new Outcome(ok, errors.toString());

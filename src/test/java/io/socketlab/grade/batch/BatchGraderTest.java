@@ -57,6 +57,23 @@ class BatchGraderTest {
     }
 
     @Test
+    void aHiddenTestThatDoesNotCompileWithTheStudentsCodeIsNotShown(@TempDir Path dir) throws Exception {
+        Path student = dir.resolve("erin");
+        Path src = Files.createDirectories(student.resolve("src/exercise/send_all"));
+        String correct = Files.readString(SUBMISSIONS.resolve("correct/src/exercise/send_all/Transfers.java"));
+        // a renamed method breaks the visible tests and the hidden ones alike
+        Files.writeString(src.resolve("Transfers.java"), correct.replace("readExactly(", "readAllOf("));
+        StudentGrade grade = new BatchGrader(Lang.EN, 1).gradeOne(sendAll(10), student);
+        String shown = grade.result().output();
+        assertTrue(grade.result().compileFailed(), shown);
+        assertTrue(shown.contains("test/exercise/send_all/"), "the visible tests are the student's to see: " + shown);
+        assertTrue(shown.contains("A hidden test (not shown) does not compile with your code:\n  cannot find symbol\n"), shown);
+        assertTrue(shown.contains("symbol:   method readExactly("), shown);
+        assertFalse(shown.contains("Hidden"), shown);
+        assertFalse(shown.contains("hidden/"), shown);
+    }
+
+    @Test
     void everySubmissionGetsItsOwnVerdictAndTheBatchCompletes(@TempDir Path out) throws Exception {
         Exercise exercise = sendAll(3);
         List<Path> students = BatchGrader.students(SUBMISSIONS);
