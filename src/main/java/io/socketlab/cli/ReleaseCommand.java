@@ -25,6 +25,8 @@ public final class ReleaseCommand implements Callable<Integer> {
         Lang lang = parent.options.lang();
         Messages text = Messages.of("instructor", lang);
         Path root = parent.options.courseRoot();
+        // a course with problems (or no course at all) is never handed out: it says why, exit 1
+        parent.workspace().course();
         try {
             int files = Handout.release(root, out);
             System.out.println(text.get("release.ok", out.toAbsolutePath().normalize(), files));

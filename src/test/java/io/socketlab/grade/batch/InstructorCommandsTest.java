@@ -59,6 +59,14 @@ class InstructorCommandsTest {
     }
 
     @Test
+    void releaseOfAFolderThatIsNoCourseWritesNothing(@TempDir Path dir) throws Exception {
+        Path handout = dir.resolve("handout");
+        assertEquals(1, run("release", "--lang", "en", "--course", dir.resolve("nothing-here").toString(), "--out", handout.toString()));
+        assertTrue(errors().contains("no lessons folder here: is this a SocketLab course?"), errors());
+        assertFalse(Files.exists(handout));
+    }
+
+    @Test
     void releaseRefusesAStarterThatIsTheSolutionAndSaysHowToRestoreIt(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(COURSE.resolve("exercises/06-send-all/solution")));
         Path course = solvedCourse(dir);
@@ -97,6 +105,11 @@ class InstructorCommandsTest {
                 }
             }
         }
+        // a course needs its chapters too: release checks the course before anything else
+        Files.createDirectories(dir.resolve("course/lessons/en"));
+        Files.createDirectories(dir.resolve("course/lessons/zh"));
+        Files.writeString(dir.resolve("course/lessons/en/01-sending.md"), "---\ntitle: Sending\nexercises: [06-send-all]\n---\n\nBody.\n");
+        Files.writeString(dir.resolve("course/lessons/zh/01-sending.md"), "---\ntitle: 发送\nexercises: [06-send-all]\n---\n\n正文。\n");
         return dir.resolve("course");
     }
 
