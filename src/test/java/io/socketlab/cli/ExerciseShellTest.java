@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketlab.TestFiles;
 import io.socketlab.course.Course;
 import io.socketlab.course.CourseLoader;
-import io.socketlab.course.Lesson;
 import io.socketlab.i18n.Lang;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
@@ -15,14 +15,10 @@ import io.socketlab.shell.ShellDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
-import org.jline.reader.LineReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,17 +43,7 @@ class ExerciseShellTest {
     }
 
     private void copyFixture(String id) throws IOException {
-        Path from = Path.of("src/test/resources/fixtures/course/exercises", id);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path to = root.resolve("exercises").resolve(id).resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        TestFiles.copyFixture(id, root);
     }
 
     @Test
@@ -136,24 +122,8 @@ class ExerciseShellTest {
         assertTrue(screen.contains("static String shout"), screen);
     }
 
-    /** A shell command "elsewhere" that changes the progress file as another SocketLab process would: through its own store. */
     private Shell.Extension anotherProcess(Consumer<Progress> change) {
-        return new Shell.Extension() {
-            @Override
-            public Map<String, String> commands(Lang lang) {
-                return Map.of("elsewhere", "another process records progress");
-            }
-
-            @Override
-            public List<String> arguments(String command, Lesson lesson) {
-                return List.of();
-            }
-
-            @Override
-            public void run(String command, List<String> args, Lesson lesson, LineReader reader, Lang lang) {
-                new ProgressStore(root, w -> { }).update(change);
-            }
-        };
+        return ShellDriver.elsewhere(root, change);
     }
 
     private void write(String path, String text) throws IOException {

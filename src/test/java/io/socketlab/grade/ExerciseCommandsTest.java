@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketlab.TestFiles;
 import io.socketlab.cli.Main;
 import io.socketlab.progress.ProgressStore;
 import java.io.ByteArrayInputStream;
@@ -14,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,19 +33,8 @@ class ExerciseCommandsTest {
 
     @BeforeEach
     void copyFixturesAndCaptureOutput() throws IOException {
-        Path from = Path.of("src/test/resources/fixtures/course/exercises");
         for (String id : new String[] {"01-passing", "02-failing", "09-no-tests"}) {
-            Path source = from.resolve(id);
-            try (Stream<Path> walk = Files.walk(source)) {
-                for (Path p : walk.toList()) {
-                    Path target = course.resolve("exercises").resolve(id).resolve(source.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
+            TestFiles.copyFixture(id, course);
         }
         savedOut = System.out;
         savedErr = System.err;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketlab.TestFiles;
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
 import io.socketlab.i18n.Lang;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.Test;
@@ -137,19 +137,7 @@ class WatchSessionTest {
 
     /** Copies a fixture exercise into this test's course; returns its folder. */
     private Path copyFixture(String id) throws IOException {
-        Path source = Path.of("src/test/resources/fixtures/course/exercises").resolve(id);
-        Path target = course.resolve("exercises").resolve(id);
-        try (Stream<Path> walk = Files.walk(source)) {
-            for (Path p : walk.toList()) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return target;
+        return TestFiles.copyFixture(id, course);
     }
 
     /** A watch session on its own thread, in polling mode, fed keys and read from its screen. */

@@ -2,13 +2,22 @@ package io.socketlab.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.socketlab.course.Lesson;
+import io.socketlab.i18n.Lang;
+import io.socketlab.progress.Progress;
+import io.socketlab.progress.ProgressStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jline.reader.LineReader;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -59,6 +68,29 @@ public final class ShellDriver {
             assertEquals(0, done.get(30, TimeUnit.SECONDS));
         }
         return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A shell command {@code elsewhere} that changes the progress file of the course at
+     * {@code root} as another SocketLab process would: through a store of its own.
+     */
+    public static Shell.Extension elsewhere(Path root, Consumer<Progress> change) {
+        return new Shell.Extension() {
+            @Override
+            public Map<String, String> commands(Lang lang) {
+                return Map.of("elsewhere", "another process records progress");
+            }
+
+            @Override
+            public List<String> arguments(String command, Lesson lesson) {
+                return List.of();
+            }
+
+            @Override
+            public void run(String command, List<String> args, Lesson lesson, LineReader reader, Lang lang) {
+                new ProgressStore(root, w -> { }).update(change);
+            }
+        };
     }
 
     private static void awaitPrompts(ByteArrayOutputStream screen, int count, CompletableFuture<?> done) throws InterruptedException {

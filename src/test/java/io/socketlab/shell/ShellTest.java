@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketlab.course.Course;
 import io.socketlab.course.CourseLoader;
-import io.socketlab.course.Lesson;
 import io.socketlab.demo.Demos;
 import io.socketlab.i18n.Lang;
 import io.socketlab.progress.Progress;
@@ -16,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.jline.reader.LineReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -112,26 +109,11 @@ class ShellTest {
 
     @Test
     void listShowsChaptersReadByAnotherProcessAndTheShellStaysOnItsOwn() throws Exception {
-        Shell.Extension elsewhere = new Shell.Extension() {
-            @Override
-            public Map<String, String> commands(Lang lang) {
-                return Map.of("elsewhere", "another process reads chapter 3");
-            }
-
-            @Override
-            public List<String> arguments(String command, Lesson lesson) {
-                return List.of();
-            }
-
-            @Override
-            public void run(String command, List<String> args, Lesson lesson, LineReader reader, Lang lang) {
-                // what `./socketlab read 3` in another terminal does, and a later move of that shell
-                new ProgressStore(root, w -> { }).update(progress -> {
-                    progress.markRead(3);
-                    progress.setCurrentChapter(3);
-                });
-            }
-        };
+        // what `./socketlab read 3` in another terminal does, and a later move of that shell
+        Shell.Extension elsewhere = ShellDriver.elsewhere(root, progress -> {
+            progress.markRead(3);
+            progress.setCurrentChapter(3);
+        });
         String screen = session(Lang.EN, List.of(elsewhere), "elsewhere\r", "list\r", "next\r", "quit\r");
         assertTrue(screen.contains(" > [x]  1  Opening the door"), screen);
         assertTrue(screen.contains("   [x]  3  Hanging up"), screen);
