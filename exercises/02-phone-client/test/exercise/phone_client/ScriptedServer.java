@@ -16,8 +16,12 @@ import static io.socketlab.grade.testkit.Say.say;
 
 /**
  * A test server for one call: it reads what the client says (up to {@code expectedBytes}), then
- * sends the reply pieces one write at a time, each only after the previous one was flushed, and
- * hangs up. It records what it heard so a failing test can say so.
+ * sends the reply pieces one write at a time, with a pause between them, and hangs up. It records
+ * what it heard so a failing test can say so.
+ *
+ * <p>The pause is what makes the pieces arrive apart: written back to back, TCP may deliver them
+ * in one segment, and a client that reads only once would pass by luck. A client blocked in read
+ * wakes with the first piece alone.
  */
 final class ScriptedServer implements AutoCloseable {
     private final ServerSocket listening;
@@ -25,9 +29,17 @@ final class ScriptedServer implements AutoCloseable {
     private final CompletableFuture<Void> called = new CompletableFuture<>();
     private final Thread thread;
 
+    /** Pauses between the pieces of a reply, so that they arrive apart. */
+    static final int PAUSE_MILLIS = 150;
+
     ScriptedServer(int expectedBytes, List<byte[]> pieces) throws IOException {
+        this(expectedBytes, pieces, PAUSE_MILLIS);
+    }
+
+    /** As the other constructor, with {@code pauseMillis} between pieces (0: back to back). */
+    ScriptedServer(int expectedBytes, List<byte[]> pieces, int pauseMillis) throws IOException {
         listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        thread = new Thread(() -> serve(expectedBytes, pieces), "scripted-server");
+        thread = new Thread(() -> serve(expectedBytes, pieces, pauseMillis), "scripted-server");
         thread.setDaemon(true);
         thread.start();
     }
@@ -54,7 +66,7 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
-    private void serve(int expectedBytes, List<byte[]> pieces) {
+    private void serve(int expectedBytes, List<byte[]> pieces, int pauseMillis) {
         try (Socket call = listening.accept()) {
             called.complete(null);
             call.setSoTimeout(5000);
@@ -71,10 +83,15 @@ final class ScriptedServer implements AutoCloseable {
             heard.complete(got.toString(StandardCharsets.UTF_8));
             OutputStream out = call.getOutputStream();
             call.setTcpNoDelay(true);
-            for (byte[] piece : pieces) {
-                out.write(piece);
+            for (int i = 0; i < pieces.size(); i++) {
+                if (i > 0 && pauseMillis > 0) {
+                    Thread.sleep(pauseMillis);
+                }
+                out.write(pieces.get(i));
                 out.flush();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             heard.complete(say("(the server failed: " + e.getMessage() + ")", "（服务器出错：" + e.getMessage() + "）"));
         }
