@@ -41,11 +41,16 @@ public final class GradebookWriter {
     public void write(List<StudentGrade> grades, Path out) throws IOException {
         Files.createDirectories(out.resolve("feedback"));
         StringBuilder csv = new StringBuilder("student,points,max,status,duration_ms,reason\n");
+        java.util.Set<String> taken = new java.util.HashSet<>();
         for (StudentGrade grade : grades) {
             csv.append(csvField(grade.student())).append(',').append(format(grade.points())).append(',')
                     .append(grade.maxPoints()).append(',').append(grade.status()).append(',').append(grade.durationMs())
                     .append(',').append(csvField(reason(grade, lang))).append('\n');
             String file = safeName(grade.student());
+            // two folders may differ only in what safeName replaced, or in case (macOS, Windows)
+            for (int n = 2; !taken.add(file.toLowerCase(java.util.Locale.ROOT)); n++) {
+                file = safeName(grade.student()) + "-" + n;
+            }
             Files.writeString(out.resolve("feedback").resolve(file + ".json"), json(feedback(grade)), StandardCharsets.UTF_8);
             Files.writeString(out.resolve("feedback").resolve(file + ".txt"), text(grade), StandardCharsets.UTF_8);
             Path results = Files.createDirectories(out.resolve("results").resolve(file));
@@ -141,9 +146,13 @@ public final class GradebookWriter {
         return result.message();
     }
 
-    /** A student folder name made safe as a file name. */
+    /**
+     * A student folder name made safe as a file name on any system: letters and digits of every
+     * script are kept (王小明 stays 王小明), spaces and the characters Windows or a shell would
+     * trip on become {@code _}.
+     */
     static String safeName(String student) {
-        return student.replaceAll("[^A-Za-z0-9._-]", "_");
+        return student.replaceAll("[^\\p{L}\\p{N}._-]", "_");
     }
 
     /** Points as shown: whole numbers plain, others with two decimals. */

@@ -8,12 +8,14 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
 import io.socketlab.course.Problem;
+import io.socketlab.grade.CheckResult;
 import io.socketlab.i18n.Lang;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -71,6 +73,21 @@ class BatchGraderTest {
         assertTrue(shown.contains("symbol:   method readExactly("), shown);
         assertFalse(shown.contains("Hidden"), shown);
         assertFalse(shown.contains("hidden/"), shown);
+    }
+
+    @Test
+    void everyStudentGetsFeedbackFilesOfTheirOwnWhateverTheirName(@TempDir Path out) throws Exception {
+        CheckResult passed = new CheckResult("pass", "ok", List.of(new io.socketlab.grade.TestResult("t", "pass", 10, 10, "", "")), "", false);
+        List<String> names = List.of("王 小明", "李 小红", "张三丰", "王_小明", "ann", "Ann");
+        List<StudentGrade> grades = names.stream().map(n -> new StudentGrade(n, passed, 10, 1)).toList();
+        new GradebookWriter(sendAll(3), Lang.EN).write(grades, out);
+        try (Stream<Path> feedback = Files.list(out.resolve("feedback"))) {
+            assertEquals(List.of("Ann-2.txt", "ann.txt", "张三丰.txt", "李_小红.txt", "王_小明-2.txt", "王_小明.txt"),
+                    feedback.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".txt")).sorted().toList());
+        }
+        try (Stream<Path> results = Files.list(out.resolve("results"))) {
+            assertEquals(6, results.count());
+        }
     }
 
     @Test
