@@ -98,8 +98,8 @@ public final class ExerciseChecker implements AutoCloseable {
             Path resultFile = child.work.resolve("result-" + child.runs + ".json");
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             TestJvm.Ending ending = child.runTests(classes, resultFile, token, exercise.timeoutSeconds(), keepWarm);
-            if (ending == TestJvm.Ending.TIMEOUT) {
-                return timedOut(exercise, child, token, sourceDirs);
+            if (ending == TestJvm.Ending.TIMEOUT || ending == TestJvm.Ending.TOO_LONG) {
+                return timedOut(exercise, child, token, sourceDirs, ending == TestJvm.Ending.TOO_LONG);
             }
             if (ending == TestJvm.Ending.EXITED || !Files.exists(resultFile)) {
                 String output = child.output();
@@ -192,8 +192,10 @@ public final class ExerciseChecker implements AutoCloseable {
      * which test hung and keeps the points already earned. When the limit came before the tests
      * even started, nothing was judged.
      */
-    private CheckResult timedOut(Exercise exercise, TestJvm child, String token, List<Path> sourceDirs) {
-        String message = text.get("error.timeout", exercise.timeoutSeconds());
+    private CheckResult timedOut(Exercise exercise, TestJvm child, String token, List<Path> sourceDirs, boolean tooLong) {
+        String message = tooLong
+                ? text.get("error.too-long", exercise.timeoutSeconds() * TestJvm.TOTAL_LIMITS, exercise.timeoutSeconds())
+                : text.get("error.timeout", exercise.timeoutSeconds());
         List<Map<String, Object>> tests = child.progress().judged(
                 text.get("timeout.still-running", exercise.timeoutSeconds()), text.get("timeout.never-ran"));
         if (tests.isEmpty()) {

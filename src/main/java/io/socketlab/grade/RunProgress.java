@@ -18,6 +18,8 @@ final class RunProgress {
     private List<Map<String, Object>> planned = List.of();
     private String running;
     private final Map<String, Map<String, Object>> finished = new LinkedHashMap<>();
+    /** {@link System#nanoTime()} of the run's start or of its last test to start or finish. */
+    private long lastEvent = System.nanoTime();
 
     /** Forgets the previous run; lines of the run with {@code token} are taken from now on. */
     synchronized void begin(String token) {
@@ -25,6 +27,12 @@ final class RunProgress {
         planned = List.of();
         running = null;
         finished.clear();
+        lastEvent = System.nanoTime();
+    }
+
+    /** When the run began, or a test of it last started or finished ({@link System#nanoTime()}). */
+    synchronized long lastEvent() {
+        return lastEvent;
     }
 
     /** Takes {@code line} when it is progress of the current run; false when it is something else. */
@@ -38,10 +46,12 @@ final class RunProgress {
                         .map(RunProgress::copy).toList();
             } else if (line.startsWith("start " + token + " ")) {
                 running = line.substring(("start " + token + " ").length());
+                lastEvent = System.nanoTime();
             } else if (line.startsWith("test " + token + " ")) {
                 Map<String, Object> test = JSON.std.mapFrom(line.substring(("test " + token + " ").length()));
                 finished.put(String.valueOf(test.get("id")), test);
                 running = null;
+                lastEvent = System.nanoTime();
             } else {
                 return false;
             }

@@ -25,8 +25,14 @@ import java.util.stream.Stream;
  * waits on stdin for a run. Its stdout is the learner's output; its stderr says when a run is done.
  */
 final class TestJvm {
-    /** How a run ended: results written, the JVM gone, or the time limit reached (the JVM killed). */
-    enum Ending { DONE, EXITED, TIMEOUT }
+    /**
+     * How a run ended: results written, the JVM gone, or (the JVM killed) no test finished within
+     * the time limit, or the whole run took longer than {@link #TOTAL_LIMITS} limits.
+     */
+    enum Ending { DONE, EXITED, TIMEOUT, TOO_LONG }
+
+    /** The whole run may take this many times the exercise's limit, which applies per test. */
+    static final int TOTAL_LIMITS = 3;
 
     static final String MEMORY_LIMIT = "-Xmx256m";
     private static final String END_OF_CONTROL = "end of control";
@@ -96,13 +102,21 @@ final class TestJvm {
         } catch (IOException e) {
             // the child already ended; its exit is judged below
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        // The limit runs from the last test to start or finish: a test that hangs until its own
+        // @Timeout does not take the time of the tests after it. The whole run is capped as well.
+        long limit = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        long cap = System.nanoTime() + TOTAL_LIMITS * limit;
         while (true) {
-            String line = said.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            long idle = progress.lastEvent() + limit;
+            String line = said.poll(Math.min(idle, cap) - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (line == null) {
+                long now = System.nanoTime();
+                if (now - (progress.lastEvent() + limit) < 0 && now - cap < 0) {
+                    continue; // a test started or finished while this thread waited
+                }
                 kill(process);
                 drain.join(2000);
-                return Ending.TIMEOUT;
+                return now - cap >= 0 ? Ending.TOO_LONG : Ending.TIMEOUT;
             }
             if (line.equals("done " + token)) {
                 return Ending.DONE;
