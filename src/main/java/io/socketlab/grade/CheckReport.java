@@ -86,7 +86,8 @@ public final class CheckReport {
         return color ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
     }
 
+    /** Points as the gradebook writes them: whole numbers bare, others with at most two decimals. */
     private static String format(double points) {
-        return points == Math.rint(points) ? String.valueOf((long) points) : String.format(java.util.Locale.ROOT, "%.1f", points);
+        return java.math.BigDecimal.valueOf(points).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

@@ -66,11 +66,17 @@ final class LearnerCompiler {
             boolean ok = compiler.getTask(noise, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
             StringBuilder errors = new StringBuilder();
+            java.util.Set<String> withheldSaid = new java.util.HashSet<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
                     boolean secret = withheld != null && d.getSource() != null
                             && Path.of(d.getSource().toUri()).startsWith(withheld.toAbsolutePath());
-                    errors.append(secret ? withheldLabel + "\n" + d.getMessage(locale).indent(2) : describe(d, shownBases, locale));
+                    if (!secret) {
+                        errors.append(describe(d, shownBases, locale));
+                    } else if (withheldSaid.add(d.getMessage(locale))) {
+                        // without its line, the same error at two places would read as one said twice
+                        errors.append(withheldLabel).append('\n').append(d.getMessage(locale).indent(2));
+                    }
                 }
             }
             return new Outcome(ok, errors.toString());
