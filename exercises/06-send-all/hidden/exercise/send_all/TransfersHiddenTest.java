@@ -9,6 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -39,8 +40,23 @@ class TransfersHiddenTest {
                 }
             });
             sender.configureBlocking(false);
-            Transfers.sendAll(sender, ByteBuffer.wrap(payload));
-            assertArrayEquals(payload, received.get(10, TimeUnit.SECONDS),
+            ByteBuffer buffer = ByteBuffer.wrap(payload);
+            Transfers.sendAll(sender, buffer);
+            int left = buffer.remaining();
+            assertEquals(0, left, say("sendAll returned with " + left + " of " + payload.length + " bytes not sent: on a non-blocking"
+                    + " channel, write may take only some of the bytes, or none; call it again until nothing remains",
+                    "sendAll 返回时还有 " + left + " / " + payload.length + " 字节没有发出：在非阻塞通道上，write 可能只写出一部分，"
+                    + "甚至一个字节也不写；要反复调用，直到一个不剩"));
+            // the end of the stream: a readExactly still waiting fails at once instead of at the time limit
+            sender.shutdownOutput();
+            byte[] got;
+            try {
+                got = received.get(10, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError(say("readExactly had not returned 10 s after all 4 MiB were sent and the sender closed",
+                        "4 MiB 全部发出、发送方也关闭之后，readExactly 过了 10 秒还没有返回"));
+            }
+            assertArrayEquals(payload, got,
                     say("4 MiB sent through a non-blocking channel must all arrive", "通过非阻塞通道发送的 4 MiB 必须全部到达"));
         }
     }

@@ -301,14 +301,33 @@ public final class ChildTestRunner {
         if (message != null) {
             text.append(": ").append(message);
         }
-        for (StackTraceElement frame : failure.getStackTrace()) {
-            if (frame.getClassName().startsWith("exercise.")) {
-                String at = frame.getFileName() + ":" + frame.getLineNumber();
-                text.append(Say.say(" (at " + at + ")", "（位于 " + at + "）"));
-                break;
-            }
+        StackTraceElement at = where(failure.getStackTrace());
+        if (at != null) {
+            String place = at.getFileName() + ":" + at.getLineNumber();
+            text.append(Say.say(" (at " + place + ")", "（位于 " + place + "）"));
         }
         return text.toString();
+    }
+
+    /**
+     * The line to point the learner at: the first in their own code, else the first in a visible
+     * test; never one in a hidden test, whose code the learner does not have.
+     */
+    private static StackTraceElement where(StackTraceElement[] stack) {
+        StackTraceElement test = null;
+        for (StackTraceElement frame : stack) {
+            String file = String.valueOf(frame.getFileName());
+            if (!frame.getClassName().startsWith("exercise.") || file.contains("Hidden")) {
+                continue;
+            }
+            if (!file.endsWith("Test.java")) {
+                return frame;
+            }
+            if (test == null) {
+                test = frame;
+            }
+        }
+        return test;
     }
 
     /**

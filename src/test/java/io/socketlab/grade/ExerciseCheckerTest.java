@@ -222,6 +222,15 @@ class ExerciseCheckerTest {
     }
 
     @Test
+    void anExceptionPointsAtTheLearnersLineAndNeverIntoAHiddenTest() {
+        CheckResult result = checker.check(fixture("18-where"));
+        // the JDK's frames and the test's are passed over for the learner's own line
+        String thrown = test(result, "blankIsZero").message();
+        assertTrue(thrown.startsWith("NumberFormatException: ") && thrown.endsWith(" (at Thrower.java:5)"), thrown);
+        assertEquals("TimeoutException: nothing came", test(result, "waitsInVain").message());
+    }
+
+    @Test
     void aWarmJvmPutsBackTheDefaultsLearnerCodeChanged() {
         try (ExerciseChecker warm = new ExerciseChecker(Lang.EN, true)) {
             CheckResult first = warm.check(fixture("14-jvm-defaults"));
