@@ -295,7 +295,7 @@ public final class ChildTestRunner {
             message = JunitInChinese.translate(failure, message);
         }
         if (failure instanceof AssertionError) {
-            return message == null ? kind : message;
+            return message == null ? kind : message + escaped(failure);
         }
         StringBuilder text = new StringBuilder(kind);
         if (message != null) {
@@ -307,6 +307,44 @@ public final class ChildTestRunner {
             text.append(Say.say(" (at " + place + ")", "（位于 " + place + "）"));
         }
         return text.toString();
+    }
+
+    /**
+     * For values with invisible characters (a line break, a NUL byte), the same values written
+     * with escapes on a line of their own: {@code <hello} and {@code >} on the next line does not
+     * show that a newline was sent, {@code "hello\n"} does.
+     */
+    private static String escaped(Throwable failure) {
+        if (!(failure instanceof org.opentest4j.AssertionFailedError junit) || !junit.isExpectedDefined() || !junit.isActualDefined()) {
+            return "";
+        }
+        String expected = junit.getExpected().getStringRepresentation();
+        String actual = junit.getActual().getStringRepresentation();
+        if (!hasControl(expected) && !hasControl(actual)) {
+            return "";
+        }
+        return Say.say("\n(with escapes: expected " + quoted(expected) + ", actual " + quoted(actual) + ")",
+                "\n（转义后：期望 " + quoted(expected) + "，实际 " + quoted(actual) + "）");
+    }
+
+    private static boolean hasControl(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
+    private static String quoted(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\0' -> out.append("\\0");
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
     }
 
     /**
