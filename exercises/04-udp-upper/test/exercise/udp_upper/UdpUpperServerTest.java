@@ -43,8 +43,12 @@ class UdpUpperServerTest {
             udp.send("TOM", tom, "tom 1");
             udp.send("JACK", jack, "jack 1");
             udp.send("TOM", tom, "tom 2");
-            assertEquals("TOM 1", udp.receive("TOM", tom), udp.log());
-            assertEquals("TOM 2", udp.receive("TOM", tom), udp.log());
+            String where = say("TOM sent \"tom 1\" and \"tom 2\", JACK sent \"jack 1\" in between: each reply goes back to the"
+                    + " address its own datagram came from (packet.getSocketAddress()), not to a client remembered from before",
+                    "TOM 发了 \"tom 1\" 和 \"tom 2\"，JACK 在中间发了 \"jack 1\"：每个回复都要发回它自己那个数据报的来源地址"
+                    + "（packet.getSocketAddress()），而不是之前记下的某个客户端");
+            assertEquals("TOM 1", udp.receive("TOM", tom), where + "\n" + udp.log());
+            assertEquals("TOM 2", udp.receive("TOM", tom), where + "\n" + udp.log());
             assertEquals("JACK 1", udp.receive("JACK", jack),
                     say("JACK's reply must go to JACK's address, not to the first client the server met",
                             "JACK 的回复必须发到 JACK 的地址，而不是服务器遇到的第一个客户端") + "\n" + udp.log());

@@ -43,10 +43,13 @@ class TransfersTest {
                 return super.read(b, off, Math.min(len, 2));
             }
         };
-        assertArrayEquals("0123456789".getBytes(StandardCharsets.UTF_8), Transfers.readExactly(in, 10),
-                say("the stream gave 2 bytes per read; readExactly(10) must loop until it has 10",
-                        "这个流每次 read 只给 2 个字节；readExactly(10) 必须循环读，直到凑够 10 个"));
-        assertArrayEquals("abcdef".getBytes(StandardCharsets.UTF_8), Transfers.readExactly(in, 6),
+        // compared as text, so a wrong order or overwritten bytes show as letters, not as numbers
+        assertEquals("0123456789", new String(Transfers.readExactly(in, 10), StandardCharsets.UTF_8),
+                say("the stream gave 2 bytes per read; readExactly(10) must loop until it has 10, each read"
+                        + " putting its bytes after those already there: read(buffer, offset, count - offset)",
+                        "这个流每次 read 只给 2 个字节；readExactly(10) 必须循环读，直到凑够 10 个，"
+                        + "每次读到的字节要接在已有字节的后面：read(buffer, offset, count - offset)"));
+        assertEquals("abcdef", new String(Transfers.readExactly(in, 6), StandardCharsets.UTF_8),
                 say("readExactly must not consume more than it returns", "readExactly 从流里读走的字节不能比它返回的多"));
     }
 

@@ -289,7 +289,7 @@ public final class ChildTestRunner {
     }
 
     private static String explain(Throwable failure) {
-        String message = failure.getMessage();
+        String message = withoutTrueButFalse(failure, failure.getMessage());
         String kind = failure.getClass().getSimpleName();
         if (message != null && Say.lang() == Lang.ZH) {
             message = JunitInChinese.translate(failure, message);
@@ -307,6 +307,23 @@ public final class ChildTestRunner {
             text.append(Say.say(" (at " + place + ")", "（位于 " + place + "）"));
         }
         return text.toString();
+    }
+
+    /**
+     * The author's message of an {@code assertTrue} or {@code assertFalse} without JUnit's
+     * {@code ==> expected: <true> but was: <false>}, which says nothing more and would end up glued
+     * to the last line of a network log.
+     */
+    private static String withoutTrueButFalse(Throwable failure, String message) {
+        if (message == null || !(failure instanceof org.opentest4j.AssertionFailedError junit)
+                || !junit.isExpectedDefined() || !junit.isActualDefined()) {
+            return message;
+        }
+        Object expected = junit.getExpected().getValue();
+        Object actual = junit.getActual().getValue();
+        int arrow = message.lastIndexOf(" ==> expected: <" + expected + "> but was: <" + actual + ">");
+        boolean truth = expected instanceof Boolean && actual instanceof Boolean && !expected.equals(actual);
+        return truth && arrow > 0 ? message.substring(0, arrow) : message;
     }
 
     /**

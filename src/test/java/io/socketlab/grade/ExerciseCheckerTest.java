@@ -228,6 +228,7 @@ class ExerciseCheckerTest {
         String thrown = test(result, "blankIsZero").message();
         assertTrue(thrown.startsWith("NumberFormatException: ") && thrown.endsWith(" (at Thrower.java:5)"), thrown);
         assertEquals("TimeoutException: nothing came", test(result, "waitsInVain").message());
+        assertEquals("[client] received nothing", test(result, "saysOnlyWhatTheAuthorSaid").message());
         // JUnit shows "<hello" and ">" on the next line; the escapes show the line break itself
         assertTrue(test(result, "aLineBreakIsShown").message().endsWith("\n(with escapes: expected \"hello\", actual \"hello\\n\")"),
                 test(result, "aLineBreakIsShown").message());
