@@ -23,6 +23,9 @@ public final class SolutionCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
 
+    /** Columns for plain output: wide enough that no line of code is cut. */
+    private static final int UNWRAPPED = 10_000;
+
     @Parameters(arity = "0..1", paramLabel = "EXERCISE", descriptionKey = "EXERCISE", description = "Exercise id or number (default: the current one).")
     String exerciseName;
 
@@ -41,7 +44,9 @@ public final class SolutionCommand implements Callable<Integer> {
             return 1;
         }
         String markdown = Solutions.markdown(exercise, ws.lang());
-        ReadCommand.show(parent, ws, null, exercise.id(), options -> render(root, options, markdown));
+        // Plain output is for copying: code lines stay whole instead of being cut at 80 columns.
+        boolean styled = !ws.options().plainRequested() && parent.terminals().stdoutIsTerminal();
+        ReadCommand.show(parent, ws, styled ? null : UNWRAPPED, exercise.id(), options -> render(root, options, markdown));
         return 0;
     }
 

@@ -190,6 +190,16 @@ class ExerciseCommandsTest {
     }
 
     @Test
+    void aSolutionPrintedPlainKeepsLongLinesWhole() throws IOException {
+        String longLine = "    // " + "a comment far longer than any terminal is wide, ".repeat(4).strip();
+        Path subject = course.resolve("exercises/01-passing/solution/Subject.java");
+        Files.writeString(subject, Files.readString(subject) + longLine + "\n");
+        assertEquals(0, run("check", "01-passing"));
+        assertEquals(0, run("solution", "01-passing"));
+        assertTrue(printed().contains(longLine.strip()), "code is for copying: no line of it may be cut\n" + printed());
+    }
+
+    @Test
     void aHandoutWithoutSolutionsSaysSo() throws IOException {
         Path solution = course.resolve("exercises/01-passing/solution");
         try (Stream<Path> walk = Files.walk(solution)) {
