@@ -1,11 +1,16 @@
 package io.socketlab.cli;
 
+import io.socketlab.course.Exercise;
+import io.socketlab.course.ExerciseLoader;
 import io.socketlab.course.Problem;
+import io.socketlab.grade.Solutions;
 import io.socketlab.grade.batch.CourseValidator;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -22,6 +27,12 @@ public final class ValidateCommand implements Callable<Integer> {
         Messages text = Messages.of("instructor", lang);
         PrintStream out = parent.workspace().out();
         Path root = parent.options.courseRoot();
+        List<Exercise> exercises = ExerciseLoader.load(root, new ArrayList<>());
+        if (!exercises.isEmpty() && exercises.stream().noneMatch(Solutions::hasOne)) {
+            // a student handout: every exercise would be reported for its missing solution/
+            parent.workspace().err().println(text.get("validate.handout", exercises.size()));
+            return 1;
+        }
         CourseValidator.Outcome outcome = CourseValidator.validate(root, Runtime.getRuntime().availableProcessors(), lang);
         for (Problem problem : outcome.problems()) {
             out.println(problem.format(root, lang));

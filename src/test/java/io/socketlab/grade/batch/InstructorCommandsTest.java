@@ -59,6 +59,23 @@ class InstructorCommandsTest {
     }
 
     @Test
+    void validateInAStudentHandoutSaysWhatItIsInOneLine(@TempDir Path dir) throws Exception {
+        Path exercise = io.socketlab.TestFiles.copyFixture("01-passing", dir);
+        io.socketlab.TestFiles.copyTree(exercise, dir.resolve("exercises/02-passing"));
+        for (String id : List.of("01-passing", "02-passing")) {
+            try (Stream<Path> walk = Files.walk(dir.resolve("exercises").resolve(id).resolve("solution"))) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        assertEquals(1, run("validate", "--lang", "en", "--course", dir.toString()));
+        assertEquals("This is a student handout: none of its 2 exercises has a solution/ folder, and validate checks that every"
+                + " reference solution passes. Run validate in the instructor's course; here, ./socketlab check N grades your own code.",
+                errors().strip());
+    }
+
+    @Test
     void releaseOfAFolderThatIsNoCourseWritesNothing(@TempDir Path dir) throws Exception {
         Path handout = dir.resolve("handout");
         assertEquals(1, run("release", "--lang", "en", "--course", dir.resolve("nothing-here").toString(), "--out", handout.toString()));
