@@ -216,9 +216,12 @@ class ExerciseCheckerTest {
         CheckResult result = checker.check(fixture("16-stuck-server"));
         String waiting = test(result, "waitsForALine").message();
         assertTrue(waiting.contains("[server] has not returned: it is at Stuck.java:14, waiting in BufferedReader.readLine"), waiting);
+        String unflushed = test(result, "forgetsToFlush").message();
+        assertTrue(unflushed.contains("[server] has already returned, yet the connection stayed open: it did not close the socket,"
+                + " and what it wrote without a flush was never sent"), unflushed);
         String spinning = test(result, "spins").message();
         // the loop's condition or its body, whichever line it was on when asked
-        assertTrue(spinning.matches("(?s).*\\[server] has not returned: it is busy at Stuck.java:2[45] \\(a loop that never ends\\?\\).*"), spinning);
+        assertTrue(spinning.matches("(?s).*\\[server] has not returned: it is busy at Stuck.java:3[12] \\(a loop that never ends\\?\\).*"), spinning);
     }
 
     @Test

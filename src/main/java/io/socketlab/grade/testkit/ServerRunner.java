@@ -184,12 +184,18 @@ public final class ServerRunner implements AutoCloseable {
      * One line per server of this thread's runners that is still running, saying where the
      * learner's code is: {@code [server] has not returned: it is at PhoneServer.java:25, waiting in
      * BufferedReader.readLine}, or busy at a line when it calls nothing (a loop that never ends).
-     * Empty when none is running. {@link RecordingClient} adds it when it waited in vain.
+     * A server that has returned is said to have left its connection open. Empty when this thread
+     * has no server. {@link RecordingClient} adds it when it waited in vain.
      */
     static String openWhereabouts() {
         StringBuilder text = new StringBuilder();
         for (ServerRunner runner : OPEN) {
-            if (runner.owner != Thread.currentThread() || !runner.thread.isAlive() || !runner.failures().isEmpty()) {
+            if (runner.owner != Thread.currentThread() || !runner.failures().isEmpty()) {
+                continue;
+            }
+            if (!runner.thread.isAlive()) {
+                // the client waited in vain on a connection the server left open when it returned
+                text.append('\n').append(Say.text("server.returned-open"));
                 continue;
             }
             StackTraceElement[] stack = runner.thread.getStackTrace();
