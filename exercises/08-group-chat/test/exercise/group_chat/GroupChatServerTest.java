@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static io.socketlab.grade.testkit.Say.say;
+
 @Timeout(20)
 class GroupChatServerTest {
 
@@ -16,7 +18,20 @@ class GroupChatServerTest {
         for (int i = 0; i < count; i++) {
             RecordingClient client = RecordingClient.connect(server.port());
             clients.add(client);
-            client.expectReply("welcome\n");
+            try {
+                client.expectReply("welcome\n");
+            } catch (AssertionError e) {
+                leave(clients);
+                if (i == 0) {
+                    throw e;
+                }
+                // the lesson of this exercise: one thread per client, and back to accept at once
+                throw new AssertionError(say("client " + (i + 1) + " got no welcome while the " + i + " before it stayed connected:"
+                        + " a server that serves one client at a time never gets back to accept; start a thread for each client"
+                        + " and return to accept at once",
+                        "前面 " + i + " 个客户端还连着，第 " + (i + 1) + " 个客户端就收不到 welcome：一次只服务一个客户端的服务器"
+                        + "回不到 accept；要为每个客户端启动一个线程，然后马上回去 accept") + "\n" + e.getMessage(), e);
+            }
         }
         return clients;
     }
