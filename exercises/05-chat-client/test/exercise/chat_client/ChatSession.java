@@ -31,9 +31,25 @@ final class ChatSession {
             StringWriter written = new StringWriter();
             ChatClient client = new ChatClient(socket, ChatClient.articleContacts(server.address()),
                     new BufferedReader(new StringReader(input)), new PrintWriter(written));
-            client.run();
+            try {
+                client.run();
+            } catch (RuntimeException | IOException e) {
+                // what led up to it is the clue: the line typed last, what the server heard
+                ChatSession sofar = new ChatSession(input, written.toString().lines().toList(), server.heard());
+                throw new AssertionError(say("your client threw ", "你的客户端抛出了 ") + e + where(e) + "\n" + sofar.describe(), e);
+            }
             return new ChatSession(input, written.toString().lines().toList(), server.heard());
         }
+    }
+
+    /** " (at ChatClient.java:43)" for the learner's line that threw, or nothing. */
+    private static String where(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals(ChatClient.class.getName())) {
+                return say(" (at ", "（位于 ") + frame.getFileName() + ":" + frame.getLineNumber() + say(")", "）");
+            }
+        }
+        return "";
     }
 
     /** The exchange, for a failure message. */
