@@ -60,6 +60,8 @@ public final class WatchSession {
     private final ArrayDeque<Character> deferred = new ArrayDeque<>();
     /** Held while a verdict or a key's answer is printed, so the two never interleave. */
     private final Object screen = new Object();
+    /** The exercise whose statement and folder were last pointed at. */
+    private Exercise introduced;
 
     /**
      * @param verdicts told of every verdict, after it is printed (tests wait on it)
@@ -182,6 +184,13 @@ public final class WatchSession {
             if (color) {
                 // like rustlings: the newest verdict stands alone at the top, not below the old ones
                 terminal.puts(InfoCmp.Capability.clear_screen);
+            }
+            if (exercise != introduced) {
+                // what to read and where to write, once per exercise (the screen is cleared after)
+                introduced = exercise;
+                String readme = lang == Lang.ZH ? "README.zh.md" : "README.md";
+                out.println(text.get("watch.intro", exercise.id(), exercise.title(lang),
+                        courseRoot.relativize(exercise.dir().resolve(readme)), courseRoot.relativize(exercise.srcDir())));
             }
             out.println(text.get("watch.checking", exercise.id()));
             out.flush();

@@ -67,6 +67,8 @@ class WatchSessionTest {
             watch.awaitScreen("Press n for the next exercise, 02-failing.");
             watch.press('n');
             assertEquals("fail", watch.verdict().status());
+            // a new exercise says what to read and where to write
+            watch.awaitScreen("02-failing: Fixture 02-failing. Read exercises/02-failing/README.md, write your code in exercises/02-failing/src;");
             watch.press('n');
             watch.awaitScreen("The next exercise opens once this one passes.");
 
