@@ -92,7 +92,11 @@ class LengthPrefixFramingTest {
                 InputStream in = receiver.getInputStream();
                 assertEquals("粘包 sticky", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8),
                         say("a proxy delivered the bytes one TCP segment per byte", "代理把字节一个一个地送达，每个 TCP 段只有一个字节"));
-                assertEquals("second", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8));
+                assertEquals("second", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8),
+                        say("the second frame, one byte at a time as well: each read may return less than asked,"
+                                + " so the header and the body must both be read until they are whole",
+                                "第二帧同样是一个字节一个字节地到达：每次 read 拿到的都可能比要的少，"
+                                + "所以长度头和正文都要一直读，直到读完整"));
             }
         }
     }
