@@ -104,7 +104,9 @@ public final class ExerciseChecker implements AutoCloseable {
             if (ending == TestJvm.Ending.EXITED || !Files.exists(resultFile)) {
                 String output = child.output();
                 if (output.contains("Terminating due to java.lang.OutOfMemoryError")) {
-                    return error(text.get("error.memory", TestJvm.MEMORY_LIMIT.substring("-Xmx".length())), output);
+                    // that line is the JVM's, not the learner's: the verdict says it already
+                    String printed = output.replaceAll("(?m)^Terminating due to java\\.lang\\.OutOfMemoryError.*\\R?", "");
+                    return error(text.get("error.memory", TestJvm.MEMORY_LIMIT.substring("-Xmx".length())), printed);
                 }
                 if (child.exitValue() == INTERRUPTED_EXIT) {
                     // Ctrl-C on a terminal signals every process of the job, the test JVM included

@@ -125,6 +125,8 @@ class BatchGraderTest {
         assertTrue(by.get("compile-error").result().compileFailed());
         assertTrue(by.get("no-src").result().message().contains("no src/"));
         assertTrue(by.get("out-of-memory").result().message().contains("ran out of memory"), by.get("out-of-memory").result().message());
+        // the JVM's own last words are not shown as what the student's program printed
+        assertFalse(by.get("out-of-memory").result().output().contains("Terminating due to"), by.get("out-of-memory").result().output());
 
         // The grader does not stop writes outside the sources: the write lands in the throw-away work folder.
         assertTrue(by.get("writes-outside").result().output().contains("ESCAPE-WRITE-SUCCEEDED"));
