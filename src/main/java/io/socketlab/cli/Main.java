@@ -203,11 +203,22 @@ public final class Main implements Callable<Integer> {
             }
             if (e instanceof CommandLine.MissingParameterException missing) {
                 return text.get("usage.missing", missing.getMissing().stream()
-                        .map(arg -> arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() + "=" + arg.paramLabel()
-                                : arg.paramLabel())
+                        .map(arg -> arg.isOption() ? label(arg) + "=" + arg.paramLabel() : arg.paramLabel())
                         .collect(java.util.stream.Collectors.joining(", ")));
             }
+            if (e.getArgSpec() != null && e.getValue() != null && isWholeNumber(e.getArgSpec().type())) {
+                return text.get("usage.not-a-number", label(e.getArgSpec()), e.getValue());
+            }
             return text.get("usage.invalid", e.getMessage());
+        }
+
+        private static boolean isWholeNumber(Class<?> type) {
+            return type == int.class || type == Integer.class || type == long.class || type == Long.class;
+        }
+
+        /** {@code --jobs} for an option, {@code N} for a positional parameter. */
+        private static String label(CommandLine.Model.ArgSpec arg) {
+            return arg.isOption() ? ((CommandLine.Model.OptionSpec) arg).longestName() : arg.paramLabel();
         }
     }
 

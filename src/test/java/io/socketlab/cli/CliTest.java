@@ -99,7 +99,7 @@ class CliTest {
     void badArgumentIsAOneLineErrorWithExitCode2() {
         assertEquals(2, run("read", "three"));
         String[] lines = err.strip().split("\n");
-        assertTrue(lines[0].startsWith("socketlab read: Invalid value for positional parameter at index 0 (N): 'three'"), err);
+        assertEquals("socketlab read: N must be a whole number, not 'three'", lines[0], err);
         assertEquals("Try 'socketlab read --help' for more information.", lines[1]);
         assertFalse(err.contains("Exception"), err);
     }
@@ -216,6 +216,8 @@ class CliTest {
         assertEquals(2, run("--lang", "zh", "reed"));
         assertTrue(err.contains("没有这个命令：'reed'"), err);
         assertTrue(err.contains("你是不是想输入：socketlab read"), err);
+        assertEquals(2, run("--lang", "zh", "read", "three"));
+        assertTrue(err.startsWith("socketlab read: N 必须是整数，而不是 'three'\n"), err);
         assertEquals(2, run("--lang", "zh", "grade", "subs"));
         assertTrue(err.contains("缺少 --exercise=E"), err);
     }
