@@ -340,28 +340,12 @@ public final class ChildTestRunner {
         if (!hasControl(expected) && !hasControl(actual)) {
             return "";
         }
-        return Say.say("\n(with escapes: expected " + quoted(expected) + ", actual " + quoted(actual) + ")",
-                "\n（转义后：期望 " + quoted(expected) + "，实际 " + quoted(actual) + "）");
+        return Say.say("\n(with escapes: expected " + Say.quote(expected) + ", actual " + Say.quote(actual) + ")",
+                "\n（转义后：期望 " + Say.quote(expected) + "，实际 " + Say.quote(actual) + "）");
     }
 
     private static boolean hasControl(String text) {
         return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
-    }
-
-    private static String quoted(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\0' -> out.append("\\0");
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> out.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
     }
 
     /**

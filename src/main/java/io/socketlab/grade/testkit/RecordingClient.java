@@ -275,24 +275,7 @@ public final class RecordingClient implements AutoCloseable {
 
     /** The bytes as quoted UTF-8 with control characters escaped, so a log line stays one line. */
     static String quote(byte[] bytes, int count) {
-        String text = new String(bytes, 0, count, StandardCharsets.UTF_8);
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                case '"' -> quoted.append("\\\"");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
+        return Say.quote(new String(bytes, 0, count, StandardCharsets.UTF_8));
     }
 
     static void closeQuietly(AutoCloseable closeable) {

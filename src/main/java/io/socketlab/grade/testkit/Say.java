@@ -50,6 +50,26 @@ public final class Say {
     }
 
     /**
+     * {@code text} in double quotes with the characters a reader cannot see written out:
+     * {@code "hello\n"}, {@code "d\x00\x00"}. Quotes and backslashes are escaped too, so the result
+     * reads as one line and says exactly what was there.
+     */
+    public static String quote(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                default -> quoted.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    /**
      * The testkit's own text for {@code key} (bundle {@code testkit}) in {@link #lang()}, with
      * {@code {0}}, {@code {1}}... replaced in one pass, so bytes a learner's program sent that look
      * like a placeholder are shown as they are.
