@@ -171,7 +171,8 @@ public final class ServerRunner implements AutoCloseable {
                 }
                 for (StackTraceElement frame : t.getStackTrace()) {
                     if (frame.getClassName().startsWith("exercise.")) {
-                        text.append(" (").append(frame.getFileName()).append(':').append(frame.getLineNumber()).append(')');
+                        String at = frame.getFileName() + ":" + frame.getLineNumber();
+                        text.append(Say.say(" (" + at + ")", "（位于 " + at + "）"));
                         break;
                     }
                 }
