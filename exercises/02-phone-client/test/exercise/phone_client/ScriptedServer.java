@@ -57,7 +57,7 @@ final class ScriptedServer implements AutoCloseable {
             called.get(1, TimeUnit.SECONDS);
         } catch (Exception e) {
             return say("(no call came: nothing connected to port " + port() + ")",
-                    "（没有来电：没有任何连接连到端口 " + port() + "）");
+                    "（没有来电：端口 " + port() + " 上没有收到任何连接）");
         }
         try {
             return heard.get(5, TimeUnit.SECONDS);

@@ -45,8 +45,8 @@ class TransfersHiddenTest {
             int left = buffer.remaining();
             assertEquals(0, left, say("sendAll returned with " + left + " of " + payload.length + " bytes not sent: on a non-blocking"
                     + " channel, write may take only some of the bytes, or none; call it again until nothing remains",
-                    "sendAll 返回时还有 " + left + " / " + payload.length + " 字节没有发出：在非阻塞通道上，write 可能只写出一部分，"
-                    + "甚至一个字节也不写；要反复调用，直到一个不剩"));
+                    "sendAll 返回时，" + payload.length + " 字节中还有 " + left + " 字节没有发出：在非阻塞通道上，write 可能只写出一部分，"
+                    + "甚至一个字节也不写；要反复调用 write，直到全部写完"));
             // the end of the stream: a readExactly still waiting fails at once instead of at the time limit
             sender.shutdownOutput();
             byte[] got;

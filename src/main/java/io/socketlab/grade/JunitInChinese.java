@@ -45,13 +45,14 @@ final class JunitInChinese {
         text = WRONG_TYPE_THROWN.matcher(text).replaceFirst("抛出的异常类型不对，");
         Matcher nothing = NOTHING_THROWN.matcher(text);
         if (nothing.find()) {
-            text = nothing.replaceFirst(Matcher.quoteReplacement("期望抛出 " + nothing.group(1) + "，但什么都没有抛出。"));
+            text = nothing.replaceFirst(Matcher.quoteReplacement("期望抛出 " + nothing.group(1) + "，但没有抛出任何异常。"));
         }
         Matcher timedOut = TIMED_OUT.matcher(text);
         if (timedOut.find()) {
             String unit = timedOut.group(3).startsWith("second") ? " 秒" : " 毫秒";
-            text = timedOut.replaceFirst(Matcher.quoteReplacement(
-                    timedOut.group(1) + " 超时：运行超过了 " + timedOut.group(2) + unit));
+            // "execution" is JUnit's word (assertTimeout), a name such as upperCases() is the test's
+            String what = timedOut.group(1).equals("execution") ? "执行" : timedOut.group(1) + " ";
+            text = timedOut.replaceFirst(Matcher.quoteReplacement(what + "超时：运行超过了 " + timedOut.group(2) + unit));
         }
         return text;
     }

@@ -211,13 +211,13 @@ class CliTest {
         assertEquals(2, run("--lang", "en", "check", "1", "2"));
         assertTrue(err.startsWith("socketlab check: unexpected argument '2'\n"), err);
         assertEquals(2, run("--lang", "zh", "check", "1", "2"));
-        assertTrue(err.startsWith("socketlab check: 多余的参数：'2'\n"), err);
+        assertTrue(err.startsWith("socketlab check: 多余的参数：“2”\n"), err);
         assertTrue(err.contains("运行 'socketlab check --help' 查看用法。"), err);
         assertEquals(2, run("--lang", "zh", "reed"));
-        assertTrue(err.contains("没有这个命令：'reed'"), err);
+        assertTrue(err.contains("没有这个命令：“reed”"), err);
         assertTrue(err.contains("你是不是想输入：socketlab read"), err);
         assertEquals(2, run("--lang", "zh", "read", "three"));
-        assertTrue(err.startsWith("socketlab read: N 必须是整数，而不是 'three'\n"), err);
+        assertTrue(err.startsWith("socketlab read: N 必须是整数，而不是“three”\n"), err);
         assertEquals(2, run("--lang", "zh", "grade", "subs"));
         assertTrue(err.contains("缺少 --exercise=E"), err);
     }

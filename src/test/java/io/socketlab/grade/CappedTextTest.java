@@ -16,7 +16,7 @@ class CappedTextTest {
         english.add(ten, 0, ten.length);
         chinese.add(ten, 0, ten.length);
         assertEquals("0123\n[... 6 more bytes dropped]", english.text());
-        assertEquals("0123\n[……另有 6 字节没有保留]", chinese.text());
+        assertEquals("0123\n[……另有 6 字节已省略]", chinese.text());
         english.clear();
         english.add(ten, 0, 3);
         assertEquals("012", english.text());

@@ -37,7 +37,7 @@ class JunitInChineseTest {
     @Test
     void notEqualNothingThrownAndWrongTypeThrown() {
         assertEquals("期望两者不相等，实际都是：<7>", said(() -> assertNotEquals(7, 7)));
-        assertEquals("期望抛出 java.io.IOException，但什么都没有抛出。",
+        assertEquals("期望抛出 java.io.IOException，但没有抛出任何异常。",
                 said(() -> assertThrows(IOException.class, () -> { })));
         String wrongType = said(() -> assertThrows(IOException.class, () -> {
             throw new IllegalStateException("boom");
@@ -48,7 +48,7 @@ class JunitInChineseTest {
 
     @Test
     void timeOuts() {
-        assertEquals("execution 超时：运行超过了 10 毫秒",
+        assertEquals("执行超时：运行超过了 10 毫秒",
                 said(() -> assertTimeoutPreemptively(Duration.ofMillis(10), () -> Thread.sleep(5_000))));
         // what @Timeout makes JUnit say
         assertEquals("upperCases() 超时：运行超过了 10 秒", JunitInChinese.translate(new TimeoutException(),
