@@ -1,5 +1,6 @@
 package exercise.chat_client;
 
+import io.socketlab.grade.testkit.LearnerCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,12 +45,8 @@ final class ChatSession {
 
     /** " (at ChatClient.java:43)" for the learner's line that threw, or nothing. */
     private static String where(Throwable e) {
-        for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().equals(ChatClient.class.getName())) {
-                return say(" (at ", "（位于 ") + frame.getFileName() + ":" + frame.getLineNumber() + say(")", "）");
-            }
-        }
-        return "";
+        StackTraceElement frame = LearnerCode.where(e.getStackTrace());
+        return frame == null ? "" : say(" (at ", "（位于 ") + LearnerCode.place(frame) + say(")", "）");
     }
 
     /** The exchange, for a failure message. */

@@ -81,7 +81,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         if (name != null) {
             for (Exercise e : all) {
-                if (e.id().equals(name) || name.matches("\\d+") && e.number() == Integer.parseInt(name)) {
+                if (e.isNamed(name)) {
                     return e;
                 }
             }

@@ -36,7 +36,7 @@ public final class ConnectCommand implements Callable<Integer> {
             System.err.println(messages.get("demo.unknown", name, String.join(", ", Demos.ids())));
             return 2;
         }
-        int serverPort = port == null ? (DemoHalves.isUdp(name) ? 9000 : 8080) : port;
+        int serverPort = port == null ? DemoHalves.defaultPort(name) : port;
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
             DemoHalves.connect(name, host, serverPort, in, System.out, messages);

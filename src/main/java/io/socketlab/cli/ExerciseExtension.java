@@ -96,7 +96,7 @@ final class ExerciseExtension implements Shell.Extension {
         List<Exercise> all = ExerciseLoader.load(root, new ArrayList<Problem>());
         if (!args.isEmpty()) {
             String name = args.get(0);
-            return all.stream().filter(e -> e.id().equals(name) || name.matches("\\d+") && e.number() == Integer.parseInt(name)).findFirst();
+            return all.stream().filter(e -> e.isNamed(name)).findFirst();
         }
         List<Exercise> here = all.stream().filter(e -> lesson.exercises().contains(e.id())).toList();
         Progress progress = store.load();
@@ -108,8 +108,7 @@ final class ExerciseExtension implements Shell.Extension {
 
     private void showSolution(Exercise exercise, Progress progress, Lang lang, LineReader reader) {
         Terminal terminal = reader.getTerminal();
-        RenderOptions options = color ? RenderOptions.styled(terminal.getWidth(), RenderOptions.asciiWanted(System.getenv()))
-                : RenderOptions.plain(terminal.getWidth());
+        RenderOptions options = RenderOptions.of(terminal.getWidth(), color, RenderOptions.asciiWanted(System.getenv()));
         try {
             new Pager(terminal).show(SolutionCommand.render(root, exercise, progress, lang, options), exercise.id());
         } catch (IOException e) {

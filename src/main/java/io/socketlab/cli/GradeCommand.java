@@ -58,8 +58,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         List<Problem> problems = new ArrayList<>();
         List<Exercise> all = ExerciseLoader.load(root, problems);
-        Exercise exercise = all.stream().filter(e -> e.id().equals(exerciseName)
-                || exerciseName.matches("\\d+") && e.number() == Integer.parseInt(exerciseName)).findFirst().orElse(null);
+        Exercise exercise = all.stream().filter(e -> e.isNamed(exerciseName)).findFirst().orElse(null);
         if (exercise == null) {
             // a broken exercise folder is left out of the list: say why, file by file
             problems.forEach(p -> System.err.println(p.format(root, parent.options.lang())));

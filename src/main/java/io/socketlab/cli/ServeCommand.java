@@ -41,7 +41,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         boolean udp = DemoHalves.isUdp(name);
         String listenHost = host == null ? "127.0.0.1" : host;
-        int listenPort = port == null ? (udp ? 9000 : 8080) : port;
+        int listenPort = port == null ? DemoHalves.defaultPort(name) : port;
         try {
             InetAddress address = InetAddress.getByName(listenHost);
             if (!address.isLoopbackAddress()) {

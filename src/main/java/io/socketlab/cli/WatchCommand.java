@@ -49,8 +49,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     /** The unlocked solution, rendered for this terminal (highlighted unless plain was asked for). */
     private static String solutionText(GlobalOptions options, Terminal terminal, Exercise exercise, boolean color) {
-        RenderOptions render = color ? RenderOptions.styled(terminal.getWidth(), RenderOptions.asciiWanted(options.env()))
-                : RenderOptions.plain(terminal.getWidth());
+        RenderOptions render = RenderOptions.of(terminal.getWidth(), color, RenderOptions.asciiWanted(options.env()));
         try {
             StringBuilder text = new StringBuilder();
             for (AttributedString line : SolutionCommand.render(options.courseRoot(), exercise,

@@ -45,6 +45,11 @@ public record Exercise(String id, int number, Path dir, Map<Lang, String> titles
         return dir.resolve("solution");
     }
 
+    /** True when {@code name} names this exercise: its id ({@code 03-loop-server}) or its number ({@code 3}). */
+    public boolean isNamed(String name) {
+        return id.equals(name) || name.matches("\\d{1,9}") && number == Integer.parseInt(name);
+    }
+
     /** The Java package of the exercise, {@code exercise.<slug with underscores>}. */
     public String javaPackage() {
         return "exercise." + id.substring(id.indexOf('-') + 1).replace('-', '_');

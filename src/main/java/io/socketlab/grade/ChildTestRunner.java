@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.TimeZone;
+import io.socketlab.grade.testkit.LearnerCode;
 import io.socketlab.grade.testkit.Say;
 import io.socketlab.i18n.Lang;
 import org.junit.platform.engine.TestEngine;
@@ -301,9 +302,9 @@ public final class ChildTestRunner {
         if (message != null) {
             text.append(": ").append(message);
         }
-        StackTraceElement at = where(failure.getStackTrace());
+        StackTraceElement at = LearnerCode.where(failure.getStackTrace());
         if (at != null) {
-            String place = at.getFileName() + ":" + at.getLineNumber();
+            String place = LearnerCode.place(at);
             text.append(Say.say(" (at " + place + ")", "（位于 " + place + "）"));
         }
         return text.toString();
@@ -346,27 +347,6 @@ public final class ChildTestRunner {
 
     private static boolean hasControl(String text) {
         return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
-    }
-
-    /**
-     * The line to point the learner at: the first in their own code, else the first in a visible
-     * test; never one in a hidden test, whose code the learner does not have.
-     */
-    private static StackTraceElement where(StackTraceElement[] stack) {
-        StackTraceElement test = null;
-        for (StackTraceElement frame : stack) {
-            String file = String.valueOf(frame.getFileName());
-            if (!frame.getClassName().startsWith("exercise.") || file.contains("Hidden")) {
-                continue;
-            }
-            if (!file.endsWith("Test.java")) {
-                return frame;
-            }
-            if (test == null) {
-                test = frame;
-            }
-        }
-        return test;
     }
 
     /**

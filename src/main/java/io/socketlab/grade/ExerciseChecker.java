@@ -5,7 +5,6 @@ import io.socketlab.course.Exercise;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,16 +43,6 @@ public final class ExerciseChecker implements AutoCloseable {
     public ExerciseChecker(Lang lang, boolean keepWarm) {
         this.text = Messages.of("grade", lang);
         this.keepWarm = keepWarm;
-    }
-
-    /** Checks the learner's files ({@code src/} and {@code test/}) and prints the report to {@code out}. */
-    public static CheckResult check(Exercise exercise, Lang lang, boolean color, PrintWriter out) {
-        CheckResult result;
-        try (ExerciseChecker checker = new ExerciseChecker(lang)) {
-            result = checker.check(exercise);
-        }
-        new CheckReport(lang, color).print(exercise, result, out);
-        return result;
     }
 
     /** Checks the learner's files: {@code src/} against the visible tests in {@code test/}. */

@@ -87,9 +87,4 @@ final class RunProgress {
         }
         return tests;
     }
-
-    /** True when at least one test finished before the run was stopped. */
-    synchronized boolean anyFinished() {
-        return !finished.isEmpty();
-    }
 }

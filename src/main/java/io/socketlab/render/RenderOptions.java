@@ -29,6 +29,11 @@ public record RenderOptions(int width, boolean color, boolean ascii) {
         return new RenderOptions(width, false, true);
     }
 
+    /** {@link #styled} when {@code color}, else {@link #plain}: a terminal's choice of the two. */
+    public static RenderOptions of(int width, boolean color, boolean ascii) {
+        return color ? styled(width, ascii) : plain(width);
+    }
+
     /** Colour and styles, box-drawing borders unless {@code ascii}. */
     public static RenderOptions styled(int width, boolean ascii) {
         return new RenderOptions(width, true, ascii);

@@ -233,9 +233,7 @@ public final class Shell {
             progress.setCurrentChapter(number);
             progress.markRead(number);
         });
-        RenderOptions options = settings.color()
-                ? RenderOptions.styled(terminal.getWidth(), settings.ascii())
-                : RenderOptions.plain(terminal.getWidth());
+        RenderOptions options = RenderOptions.of(terminal.getWidth(), settings.color(), settings.ascii());
         LessonRenderer renderer = new LessonRenderer(options, new Includes(course.root()));
         List<AttributedString> lines = renderer.render(lesson, Messages.of("render", lang));
         try {

@@ -36,6 +36,11 @@ public final class DemoHalves {
         return id.equals("udp-echo") || id.equals("chat");
     }
 
+    /** The port demo {@code id} serves on unless told otherwise: the article's 9000 for UDP, 8080 for TCP. */
+    public static int defaultPort(String id) {
+        return isUdp(id) ? 9000 : 8080;
+    }
+
     /**
      * Runs the server of demo {@code id} on {@code host:port}; {@code onListening} gets the real port
      * once it listens. Returns when the server is done (phone: after one call) or throws the bind

@@ -169,12 +169,10 @@ public final class ServerRunner implements AutoCloseable {
                 if (t.getMessage() != null) {
                     text.append(": ").append(t.getMessage());
                 }
-                for (StackTraceElement frame : t.getStackTrace()) {
-                    if (frame.getClassName().startsWith("exercise.")) {
-                        String at = frame.getFileName() + ":" + frame.getLineNumber();
-                        text.append(Say.say(" (" + at + ")", "（位于 " + at + "）"));
-                        break;
-                    }
+                StackTraceElement frame = LearnerCode.where(t.getStackTrace());
+                if (frame != null) {
+                    String at = LearnerCode.place(frame);
+                    text.append(Say.say(" (" + at + ")", "（位于 " + at + "）"));
                 }
             }
         }
@@ -201,8 +199,8 @@ public final class ServerRunner implements AutoCloseable {
             }
             StackTraceElement[] stack = runner.thread.getStackTrace();
             for (int i = 0; i < stack.length; i++) {
-                if (stack[i].getClassName().startsWith("exercise.")) {
-                    String at = stack[i].getFileName() + ":" + stack[i].getLineNumber();
+                if (LearnerCode.isExercise(stack[i])) {
+                    String at = LearnerCode.place(stack[i]);
                     text.append('\n').append(i == 0 ? Say.text("server.busy", at)
                             : Say.text("server.waiting", at, shortName(stack[i - 1])));
                     break;
