@@ -104,7 +104,8 @@ public final class WatchSession {
                     return;
                 }
                 Exercise before = current;
-                if (key > 0 && checkRunning() && (key == 'r' || key == 'n')) {
+                if (key > 0 && (!deferred.isEmpty() || checkRunning() && (key == 'r' || key == 'n'))) {
+                    // keys typed after one that waits keep their order: the y after an r answers it
                     deferred.add((char) key);
                 } else if (key > 0) {
                     handleKey((char) key, keys);
@@ -249,7 +250,7 @@ public final class WatchSession {
             case 'r' -> {
                 out.println(text.get("cli.reset-ask", current.id(), current.srcDir()));
                 out.flush();
-                int answer = keys.read();
+                int answer = deferred.isEmpty() ? keys.read() : deferred.poll();
                 StarterSnapshot starter = new StarterSnapshot(courseRoot, current);
                 if ((answer == 'y' || answer == 'Y') && !starter.exists()) {
                     out.println(text.get("cli.reset-no-starter", current.id()));

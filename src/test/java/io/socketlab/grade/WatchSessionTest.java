@@ -44,7 +44,7 @@ class WatchSessionTest {
             watch.press('c');
             assertEquals("fail", watch.verdict().status(), "c checks again without a save");
 
-            Files.copy(target.resolve("solution/Subject.java"), target.resolve("src/Subject.java"), StandardCopyOption.REPLACE_EXISTING);
+            save(target.resolve("src/Subject.java"), Files.readString(target.resolve("solution/Subject.java")));
             assertEquals("pass", watch.verdict().status());
             watch.press('s');
             watch.awaitScreen("the solution of 02-failing, as rendered");
@@ -80,7 +80,7 @@ class WatchSessionTest {
 
             Path subject = failing.resolve("src/Subject.java");
             String starter = Files.readString(subject);
-            Files.writeString(subject, "class Subject { broken");
+            save(subject, "class Subject { broken");
             assertEquals("error", watch.verdict().status());
             watch.press('r');
             watch.awaitScreen("Restore the starter code of 02-failing?");
@@ -112,8 +112,8 @@ class WatchSessionTest {
             watch.awaitScreen("Press n for the next exercise, 02-failing.");
             watch.press('n');
             assertEquals("fail", watch.verdict().status());
-            Files.copy(course.resolve("exercises/02-failing/solution/Subject.java"),
-                    course.resolve("exercises/02-failing/src/Subject.java"), StandardCopyOption.REPLACE_EXISTING);
+            save(course.resolve("exercises/02-failing/src/Subject.java"),
+                    Files.readString(course.resolve("exercises/02-failing/solution/Subject.java")));
             assertEquals("pass", watch.verdict().status());
             watch.awaitScreen("Every exercise passes now. Well done!");
             watch.press('n');
@@ -128,13 +128,39 @@ class WatchSessionTest {
         try (Watch watch = new Watch(0)) {
             watch.awaitScreen("Checking 03-infinite-loop");
             // while its tests spin (until a 2 s limit), the learner saves a fix
-            Files.writeString(looping.resolve("src/Subject.java"),
+            save(looping.resolve("src/Subject.java"),
                     "package exercise.infinite_loop;\n\npublic final class Subject {\n    static int spin() { return 1; }\n}\n");
             CheckResult first = watch.verdict();
             assertEquals("pass", first.status(), "the hanging check was reported instead of being stopped: " + first.message());
             String shown = watch.quit();
             assertFalse(shown.contains("did not finish within"), shown);
         }
+    }
+
+    @Test
+    void theAnswerTypedAfterAnRDuringACheckAnswersItsQuestion() throws Exception {
+        copyFixture("03-infinite-loop");
+        StarterSnapshot.keepAll(course);
+        try (Watch watch = new Watch(0)) {
+            watch.awaitScreen("Checking 03-infinite-loop");
+            // r waits for the check (its tests spin until a 2 s limit); the y typed after it must not be lost
+            watch.press('r');
+            watch.press('y');
+            assertEquals("fail", watch.verdict().status());
+            watch.awaitScreen("Restored the starter code of 03-infinite-loop.");
+            String shown = watch.quit();
+            assertFalse(shown.contains("Nothing changed."), shown);
+        }
+    }
+
+    /**
+     * Saves as most editors do, whole at once (a new file renamed over the old): a save written in
+     * place can be seen half done, which checks twice and queues a verdict the test does not expect.
+     */
+    private void save(Path file, String content) throws IOException {
+        // written outside the watched folders, so that only the rename is seen
+        Path written = Files.writeString(course.resolve("saving.tmp"), content);
+        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Copies a fixture exercise into this test's course; returns its folder. */
