@@ -140,7 +140,7 @@ class DemoFaultsTest {
                     out.awaitLine(l -> l.contains("closing")).substring("SERVER: ".length()));
         } finally {
             listening.get().close();
-            thread.join(5000);
+            thread.join(20_000);
         }
     }
 
@@ -172,7 +172,7 @@ class DemoFaultsTest {
             assertTrue(recv.detail().startsWith("1024 of 1024 bytes") && recv.detail().contains("truncated"), recv.detail());
         } finally {
             bound.get().close();
-            thread.join(5000);
+            thread.join(20_000);
         }
     }
 
@@ -193,7 +193,7 @@ class DemoFaultsTest {
                 assertEquals("STILL HERE", last.say("still here"));
             }
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (Thread.activeCount() > threadsBefore && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
@@ -245,7 +245,7 @@ class DemoFaultsTest {
         @Override
         public void close() throws Exception {
             socket.close();
-            thread.join(5000);
+            thread.join(20_000);
         }
     }
 }

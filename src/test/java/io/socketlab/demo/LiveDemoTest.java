@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The live mode driven through a jline terminal built on streams, one typed line at a time. */
 class LiveDemoTest {
     private static List<String> demoThreadsAfterWaiting() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         List<String> left = demoThreads();
         while (!left.isEmpty() && System.nanoTime() < deadline) {
             Thread.onSpinWait();

@@ -76,9 +76,9 @@ final class LiveScreen implements AutoCloseable {
         keyboard.flush();
     }
 
-    /** Waits up to 5 s until {@code text} shows on the screen at least {@code times} times; fails with the screen otherwise. */
+    /** Waits up to 20 s until {@code text} shows on the screen at least {@code times} times; fails with the screen otherwise. */
     void await(String text, int times) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         synchronized (screen) {
             while (count(screen.text(), text) < times) {
                 long left = deadline - System.nanoTime();
@@ -102,9 +102,9 @@ final class LiveScreen implements AutoCloseable {
         return n;
     }
 
-    /** Waits up to 5 s for the demo to return and gives the whole screen; fails if it did not return or threw. */
+    /** Waits up to 20 s for the demo to return and gives the whole screen; fails if it did not return or threw. */
     String finish() throws InterruptedException {
-        runner.join(5000);
+        runner.join(20_000);
         if (runner.isAlive()) {
             throw new AssertionError("the live demo did not end:\n" + screen.text());
         }

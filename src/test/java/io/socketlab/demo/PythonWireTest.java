@@ -129,7 +129,7 @@ class PythonWireTest {
             assertTrue(screen.get(0).matches("message from \\[127\\.0\\.0\\.1:\\d+\\]: 你好"), screen.get(0));
         } finally {
             socket.close();
-            serving.join(5000);
+            serving.join(20_000);
         }
         assertTrue(!serving.isAlive(), "closing the socket ends the chat server");
     }

@@ -46,9 +46,9 @@ final class RecordingOutput implements DemoOutput {
         return out;
     }
 
-    /** Waits up to 5 s for a printed line matching {@code test}; fails the test otherwise. */
+    /** Waits up to 20 s for a printed line matching {@code test}; fails the test otherwise. */
     synchronized String awaitLine(Predicate<String> test) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
             for (String line : lines) {
                 if (test.test(line)) {
@@ -63,9 +63,9 @@ final class RecordingOutput implements DemoOutput {
         }
     }
 
-    /** Waits up to 5 s until {@code count} printed lines equal {@code text}. */
+    /** Waits up to 20 s until {@code count} printed lines equal {@code text}. */
     synchronized void awaitLineCount(String text, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (lines.stream().filter(text::equals).count() < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -75,9 +75,9 @@ final class RecordingOutput implements DemoOutput {
         }
     }
 
-    /** Waits up to 5 s for a trace event matching {@code test}. */
+    /** Waits up to 20 s for a trace event matching {@code test}. */
     synchronized TraceEvent awaitEvent(Predicate<TraceEvent> test) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
             for (TraceEvent e : events) {
                 if (test.test(e)) {

@@ -204,9 +204,9 @@ class WatchSessionTest {
             keys.flush();
         }
 
-        /** Waits up to 10 s for {@code text} on the screen; fails with the screen otherwise. */
+        /** Waits up to 30 s for {@code text} on the screen; fails with the screen otherwise. */
         void awaitScreen(String text) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!text().replace("\r\n", "\n").contains(text)) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("never shown: " + text + "\n" + text());

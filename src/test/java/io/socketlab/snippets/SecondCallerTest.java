@@ -69,7 +69,7 @@ class SecondCallerTest {
             if (listening.get() != null) {
                 listening.get().close();
             }
-            server.join(5000);
+            server.join(20_000);
         }
         assertFalse(server.isAlive(), "server thread still running");
     }
