@@ -126,8 +126,12 @@ public final class ChildTestRunner {
                     .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
                     .build();
             launcher.execute(request, new TestExecutionListener() {
+                private TestPlan plan;
+                private final Set<String> reported = new java.util.HashSet<>();
+
                 @Override
                 public void testPlanExecutionStarted(TestPlan plan) {
+                    this.plan = plan;
                     List<Map<String, Object>> planned = new ArrayList<>();
                     for (TestIdentifier root : plan.getRoots()) {
                         for (TestIdentifier id : plan.getDescendants(root)) {
@@ -150,8 +154,26 @@ public final class ChildTestRunner {
                 @Override
                 public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                     if (!id.isTest()) {
+                        // A class whose setup failed (@BeforeAll, its static initializer) reports
+                        // none of its tests: each fails with the class's failure, so the run is
+                        // neither "no tests found" nor a pass on the other classes alone.
+                        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && plan != null) {
+                            String message = result.getThrowable().map(ChildTestRunner::explain).orElse("");
+                            String printed = capture.endTest();
+                            for (TestIdentifier inside : plan.getDescendants(id)) {
+                                if (inside.isTest() && reported.add(inside.getUniqueId())) {
+                                    Map<String, Object> test = describe(inside);
+                                    test.put("status", "fail");
+                                    test.put("message", message);
+                                    test.put("output", printed);
+                                    tests.add(test);
+                                    tell.accept("test", json(test));
+                                }
+                            }
+                        }
                         return;
                     }
+                    reported.add(id.getUniqueId());
                     Map<String, Object> test = describe(id);
                     test.put("status", result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "pass" : "fail");
                     test.put("message", result.getThrowable().map(ChildTestRunner::explain).orElse(""));

@@ -123,6 +123,20 @@ class ExerciseCheckerTest {
     }
 
     @Test
+    void aTestClassWhoseSetupThrowsFailsItsTestsInsteadOfFindingNone() {
+        // @BeforeAll throwing fails the class: JUnit reports no result for its tests
+        CheckResult result = checker.check(fixture("19-class-setup"));
+        assertEquals("fail", result.status(), result.message());
+        assertEquals("2 of 3 tests failed.", result.message());
+        assertTrue(test(result, "keepsDigits").passed(), test(result, "keepsDigits").message());
+        for (String name : List.of("upperCases", "keepsEmpty")) {
+            assertTrue(test(result, name).message().startsWith("IllegalStateException: setup broke (at BrokenSetupTest.java:8)"),
+                    test(result, name).message());
+        }
+        assertEquals(4.0 / 3, result.points(), 1e-9);
+    }
+
+    @Test
     void compileErrorShowsFileLineSourceAndCaret() {
         CheckResult result = checker.check(fixture("10-compile-error"));
         assertEquals("error", result.status());
