@@ -314,6 +314,11 @@ public final class ChildTestRunner {
     private static String explain(Throwable failure) {
         String message = withoutTrueButFalse(failure, failure.getMessage());
         String kind = failure.getClass().getSimpleName();
+        Throwable origin = LearnerCode.origin(failure);
+        if (origin != failure) {
+            // ExceptionInInitializerError has no message: say what the static initializer threw, and where
+            return kind + ": " + explain(origin);
+        }
         if (message != null && Say.lang() == Lang.ZH) {
             message = JunitInChinese.translate(failure, message);
         }

@@ -137,6 +137,14 @@ class ExerciseCheckerTest {
     }
 
     @Test
+    void aStaticInitializerThatThrowsIsToldWithWhatItThrewAndWhere() {
+        CheckResult result = checker.check(fixture("20-static-init"));
+        assertEquals("fail", result.status(), result.message());
+        assertEquals("ExceptionInInitializerError: IllegalStateException: no greeting yet (at Subject.java:7)",
+                test(result, "upperCases").message());
+    }
+
+    @Test
     void compileErrorShowsFileLineSourceAndCaret() {
         CheckResult result = checker.check(fixture("10-compile-error"));
         assertEquals("error", result.status());

@@ -34,6 +34,14 @@ public final class LearnerCode {
         return test;
     }
 
+    /**
+     * The exception to tell the learner about: for an {@link ExceptionInInitializerError}, which
+     * has no message of its own, the exception their static initializer threw; else {@code t}.
+     */
+    public static Throwable origin(Throwable t) {
+        return t instanceof ExceptionInInitializerError && t.getCause() != null ? t.getCause() : t;
+    }
+
     /** {@code PhoneServer.java:18} for a frame. */
     public static String place(StackTraceElement frame) {
         return frame.getFileName() + ":" + frame.getLineNumber();

@@ -166,10 +166,15 @@ public final class ServerRunner implements AutoCloseable {
             }
             for (Throwable t : runner.failures()) {
                 text.append('\n').append(Say.text("server.threw", t.getClass().getSimpleName()));
-                if (t.getMessage() != null) {
-                    text.append(": ").append(t.getMessage());
+                Throwable origin = LearnerCode.origin(t);
+                if (origin != t) {
+                    // ExceptionInInitializerError: what the static initializer threw
+                    text.append(": ").append(origin.getClass().getSimpleName());
                 }
-                StackTraceElement frame = LearnerCode.where(t.getStackTrace());
+                if (origin.getMessage() != null) {
+                    text.append(": ").append(origin.getMessage());
+                }
+                StackTraceElement frame = LearnerCode.where(origin.getStackTrace());
                 if (frame != null) {
                     String at = LearnerCode.place(frame);
                     text.append(Say.say(" (" + at + ")", "（位于 " + at + "）"));

@@ -138,4 +138,31 @@ class ServerRunnerTest {
             assertTrue(ServerRunner.openFailures().contains("not yours"));
         }
     }
+
+    /** A class whose static initializer throws, as a learner's server class might. */
+    static final class BrokenOnLoad {
+        static final int VALUE;
+
+        static {
+            if (VALUE_SOURCE.isEmpty()) {
+                throw new IllegalStateException("boom in static");
+            }
+            VALUE = 1;
+        }
+    }
+
+    private static final String VALUE_SOURCE = "";
+
+    @Test
+    void aStaticInitializerThatThrowsIsToldWithWhatItThrew() throws Exception {
+        try (ServerRunner server = ServerRunner.start(listening -> {
+            if (BrokenOnLoad.VALUE > 0) {
+                listening.accept().close();
+            }
+        })) {
+            assertTrue(server.awaitReturn(2000));
+            assertTrue(ServerRunner.openFailures().contains(
+                    "[server] threw ExceptionInInitializerError: IllegalStateException: boom in static"), ServerRunner.openFailures());
+        }
+    }
 }
