@@ -72,6 +72,14 @@ public final class GradeCommand implements Callable<Integer> {
             System.err.println(text.get("grade.no-submissions", submissions));
             return 2;
         }
+        Path own = BatchGrader.studentSources(exercise, submissions);
+        if (own != null) {
+            // one student's folder given for the folder of all: its src/ would be graded as a student
+            Path parentFolder = submissions.toAbsolutePath().normalize().getParent();
+            System.err.println(text.get("grade.submissions-is-student", submissions,
+                    submissions.relativize(own) + java.io.File.separator, parentFolder));
+            return 2;
+        }
         List<Path> students;
         try {
             Path folder = submissions.toRealPath();

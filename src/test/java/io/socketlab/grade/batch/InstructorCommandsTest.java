@@ -200,6 +200,22 @@ class InstructorCommandsTest {
     }
 
     @Test
+    void gradeRefusesOneStudentsFolderGivenAsTheSubmissions(@TempDir Path dir) throws Exception {
+        Path ann = Files.createDirectories(dir.resolve("subs/ann/src/exercise/send_all")).getParent().getParent().getParent();
+        String[] common = {"grade", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out", dir.resolve("o").toString()};
+        assertEquals(2, run(concat(common, "--lang", "en", ann.toString())));
+        assertEquals("grade: " + ann + " is one student's submission (it has src/); give the folder that holds one folder per student, "
+                + "such as " + ann.getParent() + ".", errors().strip());
+        err.reset();
+        Path handout = Files.createDirectories(dir.resolve("subs/bob/exercises/06-send-all/src")).getParent().getParent().getParent();
+        assertEquals(2, run(concat(common, "--lang", "zh", handout.toString())));
+        assertEquals("grade：" + handout + " 是一个学生的提交（里面有 exercises/06-send-all/src/）；请给出每个学生各占一个子目录的那个目录，例如 "
+                + handout.getParent() + "。", errors().strip());
+        assertEquals("", printed(), "no student is graded");
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
     void gradeUsageErrorsExitTwo(@TempDir Path dir) throws Exception {
         assertEquals(2, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "99-none", "--out",
                 dir.resolve("o").toString(), dir.toString()));
