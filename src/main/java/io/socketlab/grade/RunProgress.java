@@ -35,6 +35,25 @@ final class RunProgress {
         return lastEvent;
     }
 
+    /**
+     * Where in {@code line} a message of the current run begins ({@code plan}, {@code start},
+     * {@code test} or {@code done} with its token), or -1. Usually 0; later when learner code wrote
+     * to file descriptor 2 without ending its line, so that its text comes first.
+     */
+    synchronized int messageStart(String line) {
+        if (token == null) {
+            return -1;
+        }
+        int first = -1;
+        for (String kind : new String[] {"plan ", "start ", "test ", "done "}) {
+            int at = line.indexOf(kind + token);
+            if (at >= 0 && (first < 0 || at < first)) {
+                first = at;
+            }
+        }
+        return first;
+    }
+
     /** Takes {@code line} when it is progress of the current run; false when it is something else. */
     synchronized boolean take(String line) {
         if (token == null) {

@@ -147,6 +147,12 @@ final class TestJvm {
         try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = err.readLine()) != null) {
+                int at = progress.messageStart(line);
+                if (at > 0) {
+                    // learner code wrote to fd 2 without a line break: its text, then the child's line
+                    drain.add(line.substring(0, at) + "\n");
+                    line = line.substring(at);
+                }
                 if (line.startsWith("done ")) {
                     said.add(line);
                 } else if (!progress.take(line)) {

@@ -145,6 +145,14 @@ class ExerciseCheckerTest {
     }
 
     @Test
+    void textWrittenStraightToStderrWithoutALineBreakDoesNotHideTheResults() {
+        // the grader's own lines on stderr then follow the learner's text on the same line
+        CheckResult result = checker.check(fixture("21-raw-stderr"));
+        assertEquals("pass", result.status(), result.message() + "\n" + result.output());
+        assertEquals(2, result.tests().size());
+    }
+
+    @Test
     void compileErrorShowsFileLineSourceAndCaret() {
         CheckResult result = checker.check(fixture("10-compile-error"));
         assertEquals("error", result.status());
