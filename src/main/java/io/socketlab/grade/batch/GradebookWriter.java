@@ -148,11 +148,12 @@ public final class GradebookWriter {
 
     /**
      * A student folder name made safe as a file name on any system: letters and digits of every
-     * script are kept (王小明 stays 王小明), spaces and the characters Windows or a shell would
-     * trip on become {@code _}.
+     * script are kept (王小明 stays 王小明), with their accents and vowel signs (combining marks:
+     * José as macOS writes it, नमस्ते), spaces and the characters Windows or a shell would trip on
+     * become {@code _}.
      */
     static String safeName(String student) {
-        return student.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+        return student.replaceAll("[^\\p{L}\\p{M}\\p{N}._-]", "_");
     }
 
     /** Points as shown: whole numbers plain, others with two decimals. */
