@@ -79,7 +79,10 @@ final class LearnerCompiler {
                     }
                 }
             }
-            return new Outcome(ok, errors.toString());
+            // javac reports a source that is not valid UTF-8 as errors, yet its call() still says
+            // true: any error fails the compilation
+            boolean anyError = diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+            return new Outcome(ok && !anyError, errors.toString());
         }
     }
 
