@@ -113,14 +113,18 @@ public final class BatchGrader {
         return new StudentGrade(name, result, exercise.points(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** The student's {@code src/}: their copy of the exercise folder, or the exercise inside their handout. */
+    /**
+     * The student's {@code src/}: the exercise inside their handout, or their copy of the exercise
+     * folder. The handout is looked at first: beside {@code exercises/} it has a {@code src/} of
+     * its own, SocketLab's sources, which are not the student's answer.
+     */
     public static Path studentSources(Exercise exercise, Path student) {
-        Path own = student.resolve("src");
-        if (Files.isDirectory(own)) {
-            return own;
-        }
         Path inHandout = student.resolve("exercises").resolve(exercise.id()).resolve("src");
-        return Files.isDirectory(inHandout) ? inHandout : null;
+        if (Files.isDirectory(inHandout)) {
+            return inHandout;
+        }
+        Path own = student.resolve("src");
+        return Files.isDirectory(own) ? own : null;
     }
 
     /** Copies regular {@code .java} files only; links, other files and oversized files stay behind. */
