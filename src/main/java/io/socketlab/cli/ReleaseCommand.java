@@ -32,7 +32,9 @@ public final class ReleaseCommand implements Callable<Integer> {
             System.out.println(text.get("release.ok", out.toAbsolutePath().normalize(), files));
             return 0;
         } catch (Handout.NotEmptyException e) {
-            System.err.println(text.get("release.not-empty", e.getMessage()));
+            Path taken = Path.of(e.getMessage());
+            boolean file = java.nio.file.Files.exists(taken) && !java.nio.file.Files.isDirectory(taken);
+            System.err.println(text.get(file ? "release.not-folder" : "release.not-empty", e.getMessage()));
             return 2;
         } catch (Handout.SolvedStarterException e) {
             for (Problem problem : e.problems()) {

@@ -59,6 +59,17 @@ class InstructorCommandsTest {
     }
 
     @Test
+    void releaseToAFileSaysItIsAFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("handout.zip"), "x");
+        assertEquals(2, run("release", "--lang", "en", "--course", COURSE.toString(), "--out", file.toString()));
+        assertEquals("release: " + file + " is a file, not a folder; choose a new or empty folder.", errors().strip());
+        err.reset();
+        assertEquals(2, run("release", "--lang", "zh", "--course", COURSE.toString(), "--out", file.toString()));
+        assertEquals("release：" + file + " 是文件，不是目录；请换一个新的或空的目录。", errors().strip());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
     void validateInAStudentHandoutSaysWhatItIsInOneLine(@TempDir Path dir) throws Exception {
         Path exercise = io.socketlab.TestFiles.copyFixture("01-passing", dir);
         io.socketlab.TestFiles.copyTree(exercise, dir.resolve("exercises/02-passing"));
