@@ -102,8 +102,13 @@ public final class BatchGrader {
                 work = ScratchFolders.create("socketlab-grade");
                 // the copy sits where it sits in the submission, so compiler errors name the student's own path
                 Path copy = Files.createDirectories(work.resolve(student.relativize(src).toString()));
-                copyJavaSources(src, copy);
-                result = new ExerciseChecker(lang).run(exercise, List.of(copy, exercise.testDir(), exercise.hiddenDir()), work);
+                if (copyJavaSources(src, copy) == 0) {
+                    // else the course's tests would not compile, and the reason would blame them
+                    String shown = student.relativize(src).toString().replace(java.io.File.separatorChar, '/') + "/";
+                    result = new CheckResult("error", text.get("grade.no-java", shown), List.of(), "", false);
+                } else {
+                    result = new ExerciseChecker(lang).run(exercise, List.of(copy, exercise.testDir(), exercise.hiddenDir()), work);
+                }
             } catch (IOException e) {
                 result = new CheckResult("error", text.get("grade.io", e.getMessage()), List.of(), "", false);
             } finally {
@@ -127,8 +132,9 @@ public final class BatchGrader {
         return Files.isDirectory(own) ? own : null;
     }
 
-    /** Copies regular {@code .java} files only; links, other files and oversized files stay behind. */
-    private static void copyJavaSources(Path from, Path to) throws IOException {
+    /** Copies regular {@code .java} files only; links, other files and oversized files stay behind. Returns how many were copied. */
+    private static int copyJavaSources(Path from, Path to) throws IOException {
+        int[] copied = {0};
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
@@ -136,10 +142,12 @@ public final class BatchGrader {
                     Path target = to.resolve(from.relativize(file).toString());
                     Files.createDirectories(target.getParent());
                     Files.copy(file, target);
+                    copied[0]++;
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
+        return copied[0];
     }
 
     /** Names of the test methods declared in the exercise's hidden tests and not in its visible ones. */

@@ -41,4 +41,17 @@ class StudentSourcesTest {
         Files.createDirectories(dir.resolve("carol/exercises/01-phone-server/src"));
         assertNull(BatchGrader.studentSources(sendAll(), dir.resolve("carol")));
     }
+
+    @Test
+    void aSrcWithoutJavaFilesIsSaidPlainlyInsteadOfBlamingTheTests(@TempDir Path dir) throws Exception {
+        // compiled classes and an archive, but no source
+        Path src = Files.createDirectories(dir.resolve("dan/src/exercise/send_all"));
+        Files.writeString(src.resolve("Transfers.class"), "not a source");
+        Files.writeString(src.getParent().getParent().resolve("Transfers.zip"), "not a source");
+        StudentGrade grade = new BatchGrader(io.socketlab.i18n.Lang.EN, 1).gradeOne(sendAll(), dir.resolve("dan"));
+        assertEquals("error", grade.status());
+        assertEquals("no .java files in src/ (only .java files are graded)", grade.result().message());
+        StudentGrade zh = new BatchGrader(io.socketlab.i18n.Lang.ZH, 1).gradeOne(sendAll(), dir.resolve("dan"));
+        assertEquals("src/ 里没有 .java 文件（只评测 .java 文件）", zh.result().message());
+    }
 }
