@@ -1,5 +1,6 @@
 package exercise.udp_upper;
 
+import io.socketlab.grade.testkit.Say;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -86,8 +87,8 @@ final class UdpHarness implements AutoCloseable {
         }
         String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
         synchronized (log) {
-            log.add(say("[" + tag(name) + "] received \"" + text + "\" (" + packet.getLength() + " bytes)",
-                    "[" + tag(name) + "] 收到了 \"" + text + "\"（" + packet.getLength() + " 字节）"));
+            log.add(say("[" + tag(name) + "] received " + Say.quote(text) + " (" + packet.getLength() + " bytes)",
+                    "[" + tag(name) + "] 收到了 " + Say.quote(text) + "（" + packet.getLength() + " 字节）"));
         }
         return text;
     }
