@@ -1,0 +1,72 @@
+package io.socketlab.grade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.socketlab.course.Exercise;
+import io.socketlab.course.ExerciseLoader;
+import io.socketlab.i18n.Lang;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Typical wrong answers to the course's own exercises, checked as a learner checks them: the
+ * verdict names the mistake, in English and in Chinese, and agrees with the statement.
+ */
+class LearnerMistakesTest {
+    private static final Path COURSE = Path.of("").toAbsolutePath();
+
+    @TempDir
+    Path learner;
+
+    /** Mistakes are made by editing the reference solution, which a student handout does not have. */
+    @BeforeEach
+    void needsTheInstructorCourse() {
+        Assumptions.assumeTrue(Files.isDirectory(COURSE.resolve("exercises/05-chat-client/solution")));
+    }
+
+    @Test
+    void aChatClientThatSendsALineOfSpacesIsToldThatSuchALineIsBlankToo() throws Exception {
+        Exercise chat = exercise("05-chat-client");
+        // skips "" but sends "   ", as a learner who tests line.isEmpty() does
+        write(chat, "exercise/chat_client/ChatClient.java", "String message = line.strip();", "String message = line;");
+
+        String english = failure(chat, Lang.EN, "skipsEmptyLinesInsteadOfSendingThem");
+        assertTrue(english.startsWith("blank lines must not be sent, and a line of only spaces is blank too"), english);
+        String chinese = failure(chat, Lang.ZH, "skipsEmptyLinesInsteadOfSendingThem");
+        assertTrue(chinese.startsWith("空白行不能发送，只有空格的行也算空白行"), chinese);
+
+        // the statement says the same, so a learner who reads it first does not make the mistake
+        assertTrue(Files.readString(chat.dir().resolve("README.md")).contains("only spaces"));
+        assertTrue(Files.readString(chat.dir().resolve("README.zh.md")).contains("只有空格"));
+    }
+
+    private static Exercise exercise(String id) {
+        return ExerciseLoader.load(COURSE, new ArrayList<>()).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The reference solution with {@code from} replaced by {@code to}, as the learner's src/. */
+    private void write(Exercise exercise, String file, String from, String to) throws IOException {
+        String solution = Files.readString(exercise.dir().resolve("solution").resolve(file));
+        assertTrue(solution.contains(from), "the solution no longer has: " + from);
+        Path target = learner.resolve("src").resolve(file);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, solution.replace(from, to));
+    }
+
+    /** The message of {@code test}, which must fail, when the learner's code is checked in {@code lang}. */
+    private String failure(Exercise exercise, Lang lang, String test) {
+        CheckResult result = new ExerciseChecker(lang).run(exercise, List.of(learner.resolve("src"), exercise.testDir()), learner);
+        TestResult failed = result.tests().stream().filter(t -> t.name().equals(test)).findFirst()
+                .orElseThrow(() -> new AssertionError(result.message() + "\n" + result.output()));
+        assertEquals("fail", failed.status(), failed.message());
+        return failed.message();
+    }
+}
