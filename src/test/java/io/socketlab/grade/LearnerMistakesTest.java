@@ -48,6 +48,60 @@ class LearnerMistakesTest {
         assertTrue(Files.readString(chat.dir().resolve("README.zh.md")).contains("只有空格"));
     }
 
+    @Test
+    void aGroupChatThatEchoesALineToItsSenderIsToldSo() throws Exception {
+        Exercise chat = exercise("08-group-chat");
+        // one thread per client as asked, but every line goes to everyone, the sender first
+        write("exercise/group_chat/GroupChatServer.java", """
+                package exercise.group_chat;
+
+                import java.io.*;
+                import java.net.*;
+                import java.nio.charset.StandardCharsets;
+                import java.util.List;
+                import java.util.concurrent.CopyOnWriteArrayList;
+
+                public final class GroupChatServer {
+                    public static void serve(ServerSocket listening) throws IOException {
+                        List<Socket> room = new CopyOnWriteArrayList<>();
+                        try {
+                            while (true) {
+                                Socket client = listening.accept();
+                                room.add(client);
+                                client.getOutputStream().write("welcome\\n".getBytes(StandardCharsets.UTF_8));
+                                new Thread(() -> relay(client, room)).start();
+                            }
+                        } catch (SocketException closed) {
+                            for (Socket client : room) {
+                                client.close();
+                            }
+                        }
+                    }
+
+                    private static void relay(Socket client, List<Socket> room) {
+                        try (BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
+                            for (String line; (line = in.readLine()) != null; ) {
+                                for (Socket everyone : room) {
+                                    synchronized (everyone) {
+                                        everyone.getOutputStream().write((line + "\\n").getBytes(StandardCharsets.UTF_8));
+                                    }
+                                }
+                            }
+                        } catch (IOException gone) {
+                            room.remove(client);
+                        }
+                    }
+                }
+                """);
+
+        String english = failure(chat, Lang.EN, "aLineFromOneClientReachesTheOthers");
+        assertTrue(english.startsWith("client 1 sent \"hello room\", then client 3 sent \"hi back\": client 1 should hear only \"hi back\";"
+                + " a line goes to every other client, never back to the one that sent it\n"), english);
+        assertTrue(english.contains("[client] received \"hello ro\" (8 bytes)"), english);
+        String chinese = failure(chat, Lang.ZH, "aLineFromOneClientReachesTheOthers");
+        assertTrue(chinese.startsWith("客户端 1 发送了 \"hello room\"，随后客户端 3 发送了 \"hi back\"：客户端 1 应该只收到 \"hi back\"；"), chinese);
+    }
+
     private static Exercise exercise(String id) {
         return ExerciseLoader.load(COURSE, new ArrayList<>()).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
@@ -59,6 +113,13 @@ class LearnerMistakesTest {
         Path target = learner.resolve("src").resolve(file);
         Files.createDirectories(target.getParent());
         Files.writeString(target, solution.replace(from, to));
+    }
+
+    /** {@code source} as the learner's src/{@code file}. */
+    private void write(String file, String source) throws IOException {
+        Path target = learner.resolve("src").resolve(file);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, source);
     }
 
     /** The message of {@code test}, which must fail, when the learner's code is checked in {@code lang}. */
