@@ -102,6 +102,46 @@ class LearnerMistakesTest {
         assertTrue(chinese.startsWith("客户端 1 发送了 \"hello room\"，随后客户端 3 发送了 \"hi back\"：客户端 1 应该只收到 \"hi back\"；"), chinese);
     }
 
+    @Test
+    void aFrameReaderThatThrowsAtTheCleanEndIsToldToReturnNull() throws Exception {
+        Exercise framing = exercise("07-framing");
+        write("exercise/framing/FrameException.java", Files.readString(framing.srcDir().resolve("exercise/framing/FrameException.java")));
+        // DataInputStream.readInt, as the hint's writeInt suggests: it throws EOFException at the end of the stream
+        write("exercise/framing/LengthPrefixFraming.java", """
+                package exercise.framing;
+
+                import java.io.*;
+
+                public final class LengthPrefixFraming {
+                    public static void writeFrame(OutputStream out, byte[] payload) throws IOException {
+                        DataOutputStream data = new DataOutputStream(out);
+                        data.writeInt(payload.length);
+                        data.write(payload);
+                        data.flush();
+                    }
+
+                    public static byte[] readFrame(InputStream in, int maxSize) throws IOException {
+                        DataInputStream data = new DataInputStream(in);
+                        int length = data.readInt();
+                        if (length < 0 || length > maxSize) {
+                            throw new FrameException("bad length " + length);
+                        }
+                        byte[] payload = new byte[length];
+                        data.readFully(payload);
+                        return payload;
+                    }
+                }
+                """);
+
+        String english = failure(framing, Lang.EN, "readsFramesDeliveredOneByteAtATime");
+        assertEquals("after the last frame the stream ended cleanly, before any header byte: return null there instead of throwing"
+                + " java.io.EOFException (at LengthPrefixFraming.java:15); DataInputStream.readInt throws it at the end of the stream,"
+                + " so read the first header byte yourself and return null when read gives -1", english);
+        String chinese = failure(framing, Lang.ZH, "readsFramesDeliveredOneByteAtATime");
+        assertTrue(chinese.startsWith("最后一帧之后流正常结束了，还没有任何头部字节：这时应该返回 null，而不是抛出 java.io.EOFException（位于 LengthPrefixFraming.java:15）"),
+                chinese);
+    }
+
     private static Exercise exercise(String id) {
         return ExerciseLoader.load(COURSE, new ArrayList<>()).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
