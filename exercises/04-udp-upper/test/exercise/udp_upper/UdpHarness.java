@@ -1,5 +1,6 @@
 package exercise.udp_upper;
 
+import io.socketlab.grade.testkit.LearnerCode;
 import io.socketlab.grade.testkit.Say;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -100,12 +101,8 @@ final class UdpHarness implements AutoCloseable {
 
     private static String describe(Throwable t) {
         String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-        for (StackTraceElement frame : t.getStackTrace()) {
-            if (frame.getClassName().startsWith("exercise.")) {
-                return text + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
-            }
-        }
-        return text;
+        StackTraceElement frame = LearnerCode.where(t.getStackTrace());
+        return frame == null ? text : text + say(" (at " + LearnerCode.place(frame) + ")", "（位于 " + LearnerCode.place(frame) + "）");
     }
 
     String log() {

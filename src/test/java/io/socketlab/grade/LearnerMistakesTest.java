@@ -142,6 +142,33 @@ class LearnerMistakesTest {
                 chinese);
     }
 
+    @Test
+    void aUdpServerThatThrowsIsShownAtItsLineAsTheOtherExercisesShowIt() throws Exception {
+        Exercise udp = exercise("04-udp-upper");
+        write("exercise/udp_upper/UdpUpperServer.java", """
+                package exercise.udp_upper;
+
+                import java.io.IOException;
+                import java.net.DatagramPacket;
+                import java.net.DatagramSocket;
+
+                public final class UdpUpperServer {
+                    public static void serve(DatagramSocket socket) throws IOException {
+                        DatagramPacket packet = new DatagramPacket(new byte[1024], 1024);
+                        socket.receive(packet);
+                        throw new IllegalStateException("no reply written yet");
+                    }
+                }
+                """);
+
+        String english = failure(udp, Lang.EN, "repliesUpperCasedToTheSender");
+        assertTrue(english.startsWith("client got no reply because the server threw IllegalStateException: no reply written yet"
+                + " (at UdpUpperServer.java:11)\n"), english);
+        String chinese = failure(udp, Lang.ZH, "repliesUpperCasedToTheSender");
+        assertTrue(chinese.startsWith("[客户端] 没有收到回复，因为服务器抛出了 IllegalStateException: no reply written yet"
+                + "（位于 UdpUpperServer.java:11）\n"), chinese);
+    }
+
     private static Exercise exercise(String id) {
         return ExerciseLoader.load(COURSE, new ArrayList<>()).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
