@@ -306,6 +306,13 @@ public final class ChildTestRunner {
         if (at != null) {
             String place = LearnerCode.place(at);
             text.append(Say.say(" (at " + place + ")", "（位于 " + place + "）"));
+        } else if (failure instanceof java.util.concurrent.TimeoutException && failure.getCause() != null) {
+            // @Timeout in a separate thread keeps that thread's stack as the cause: where the code was stuck
+            StackTraceElement running = LearnerCode.where(failure.getCause().getStackTrace());
+            if (running != null) {
+                String place = LearnerCode.place(running);
+                text.append(Say.say(" (still running at " + place + " when the time was up)", "（时间到时还在 " + place + " 运行）"));
+            }
         }
         return text.toString();
     }
