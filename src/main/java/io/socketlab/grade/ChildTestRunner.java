@@ -296,7 +296,7 @@ public final class ChildTestRunner {
             message = JunitInChinese.translate(failure, message);
         }
         if (failure instanceof AssertionError) {
-            return message == null ? kind : message + escaped(failure);
+            return message == null ? kind : message + escaped(failure) + thrownAt(failure);
         }
         StringBuilder text = new StringBuilder(kind);
         if (message != null) {
@@ -315,6 +315,23 @@ public final class ChildTestRunner {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * Where the exception JUnit's {@code assertThrows} or {@code assertDoesNotThrow} got was thrown in
+     * the learner's code: the failure names the exception but not its line.
+     */
+    private static String thrownAt(Throwable failure) {
+        if (!(failure instanceof org.opentest4j.AssertionFailedError) || failure.getCause() == null
+                || failure.getCause().getClass().getSimpleName().equals("ExecutionTimeoutException")) {
+            return "";
+        }
+        StackTraceElement at = LearnerCode.where(failure.getCause().getStackTrace());
+        if (at == null) {
+            return "";
+        }
+        String place = LearnerCode.place(at);
+        return Say.say(" (thrown at " + place + ")", "（抛出位置：" + place + "）");
     }
 
     /**

@@ -245,6 +245,11 @@ class ExerciseCheckerTest {
         // JUnit shows "<hello" and ">" on the next line; the escapes show the line break itself
         assertTrue(test(result, "aLineBreakIsShown").message().endsWith("\n(with escapes: expected \"hello\", actual \"hello\\n\")"),
                 test(result, "aLineBreakIsShown").message());
+        // assertThrows names the exception that came instead; where it came from is the learner's clue
+        assertEquals("Unexpected exception type thrown, expected: <java.lang.ArithmeticException> but was: <java.lang.NumberFormatException>"
+                + " (thrown at Thrower.java:5)", test(result, "theWrongExceptionIsShownWhereItWasThrown").message());
+        assertTrue(test(new ExerciseChecker(Lang.ZH).check(fixture("18-where")), "theWrongExceptionIsShownWhereItWasThrown").message()
+                .endsWith("实际：<java.lang.NumberFormatException>（抛出位置：Thrower.java:5）"));
     }
 
     @Test
