@@ -1,6 +1,7 @@
 package io.socketlab.grade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketlab.course.Exercise;
@@ -167,6 +168,40 @@ class LearnerMistakesTest {
         String chinese = failure(udp, Lang.ZH, "repliesUpperCasedToTheSender");
         assertTrue(chinese.startsWith("[客户端] 没有收到回复，因为服务器抛出了 IllegalStateException: no reply written yet"
                 + "（位于 UdpUpperServer.java:11）\n"), chinese);
+    }
+
+    @Test
+    void aUdpReplyWithTheWholeBufferIsNotBlamedOnAMissingLoop() throws Exception {
+        Exercise udp = exercise("04-udp-upper");
+        // decodes the whole 1024-byte buffer: every reply carries NULs after the text
+        write("exercise/udp_upper/UdpUpperServer.java", """
+                package exercise.udp_upper;
+
+                import java.io.IOException;
+                import java.net.DatagramPacket;
+                import java.net.DatagramSocket;
+                import java.net.SocketException;
+                import java.nio.charset.StandardCharsets;
+
+                public final class UdpUpperServer {
+                    public static void serve(DatagramSocket socket) throws IOException {
+                        try {
+                            while (true) {
+                                DatagramPacket packet = new DatagramPacket(new byte[1024], 1024);
+                                socket.receive(packet);
+                                byte[] reply = new String(packet.getData(), StandardCharsets.UTF_8).toUpperCase().getBytes(StandardCharsets.UTF_8);
+                                socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
+                            }
+                        } catch (SocketException closed) {
+                            // closed: done
+                        }
+                    }
+                }
+                """);
+
+        String english = failure(udp, Lang.EN, "answersEveryDatagramNotJustTheFirst");
+        assertTrue(english.contains("[client] received \"ONE\" + \"\\x00\" * 1021 (1024 bytes)"), english);
+        assertFalse(english.contains("loop"), english);
     }
 
     private static Exercise exercise(String id) {
