@@ -1,5 +1,7 @@
 package exercise.udp_upper;
 
+import io.socketlab.grade.testkit.LearnerCode;
+import io.socketlab.grade.testkit.Say;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -86,8 +88,8 @@ final class UdpHarness implements AutoCloseable {
         }
         String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
         synchronized (log) {
-            log.add(say("[" + tag(name) + "] received \"" + text + "\" (" + packet.getLength() + " bytes)",
-                    "[" + tag(name) + "] 收到了 \"" + text + "\"（" + packet.getLength() + " 字节）"));
+            log.add(say("[" + tag(name) + "] received " + Say.quote(text) + " (" + packet.getLength() + " bytes)",
+                    "[" + tag(name) + "] 收到了 " + Say.quote(text) + "（" + packet.getLength() + " 字节）"));
         }
         return text;
     }
@@ -99,12 +101,8 @@ final class UdpHarness implements AutoCloseable {
 
     private static String describe(Throwable t) {
         String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-        for (StackTraceElement frame : t.getStackTrace()) {
-            if (frame.getClassName().startsWith("exercise.")) {
-                return text + " (" + frame.getFileName() + ":" + frame.getLineNumber() + ")";
-            }
-        }
-        return text;
+        StackTraceElement frame = LearnerCode.where(t.getStackTrace());
+        return frame == null ? text : text + say(" (at " + LearnerCode.place(frame) + ")", "（位于 " + LearnerCode.place(frame) + "）");
     }
 
     String log() {

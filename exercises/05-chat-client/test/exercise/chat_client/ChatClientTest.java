@@ -38,8 +38,10 @@ class ChatClientTest {
     void skipsEmptyLinesInsteadOfSendingThem() throws Exception {
         ChatSession session = ChatSession.run("\nJACK\n\nhi\n   \nbye\n", 2000);
         assertEquals(List.of("hi", "bye"), session.serverHeard,
-                say("empty lines must not be sent: the server would have nothing to answer and the client would wait",
-                        "空行不能发送：服务器没有内容可以回答，客户端就会一直等下去") + "\n" + session.describe());
+                say("blank lines must not be sent, and a line of only spaces is blank too (skip a line whose strip() is empty):"
+                        + " the server would have nothing to answer and the client would wait",
+                        "空白行不能发送，只有空格的行也算空白行（strip() 之后为空就跳过）：服务器没有内容可以回答，客户端就会一直等下去")
+                        + "\n" + session.describe());
         assertEquals(List.of("JACK: HI", "JACK: BYE"), session.outputLines, session.describe());
     }
 

@@ -1,8 +1,10 @@
 package exercise.framing;
 
 import io.socketlab.grade.testkit.ChunkingProxy;
+import io.socketlab.grade.testkit.LearnerCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,8 +51,24 @@ class LengthPrefixFramingTest {
                 say("the stream gave one byte per read; a reader that trusts one read gets a partial header or payload",
                         "这个流每次 read 只给一个字节；以为读一次就够的代码只会拿到不完整的头部或内容"));
         assertEquals("ipconfig", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8));
-        assertNull(LengthPrefixFraming.readFrame(in, 1024),
+        assertNull(readAtTheCleanEnd(in),
                 say("after the last frame the stream ended cleanly: return null", "最后一帧之后流正常结束了：应该返回 null"));
+    }
+
+    /** readFrame on a stream that ends before a header: a throw fails with what to do instead. */
+    private static byte[] readAtTheCleanEnd(InputStream in) {
+        try {
+            return LengthPrefixFraming.readFrame(in, 1024);
+        } catch (IOException e) {
+            StackTraceElement frame = LearnerCode.where(e.getStackTrace());
+            String at = frame == null ? "" : say(" (at " + LearnerCode.place(frame) + ")", "（位于 " + LearnerCode.place(frame) + "）");
+            boolean readInt = e instanceof EOFException;
+            throw new AssertionError(say("after the last frame the stream ended cleanly, before any header byte: return null there instead of throwing "
+                    + e + at + (readInt ? "; DataInputStream.readInt throws it at the end of the stream, so read the first header byte"
+                    + " yourself and return null when read gives -1" : ""),
+                    "最后一帧之后流正常结束了，还没有任何头部字节：这时应该返回 null，而不是抛出 " + e + at
+                    + (readInt ? "；DataInputStream.readInt 在流结束时会抛出它，所以要自己读头部的第一个字节，read 返回 -1 时返回 null" : "")), e);
+        }
     }
 
     @Test

@@ -49,6 +49,16 @@ class GroupChatServerTest {
                 clients.get(0).send("hello room\n");
                 clients.get(1).expectReply("hello room\n");
                 clients.get(2).expectReply("hello room\n");
+                clients.get(2).send("hi back\n");
+                clients.get(1).expectReply("hi back\n");
+                try {
+                    clients.get(0).expectReply("hi back\n");
+                } catch (AssertionError e) {
+                    throw new AssertionError(say("client 1 sent \"hello room\", then client 3 sent \"hi back\": client 1 should hear only"
+                            + " \"hi back\"; a line goes to every other client, never back to the one that sent it",
+                            "客户端 1 发送了 \"hello room\"，随后客户端 3 发送了 \"hi back\"：客户端 1 应该只收到 \"hi back\"；"
+                            + "每一行都要转发给其他客户端，绝不能发回给发送它的那个客户端") + "\n" + e.getMessage(), e);
+                }
             } finally {
                 leave(clients);
             }

@@ -323,7 +323,7 @@ public final class ChildTestRunner {
             message = JunitInChinese.translate(failure, message);
         }
         if (failure instanceof AssertionError) {
-            return message == null ? kind : message + escaped(failure);
+            return message == null ? kind : message + escaped(failure) + thrownAt(failure);
         }
         StringBuilder text = new StringBuilder(kind);
         if (message != null) {
@@ -333,8 +333,32 @@ public final class ChildTestRunner {
         if (at != null) {
             String place = LearnerCode.place(at);
             text.append(Say.say(" (at " + place + ")", "（位于 " + place + "）"));
+        } else if (failure instanceof java.util.concurrent.TimeoutException && failure.getCause() != null) {
+            // @Timeout in a separate thread keeps that thread's stack as the cause: where the code was stuck
+            StackTraceElement running = LearnerCode.where(failure.getCause().getStackTrace());
+            if (running != null) {
+                String place = LearnerCode.place(running);
+                text.append(Say.say(" (still running at " + place + " when the time was up)", "（时间到时还在 " + place + " 运行）"));
+            }
         }
         return text.toString();
+    }
+
+    /**
+     * Where the exception JUnit's {@code assertThrows} or {@code assertDoesNotThrow} got was thrown in
+     * the learner's code: the failure names the exception but not its line.
+     */
+    private static String thrownAt(Throwable failure) {
+        if (!(failure instanceof org.opentest4j.AssertionFailedError) || failure.getCause() == null
+                || failure.getCause().getClass().getSimpleName().equals("ExecutionTimeoutException")) {
+            return "";
+        }
+        StackTraceElement at = LearnerCode.where(failure.getCause().getStackTrace());
+        if (at == null) {
+            return "";
+        }
+        String place = LearnerCode.place(at);
+        return Say.say(" (thrown at " + place + ")", "（抛出位置：" + place + "）");
     }
 
     /**

@@ -243,7 +243,7 @@ public final class WatchSession {
                 Progress progress = store.load();
                 for (Exercise e : exercises) {
                     String mark = progress.isDone(e.id()) ? "✓" : " ";
-                    String here = e == current ? ">" : " ";
+                    String here = e.id().equals(current.id()) ? ">" : " ";
                     out.println(here + " [" + mark + "] " + e.id() + "  " + e.title(lang));
                 }
             }

@@ -84,6 +84,16 @@ class ExerciseCheckerTest {
     }
 
     @Test
+    void aTestPastItsTimeoutSaysWhereTheLearnersCodeWasStillRunning() {
+        String english = test(checker.check(fixture("15-test-timeout")), "spins").message();
+        // the loop's condition or its body, whichever line it was on when the time was up
+        assertTrue(english.matches("TimeoutException: spins\\(\\) timed out after 1 second"
+                + " \\(still running at Spinner\\.java:[89] when the time was up\\)"), english);
+        String chinese = test(new ExerciseChecker(Lang.ZH).check(fixture("15-test-timeout")), "spins").message();
+        assertTrue(chinese.matches("TimeoutException: spins\\(\\) 超时：运行超过了 1 秒（时间到时还在 Spinner\\.java:[89] 运行）"), chinese);
+    }
+
+    @Test
     void systemExitIsReportedAsEndingEarly() {
         CheckResult result = checker.check(fixture("04-system-exit"));
         assertEquals("error", result.status());
@@ -265,6 +275,11 @@ class ExerciseCheckerTest {
         // JUnit shows "<hello" and ">" on the next line; the escapes show the line break itself
         assertTrue(test(result, "aLineBreakIsShown").message().endsWith("\n(with escapes: expected \"hello\", actual \"hello\\n\")"),
                 test(result, "aLineBreakIsShown").message());
+        // assertThrows names the exception that came instead; where it came from is the learner's clue
+        assertEquals("Unexpected exception type thrown, expected: <java.lang.ArithmeticException> but was: <java.lang.NumberFormatException>"
+                + " (thrown at Thrower.java:5)", test(result, "theWrongExceptionIsShownWhereItWasThrown").message());
+        assertTrue(test(new ExerciseChecker(Lang.ZH).check(fixture("18-where")), "theWrongExceptionIsShownWhereItWasThrown").message()
+                .endsWith("实际：<java.lang.NumberFormatException>（抛出位置：Thrower.java:5）"));
     }
 
     @Test

@@ -100,6 +100,19 @@ class WatchSessionTest {
     }
 
     @Test
+    void theListMarksTheExerciseWatchStartedOn() throws Exception {
+        copyFixture("01-passing");
+        copyFixture("02-failing");
+        try (Watch watch = new Watch(1)) {
+            assertEquals("fail", watch.verdict().status());
+            watch.press('l');
+            watch.awaitScreen("  [ ] 01-passing");
+            watch.awaitScreen("> [ ] 02-failing");
+            watch.quit();
+        }
+    }
+
+    @Test
     void afterTheLastExerciseNOffersTheOneStillUnfinished() throws Exception {
         copyFixture("01-passing");
         copyFixture("02-failing");
@@ -181,7 +194,9 @@ class WatchSessionTest {
             List<Exercise> exercises = ExerciseLoader.load(course, new ArrayList<>());
             terminal = TerminalBuilder.builder().streams(new PipedInputStream(keys), screen)
                     .type("xterm-256color").dumb(false).build();
-            WatchSession session = new WatchSession(terminal, course, exercises, exercises.get(startAt), Lang.EN, false, true,
+            // loaded again, as watch's command picks its start apart from the list: equal, not the same object
+            Exercise start = ExerciseLoader.load(course, new ArrayList<>()).get(startAt);
+            WatchSession session = new WatchSession(terminal, course, exercises, start, Lang.EN, false, true,
                     e -> "the solution of " + e.id() + ", as rendered", verdicts::add);
             loop = new Thread(() -> {
                 try {

@@ -49,24 +49,60 @@ public final class Say {
         return Lang.parse(System.getProperty(PROPERTY)) == Lang.ZH ? Lang.ZH : Lang.EN;
     }
 
+    /** A run of one invisible character at least this long is counted instead of spelled out. */
+    private static final int COUNTED_RUN = 16;
+
     /**
      * {@code text} in double quotes with the characters a reader cannot see written out:
      * {@code "hello\n"}, {@code "d\x00\x00"}. Quotes and backslashes are escaped too, so the result
-     * reads as one line and says exactly what was there.
+     * reads as one line and says exactly what was there. A long run of one invisible character, such
+     * as the NULs after a message decoded from a whole buffer, is counted the way Python writes it:
+     * {@code "HELLO" + "\x00" * 1019}.
      */
     public static String quote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                default -> quoted.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+        StringBuilder quoted = new StringBuilder();
+        StringBuilder piece = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            int run = 1;
+            while (i + run < text.length() && text.charAt(i + run) == c) {
+                run++;
             }
+            if (invisible(c) && run >= COUNTED_RUN) {
+                if (piece.length() > 0) {
+                    quoted.append('"').append(piece).append("\" + ");
+                    piece.setLength(0);
+                }
+                quoted.append('"').append(escape(c)).append("\" * ").append(run);
+                i += run;
+                if (i < text.length()) {
+                    quoted.append(" + ");
+                }
+                continue;
+            }
+            piece.append(escape(c).repeat(run));
+            i += run;
         }
-        return quoted.append('"').toString();
+        if (piece.length() > 0 || quoted.length() == 0) {
+            quoted.append('"').append(piece).append('"');
+        }
+        return quoted.toString();
+    }
+
+    private static boolean invisible(char c) {
+        return c < 0x20 || c == 0x7f;
+    }
+
+    private static String escape(char c) {
+        return switch (c) {
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            default -> invisible(c) ? String.format("\\x%02x", (int) c) : String.valueOf(c);
+        };
     }
 
     /**

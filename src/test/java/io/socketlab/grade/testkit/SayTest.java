@@ -82,6 +82,18 @@ class SayTest {
         assertTrue(message.contains("\n[服务器] 抛出了 UnsupportedOperationException: write this method"), message);
     }
 
+    @Test
+    void aLongRunOfInvisibleBytesIsCountedNotSpelledOut() {
+        // a reply decoded from a whole 1024-byte buffer: the 1019 NULs after "HELLO" are one short phrase
+        String whole = "HELLO" + "\0".repeat(1019);
+        assertEquals("\"HELLO\" + \"\\x00\" * 1019", Say.quote(whole));
+        assertEquals("\"\\x00\" * 20 + \"ab\"", Say.quote("\0".repeat(20) + "ab"));
+        assertEquals("\"\\r\\n\" + \"\\x00\" * 16", Say.quote("\r\n" + "\0".repeat(16)));
+        // short runs stay as they were, and visible characters are never counted
+        assertEquals("\"01" + "\\x00".repeat(8) + "\"", Say.quote("01" + "\0".repeat(8)));
+        assertEquals("\"" + "a".repeat(40) + "\"", Say.quote("a".repeat(40)));
+    }
+
     /** A server that hears the message and hangs up without replying; the client's expectReply fails. */
     private static AssertionError replyThatNeverComes() throws Exception {
         try (ServerRunner server = ServerRunner.start(listening -> {
