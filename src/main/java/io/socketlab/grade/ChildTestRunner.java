@@ -319,11 +319,20 @@ public final class ChildTestRunner {
             // ExceptionInInitializerError has no message: say what the static initializer threw, and where
             return kind + ": " + explain(origin);
         }
-        if (message != null && Say.lang() == Lang.ZH) {
+        String escaped = escaped(failure);
+        if (!escaped.isEmpty() && hasUnprintable(failure)) {
+            // NUL bytes or escape codes would reach the terminal raw (or make grep call the report
+            // binary); the line with escapes shows the same values
+            message = withoutJunitValues(failure, message);
+        }
+        if (message != null && !message.isEmpty() && Say.lang() == Lang.ZH) {
             message = JunitInChinese.translate(failure, message);
         }
         if (failure instanceof AssertionError) {
-            return message == null ? kind : message + escaped(failure) + thrownAt(failure);
+            if (message == null || message.isEmpty()) {
+                return escaped.isEmpty() ? kind : escaped.strip() + thrownAt(failure);
+            }
+            return message + escaped + thrownAt(failure);
         }
         StringBuilder text = new StringBuilder(kind);
         if (message != null) {
@@ -394,6 +403,25 @@ public final class ChildTestRunner {
         }
         return Say.say("\n(with escapes: expected " + Say.quote(expected) + ", actual " + Say.quote(actual) + ")",
                 "\n（转义后：期望 " + Say.quote(expected) + "，实际 " + Say.quote(actual) + "）");
+    }
+
+    /** Whether JUnit's values hold a character other than a line break or tab that is not printable. */
+    private static boolean hasUnprintable(Throwable failure) {
+        org.opentest4j.AssertionFailedError junit = (org.opentest4j.AssertionFailedError) failure;
+        return (junit.getExpected().getStringRepresentation() + junit.getActual().getStringRepresentation()).chars()
+                .anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f);
+    }
+
+    /** The author's part of {@code message}, without JUnit's {@code expected: <…> but was: <…>}. */
+    private static String withoutJunitValues(Throwable failure, String message) {
+        org.opentest4j.AssertionFailedError junit = (org.opentest4j.AssertionFailedError) failure;
+        String values = "expected: <" + junit.getExpected().getStringRepresentation() + "> but was: <"
+                + junit.getActual().getStringRepresentation() + ">";
+        if (message == null || !message.endsWith(values)) {
+            return message;
+        }
+        String author = message.substring(0, message.length() - values.length());
+        return author.endsWith(" ==> ") ? author.substring(0, author.length() - " ==> ".length()) : author.strip();
     }
 
     private static boolean hasControl(String text) {

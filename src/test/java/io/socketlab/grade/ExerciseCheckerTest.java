@@ -275,6 +275,12 @@ class ExerciseCheckerTest {
         // JUnit shows "<hello" and ">" on the next line; the escapes show the line break itself
         assertTrue(test(result, "aLineBreakIsShown").message().endsWith("\n(with escapes: expected \"hello\", actual \"hello\\n\")"),
                 test(result, "aLineBreakIsShown").message());
+        // NUL bytes never reach the report raw: the values are shown once, with escapes
+        assertEquals("the reply\n(with escapes: expected \"HELLO\", actual \"HELLO\" + \"\\x00\" * 1019)",
+                test(result, "nulBytesAreNeverShownRaw").message());
+        assertEquals("(with escapes: expected \"HELLO\", actual \"HELLO\\x00\")", test(result, "nulBytesWithoutAMessage").message());
+        assertEquals("the reply\n（转义后：期望 \"HELLO\"，实际 \"HELLO\" + \"\\x00\" * 1019）",
+                test(new ExerciseChecker(Lang.ZH).check(fixture("18-where")), "nulBytesAreNeverShownRaw").message());
         // assertThrows names the exception that came instead; where it came from is the learner's clue
         assertEquals("Unexpected exception type thrown, expected: <java.lang.ArithmeticException> but was: <java.lang.NumberFormatException>"
                 + " (thrown at Thrower.java:5)", test(result, "theWrongExceptionIsShownWhereItWasThrown").message());
