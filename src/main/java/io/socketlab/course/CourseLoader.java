@@ -41,7 +41,9 @@ public final class CourseLoader {
         List<Problem> problems = new ArrayList<>();
         Path lessonsDir = course.resolve("lessons");
         if (!Files.isDirectory(lessonsDir)) {
-            problems.add(new Problem(lessonsDir, 0, "course.no-lessons"));
+            problems.add(Files.isDirectory(course)
+                    ? new Problem(lessonsDir, 0, "course.no-lessons", course)
+                    : new Problem(course, 0, "course.missing"));
             throw new CourseException(problems);
         }
         Includes includes = new Includes(course);

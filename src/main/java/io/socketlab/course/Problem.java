@@ -34,7 +34,8 @@ public record Problem(Path file, int line, String key, List<Object> args) {
 
     /** {@code file:line: message} in {@code lang}, the file relative to {@code base} when it lies inside it. */
     public String format(Path base, Lang lang) {
-        Path shown = base != null && file.isAbsolute() && file.startsWith(base) ? base.relativize(file) : file;
+        // the base itself (a course folder that is missing, say) is named whole
+        Path shown = base != null && file.isAbsolute() && file.startsWith(base) && !file.equals(base) ? base.relativize(file) : file;
         return line > 0 ? shown + ":" + line + ": " + message(lang) : shown + ": " + message(lang);
     }
 

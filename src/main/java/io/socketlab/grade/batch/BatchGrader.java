@@ -46,10 +46,14 @@ public final class BatchGrader {
         this.threads = Math.max(1, threads);
     }
 
-    /** The student folders of {@code submissions}, sorted by name. */
+    /**
+     * The student folders of {@code submissions}, sorted by name: not hidden ones, nor the
+     * {@code __MACOSX} folder that unzipping an archive made on a Mac leaves beside them.
+     */
     public static List<Path> students(Path submissions) throws IOException {
         try (Stream<Path> list = Files.list(submissions)) {
-            return list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
+            return list.filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().equals("__MACOSX"))
                     .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         }
     }

@@ -90,7 +90,12 @@ class InstructorCommandsTest {
     void releaseOfAFolderThatIsNoCourseWritesNothing(@TempDir Path dir) throws Exception {
         Path handout = dir.resolve("handout");
         assertEquals(1, run("release", "--lang", "en", "--course", dir.resolve("nothing-here").toString(), "--out", handout.toString()));
-        assertTrue(errors().contains("no lessons folder here: is this a SocketLab course?"), errors());
+        assertTrue(errors().contains("nothing-here: no such folder: give the folder of a SocketLab course with --course DIR"), errors());
+        assertFalse(Files.exists(handout));
+
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertEquals(1, run("release", "--lang", "en", "--course", empty.toString(), "--out", handout.toString()));
+        assertTrue(errors().contains("no lessons folder in " + empty.toAbsolutePath().normalize() + ": is this a SocketLab course?"), errors());
         assertFalse(Files.exists(handout));
     }
 
@@ -189,6 +194,18 @@ class InstructorCommandsTest {
         assertFalse(printed().contains("results  Points"), printed());
         assertTrue(printed().contains("Graded 1 submissions"), printed());
         assertEquals(2, Files.readString(results.resolveSibling("gradebook.csv")).lines().count());
+    }
+
+    @Test
+    void gradeSkipsTheFolderAMacArchiveLeavesBesideTheStudents(@TempDir Path dir) throws Exception {
+        Path subs = Files.createDirectories(dir.resolve("subs/ann")).getParent();
+        Files.createDirectories(subs.resolve("__MACOSX/ann"));
+        Files.createDirectories(subs.resolve(".git"));
+        assertEquals(0, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out",
+                dir.resolve("results").toString(), subs.toString()));
+        assertTrue(printed().startsWith("ann  Points 0/10  error  no src/"), printed());
+        assertFalse(printed().contains("__MACOSX"), printed());
+        assertTrue(printed().contains("Graded 1 submissions"), printed());
     }
 
     @Test
