@@ -3,6 +3,7 @@ package io.socketlab.cli;
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
 import io.socketlab.course.Lesson;
+import io.socketlab.grade.ExerciseList;
 import java.util.ArrayList;
 import java.util.List;
 import io.socketlab.progress.Progress;
@@ -32,12 +33,7 @@ final class ListCommand implements Callable<Integer> {
         if (!exercises.isEmpty()) {
             ws.out().println();
             ws.out().println(ws.messages().get("list.exercises"));
-            for (Exercise exercise : exercises) {
-                boolean done = progress.isDone(exercise.id());
-                String mark = plain ? (done ? "[x]" : "[ ]") : (done ? "✓" : "·");
-                String here = exercise.id().equals(progress.currentExercise()) ? (plain ? ">" : "▸") : " ";
-                ws.out().println(String.format(" %s %s %-16s %s (%d)", here, mark, exercise.id(), exercise.title(ws.lang()), exercise.points()));
-            }
+            ExerciseList.lines(exercises, progress, progress.currentExercise(), plain, ws.lang()).forEach(ws.out()::println);
         }
         ws.out().println();
         ws.out().println(ws.messages().get(plain ? "list.legend.plain" : "list.legend"));

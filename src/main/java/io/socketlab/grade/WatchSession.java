@@ -240,12 +240,7 @@ public final class WatchSession {
         switch (key) {
             case 'h' -> showHint();
             case 'l' -> {
-                Progress progress = store.load();
-                for (Exercise e : exercises) {
-                    String mark = progress.isDone(e.id()) ? "✓" : " ";
-                    String here = e.id().equals(current.id()) ? ">" : " ";
-                    out.println(here + " [" + mark + "] " + e.id() + "  " + e.title(lang));
-                }
+                ExerciseList.lines(exercises, store.load(), current.id(), !color, lang).forEach(out::println);
             }
             case 'r' -> {
                 out.println(text.get("cli.reset-ask", current.id(), current.srcDir()));

@@ -75,8 +75,8 @@ class WatchSessionTest {
             watch.press('h');
             watch.awaitScreen("Hint 1/2 for 02-failing:\n  first hint");
             watch.press('l');
-            watch.awaitScreen("  [✓] 01-passing");
-            watch.awaitScreen("> [ ] 02-failing");
+            watch.awaitScreen("   [x] 01-passing");
+            watch.awaitScreen(" > [ ] 02-failing");
 
             Path subject = failing.resolve("src/Subject.java");
             String starter = Files.readString(subject);
@@ -106,8 +106,8 @@ class WatchSessionTest {
         try (Watch watch = new Watch(1)) {
             assertEquals("fail", watch.verdict().status());
             watch.press('l');
-            watch.awaitScreen("  [ ] 01-passing");
-            watch.awaitScreen("> [ ] 02-failing");
+            watch.awaitScreen("   [ ] 01-passing");
+            watch.awaitScreen(" > [ ] 02-failing");
             watch.quit();
         }
     }
