@@ -1,5 +1,7 @@
 package io.socketlab.grade;
 
+import io.socketlab.i18n.Lang;
+import io.socketlab.i18n.Messages;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +88,15 @@ final class LearnerCompiler {
         }
     }
 
+    private static boolean startsWithByteOrderMark(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(3);
+            return head.length == 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static String describe(Diagnostic<? extends JavaFileObject> d, List<Path> bases, Locale locale) {
         StringBuilder text = new StringBuilder();
         String message = d.getMessage(locale);
@@ -101,8 +112,13 @@ final class LearnerCompiler {
             int line = (int) d.getLineNumber();
             if (line >= 1 && line <= lines.size()) {
                 String source = lines.get(line - 1);
-                text.append("    ").append(source).append('\n');
                 int column = (int) Math.max(1, d.getColumnNumber());
+                if (line == 1 && source.startsWith("\uFEFF")) {
+                    // a byte-order mark takes no room on the screen: the caret goes where the eye is
+                    source = source.substring(1);
+                    column = Math.max(1, column - 1);
+                }
+                text.append("    ").append(source).append('\n');
                 StringBuilder pad = new StringBuilder("    ");
                 for (int i = 0; i < column - 1 && i < source.length(); i++) {
                     pad.append(source.charAt(i) == '\t' ? '\t' : ' ');
@@ -115,6 +131,11 @@ final class LearnerCompiler {
         // what javac adds below the caret: "  symbol:   class Strin", "  location: class PhoneServer"
         for (String detail : said.subList(Math.min(1, said.size()), said.size())) {
             text.append(detail).append('\n');
+        }
+        if (d.getLineNumber() == 1 && message.contains("\\ufeff") && startsWithByteOrderMark(file)) {
+            // javac's "illegal character" U+FEFF does not say where the character came from
+            Lang lang = "zh".equals(locale.getLanguage()) ? Lang.ZH : Lang.EN;
+            text.append("  ").append(Messages.of("grade", lang).get("compile.bom")).append('\n');
         }
         return text.toString();
     }

@@ -25,4 +25,26 @@ class LearnerCompilerTest {
         assertFalse(outcome.ok(), "compiled with the text replaced: " + outcome.errors());
         assertTrue(outcome.errors().startsWith("src/exercise/enc/Greeting.java:4: unmappable character"), outcome.errors());
     }
+
+    @Test
+    void aByteOrderMarkIsNamedUnderJavacsIllegalCharacter(@TempDir Path dir) throws Exception {
+        // Notepad's "UTF-8" on older Windows writes EF BB BF first; javac refuses it, as plain javac does
+        Path src = Files.createDirectories(dir.resolve("src/exercise/bom"));
+        byte[] code = "package exercise.bom;\n\npublic final class Marked {\n}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] marked = new byte[code.length + 3];
+        marked[0] = (byte) 0xef;
+        marked[1] = (byte) 0xbb;
+        marked[2] = (byte) 0xbf;
+        System.arraycopy(code, 0, marked, 3, code.length);
+        Files.write(src.resolve("Marked.java"), marked);
+        LearnerCompiler.Outcome english = LearnerCompiler.compile(List.of(dir.resolve("src")), dir.resolve("classes"), List.of(dir), Locale.ENGLISH);
+        assertFalse(english.ok());
+        assertTrue(english.errors().startsWith("src/exercise/bom/Marked.java:1: illegal character"), english.errors());
+        assertTrue(english.errors().contains("\n  the file starts with a byte-order mark (BOM), which some Windows editors add:"
+                + " save it as UTF-8 without BOM\n"), english.errors());
+        // the mark is not shown in the source line, so that carets stand under what they point at
+        assertTrue(english.errors().contains(":1: illegal character: '\\ufeff'\n    package exercise.bom;\n    ^\n"), english.errors());
+        LearnerCompiler.Outcome chinese = LearnerCompiler.compile(List.of(dir.resolve("src")), dir.resolve("classes"), List.of(dir), Locale.CHINESE);
+        assertTrue(chinese.errors().contains("字节顺序标记（BOM）"), chinese.errors());
+    }
 }
