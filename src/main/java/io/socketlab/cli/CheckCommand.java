@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -86,7 +85,7 @@ public final class CheckCommand implements Callable<Integer> {
                 }
             }
             System.err.println(text.get("cli.unknown-exercise", name,
-                    all.stream().map(Exercise::id).collect(Collectors.joining(", "))));
+                    text.list(all.stream().map(Exercise::id).toList())));
             return null;
         }
         if (progress.currentExercise() != null) {

@@ -33,7 +33,7 @@ public final class ConnectCommand implements Callable<Integer> {
     public Integer call() {
         Messages messages = Messages.of("demo", main.options.lang());
         if (!Demos.exists(name)) {
-            System.err.println(messages.get("demo.unknown", name, String.join(", ", Demos.ids())));
+            System.err.println(messages.get("demo.unknown", name, messages.list(Demos.ids())));
             return 2;
         }
         int serverPort = port == null ? DemoHalves.defaultPort(name) : port;

@@ -27,7 +27,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         GlobalOptions options = main.options;
         if (!Demos.exists(name)) {
-            System.err.println(Messages.of("demo", options.lang()).get("demo.unknown", name, String.join(", ", Demos.ids())));
+            Messages messages = Messages.of("demo", options.lang());
+            System.err.println(messages.get("demo.unknown", name, messages.list(Demos.ids())));
             return 2;
         }
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {

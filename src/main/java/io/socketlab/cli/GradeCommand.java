@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,7 +61,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (exercise == null) {
             // a broken exercise folder is left out of the list: say why, file by file
             problems.forEach(p -> System.err.println(p.format(root, parent.options.lang())));
-            System.err.println(text.get("grade.unknown-exercise", exerciseName, all.stream().map(Exercise::id).collect(Collectors.joining(", "))));
+            System.err.println(text.get("grade.unknown-exercise", exerciseName, text.list(all.stream().map(Exercise::id).toList())));
             return 2;
         }
         if (timeout != null) {

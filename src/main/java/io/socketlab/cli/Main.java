@@ -182,8 +182,7 @@ public final class Main implements Callable<Integer> {
                 }
                 String prefix = command.getParent() == null ? name + " " : "";
                 if (!suggestions.isEmpty()) {
-                    err.println(text.get("usage.did-you-mean", suggestions.stream()
-                            .map(suggestion -> prefix + suggestion).collect(java.util.stream.Collectors.joining(", "))));
+                    err.println(text.get("usage.did-you-mean", text.list(suggestions.stream().map(suggestion -> prefix + suggestion).toList())));
                 }
             }
             err.println(text.get("usage.try", name));
@@ -202,9 +201,8 @@ public final class Main implements Callable<Integer> {
                         verb ? extra.get(0) : String.join(" ", extra));
             }
             if (e instanceof CommandLine.MissingParameterException missing) {
-                return text.get("usage.missing", missing.getMissing().stream()
-                        .map(arg -> arg.isOption() ? label(arg) + "=" + arg.paramLabel() : arg.paramLabel())
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                return text.get("usage.missing", text.list(missing.getMissing().stream()
+                        .map(arg -> arg.isOption() ? label(arg) + "=" + arg.paramLabel() : arg.paramLabel()).toList()));
             }
             if (e.getArgSpec() != null && e.getValue() != null && isWholeNumber(e.getArgSpec().type())) {
                 return text.get("usage.not-a-number", label(e.getArgSpec()), e.getValue());

@@ -36,7 +36,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Messages messages = Messages.of("demo", main.options.lang());
         if (!Demos.exists(name)) {
-            System.err.println(messages.get("demo.unknown", name, String.join(", ", Demos.ids())));
+            System.err.println(messages.get("demo.unknown", name, messages.list(Demos.ids())));
             return 2;
         }
         boolean udp = DemoHalves.isUdp(name);

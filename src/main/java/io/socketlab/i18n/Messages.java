@@ -30,6 +30,11 @@ public final class Messages {
         return lang;
     }
 
+    /** {@code items} as a list in a sentence: {@code a, b, c} in English, {@code a、b、c} in Chinese. */
+    public String list(java.util.Collection<?> items) {
+        return items.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(lang == Lang.ZH ? "、" : ", "));
+    }
+
     /**
      * The text for {@code key} with {@code {0}}, {@code {1}}... replaced by the arguments; the key
      * itself when it is missing. Apostrophes need no escaping (this is not MessageFormat).

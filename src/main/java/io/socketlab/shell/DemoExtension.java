@@ -24,7 +24,7 @@ public final class DemoExtension implements Shell.Extension {
         Messages messages = Messages.of("shell", lang);
         Map<String, String> commands = new LinkedHashMap<>();
         commands.put("run", messages.get("help.run"));
-        commands.put("demo", messages.get("help.demo", String.join(", ", Demos.ids())));
+        commands.put("demo", messages.get("help.demo", messages.list(Demos.ids())));
         return commands;
     }
 
@@ -42,16 +42,16 @@ public final class DemoExtension implements Shell.Extension {
         } else if (command.equals("run") && !lesson.demos().isEmpty()) {
             id = lesson.demos().get(0);
             if (lesson.demos().size() > 1) {
-                reader.printAbove(messages.get("run.several", String.join(", ", lesson.demos()), id));
+                reader.printAbove(messages.get("run.several", messages.list(lesson.demos()), id));
             }
         } else {
             reader.printAbove(command.equals("run")
-                    ? messages.get("run.none", String.join(", ", Demos.ids()))
-                    : messages.get("demo.usage", String.join(", ", Demos.ids())));
+                    ? messages.get("run.none", messages.list(Demos.ids()))
+                    : messages.get("demo.usage", messages.list(Demos.ids())));
             return;
         }
         if (!Demos.exists(id)) {
-            reader.printAbove(messages.get("demo.unknown", id, String.join(", ", Demos.ids())));
+            reader.printAbove(messages.get("demo.unknown", id, messages.list(Demos.ids())));
             return;
         }
         LiveDemo.run(reader, id, lang, color);

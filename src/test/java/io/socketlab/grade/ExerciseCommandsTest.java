@@ -83,6 +83,13 @@ class ExerciseCommandsTest {
     @Test
     void unknownExerciseIsAUsageError() {
         assertEquals(2, run("check", "99-nothing"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Known: 01-passing, 02-failing, "), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void inChineseTheKnownExercisesAreListedWithTheEnumerationComma() {
+        assertEquals(2, Main.run("--course", course.toString(), "--lang", "zh", "check", "99-nothing"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("现有练习：01-passing、02-failing、"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -45,7 +45,7 @@ final class ChatSession extends DemoSession {
                 out.line(Side.CLIENT, text.get("demo.reply", reply));
             }
         });
-        out.line(Side.CLIENT, text.get("demo.contacts", String.join(", ", client.contacts())));
+        out.line(Side.CLIENT, text.get("demo.contacts", text.list(client.contacts())));
     }
 
     private String nextServerLine() {
@@ -61,7 +61,7 @@ final class ChatSession extends DemoSession {
     public void typeAsClient(String line) throws IOException {
         if (!client.talking()) {
             if (!client.pick(line.trim())) {
-                out.line(Side.CLIENT, text.get("demo.no.contact", line.trim(), String.join(", ", client.contacts())));
+                out.line(Side.CLIENT, text.get("demo.no.contact", line.trim(), text.list(client.contacts())));
             } else {
                 out.line(Side.CLIENT, text.get("demo.writing", line.trim()));
             }
@@ -69,7 +69,7 @@ final class ChatSession extends DemoSession {
         }
         if (!client.send(line)) {
             out.line(Side.CLIENT, client.talking() ? text.get("demo.skipped")
-                    : text.get("demo.left", String.join(", ", client.contacts())));
+                    : text.get("demo.left", text.list(client.contacts())));
         }
     }
 

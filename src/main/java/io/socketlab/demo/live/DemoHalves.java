@@ -68,7 +68,7 @@ public final class DemoHalves {
                             throw new UncheckedIOException(e);
                         }
                     }).serve(host, port, socket -> onListening.accept(socket.getLocalPort()));
-            default -> throw new IllegalArgumentException(messages.get("demo.unknown", id, String.join(", ", Demos.ids())));
+            default -> throw new IllegalArgumentException(messages.get("demo.unknown", id, messages.list(Demos.ids())));
         }
     }
 
@@ -96,7 +96,7 @@ public final class DemoHalves {
                 }
             }
             case "chat" -> chat(host, port, in, out, messages, trace);
-            default -> throw new IllegalArgumentException(messages.get("demo.unknown", id, String.join(", ", Demos.ids())));
+            default -> throw new IllegalArgumentException(messages.get("demo.unknown", id, messages.list(Demos.ids())));
         }
     }
 
@@ -124,7 +124,7 @@ public final class DemoHalves {
     private static void chat(String host, int port, BufferedReader in, PrintStream out, Messages messages,
                              ConsoleTrace trace) throws IOException {
         try (ChatClient client = new ChatClient(TracedSockets.datagramFactory(Side.CLIENT, trace), host, port)) {
-            String names = String.join(", ", client.contacts());
+            String names = messages.list(client.contacts());
             out.println(messages.get("connect.contacts", names));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (!client.talking()) {
