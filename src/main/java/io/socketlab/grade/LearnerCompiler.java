@@ -55,7 +55,10 @@ final class LearnerCompiler {
         for (Path dir : sourceDirs) {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> walk = Files.walk(dir)) {
-                    walk.filter(p -> p.toString().endsWith(".java")).sorted().forEach(sources::add);
+                    // an IDE's module-info.java would turn the compile into a module build, where the
+                    // tests (on the class path) cannot see the learner's package: it is left out
+                    walk.filter(p -> p.toString().endsWith(".java") && !p.getFileName().toString().equals("module-info.java"))
+                            .sorted().forEach(sources::add);
                 }
             }
         }

@@ -47,4 +47,16 @@ class LearnerCompilerTest {
         LearnerCompiler.Outcome chinese = LearnerCompiler.compile(List.of(dir.resolve("src")), dir.resolve("classes"), List.of(dir), Locale.CHINESE);
         assertTrue(chinese.errors().contains("字节顺序标记（BOM）"), chinese.errors());
     }
+
+    @Test
+    void aModuleInfoAnIdeAddedIsLeftOut(@TempDir Path dir) throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src/exercise/mod"));
+        Files.writeString(dir.resolve("src/module-info.java"), "module learner {\n}\n");
+        Files.writeString(src.resolve("Plain.java"), "package exercise.mod;\n\npublic final class Plain {\n}\n");
+        Path test = Files.createDirectories(dir.resolve("test/exercise/mod"));
+        Files.writeString(test.resolve("PlainTest.java"), "package exercise.mod;\n\nimport org.junit.jupiter.api.Test;\n\nclass PlainTest {\n    @Test void plain() {\n        new Plain();\n    }\n}\n");
+        LearnerCompiler.Outcome outcome = LearnerCompiler.compile(List.of(dir.resolve("src"), dir.resolve("test")), dir.resolve("classes"),
+                List.of(dir), Locale.ENGLISH);
+        assertTrue(outcome.ok(), outcome.errors());
+    }
 }
