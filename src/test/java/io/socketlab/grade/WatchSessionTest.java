@@ -70,7 +70,7 @@ class WatchSessionTest {
             // a new exercise says what to read and where to write
             watch.awaitScreen("02-failing: Fixture 02-failing. Read exercises/02-failing/README.md, write your code in exercises/02-failing/src;");
             watch.press('n');
-            watch.awaitScreen("The next exercise opens once this one passes.");
+            watch.awaitScreen("The next exercise opens once this one passes. To skip this one, press q and run ./socketlab watch N.");
 
             watch.press('h');
             watch.awaitScreen("Hint 1/2 for 02-failing:\n  first hint");
