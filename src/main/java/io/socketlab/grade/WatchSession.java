@@ -262,12 +262,17 @@ public final class WatchSession {
                 out.println(refusal != null ? refusal : solutionView.apply(current));
             }
             case 'n' -> {
-                Exercise next = passed ? next() : null;
-                if (next != null) {
+                Exercise next = next();
+                if (passed && next != null) {
                     current = next;
                     passed = false;
+                } else if (passed) {
+                    out.println(text.get("watch.all-done"));
+                } else if (next != null) {
+                    // the way to skip names the exercise n would open
+                    out.println(text.get("watch.next-locked", next.id()));
                 } else {
-                    out.println(text.get(passed ? "watch.all-done" : "watch.next-locked"));
+                    out.println(text.get("watch.last-locked"));
                 }
             }
             default -> out.println(text.get("watch.keys"));
