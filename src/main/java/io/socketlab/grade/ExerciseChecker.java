@@ -186,7 +186,9 @@ public final class ExerciseChecker implements AutoCloseable {
     private CheckResult timedOut(Exercise exercise, TestJvm child, String token, List<Path> sourceDirs, boolean tooLong) {
         String message = tooLong
                 ? text.get("error.too-long", exercise.timeoutSeconds() * TestJvm.TOTAL_LIMITS, exercise.timeoutSeconds())
-                : text.get("error.timeout", exercise.timeoutSeconds());
+                : child.progress().testRunning() ? text.get("error.timeout", exercise.timeoutSeconds())
+                // no test was running: a static initializer or @BeforeAll never returned
+                : text.get("error.timeout-setup", exercise.timeoutSeconds());
         List<Map<String, Object>> tests = child.progress().judged(
                 text.get("timeout.still-running", exercise.timeoutSeconds()), text.get("timeout.never-ran"));
         if (tests.isEmpty()) {

@@ -81,6 +81,11 @@ final class RunProgress {
         }
     }
 
+    /** Whether a test had started and not finished: false while the tests' setup runs, or between classes. */
+    synchronized boolean testRunning() {
+        return running != null;
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> copy(Object test) {
         return new LinkedHashMap<>((Map<String, Object>) test);

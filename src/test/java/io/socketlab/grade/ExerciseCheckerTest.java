@@ -60,6 +60,17 @@ class ExerciseCheckerTest {
     }
 
     @Test
+    void aSetupThatNeverReturnsIsNamedAsTheSetupNotAsATest() {
+        CheckResult result = checker.check(fixture("22-hanging-setup"));
+        assertEquals("fail", result.status(), result.message());
+        assertTrue(result.message().startsWith("No test was running when the time limit of 2 s was reached: the setup before the tests"),
+                result.message());
+        assertEquals("not run: the time limit was reached before this test started", test(result, "isReady").message());
+        Exercise solved = fixture("22-hanging-setup");
+        assertEquals("pass", checker.run(solved, List.of(solved.solutionDir(), solved.testDir())).status());
+    }
+
+    @Test
     void theLimitIsPerTestSoHangsEndedByTheirOwnTimeoutDoNotCostTheTestsAfterThem() {
         // three hangs of 1 s each (their @Timeout) take longer than the 2 s limit in all
         CheckResult result = checker.check(fixture("17-slow-hangs"));
