@@ -96,6 +96,8 @@ public final class Main implements Callable<Integer> {
         if (requestedLang(args, env) == Lang.ZH) {
             cli.setResourceBundle(ResourceBundle.getBundle("io.socketlab.i18n.usage", Lang.ZH.locale()));
         }
+        // an option given twice takes its last value: `alias socketlab='socketlab --lang zh'` can still say --lang en
+        cli.setOverwrittenOptionsAllowed(true);
         cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         // named classes, not lambdas: a lambda for one of picocli's (Java 5) interfaces keeps
@@ -128,17 +130,20 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The language asked for on the command line or by the locale, known before parsing. */
+    /**
+     * The language asked for on the command line or by the locale, known before parsing; the last
+     * {@code --lang} wins, as in parsing, so one given by a shell alias can be overridden.
+     */
     private static Lang requestedLang(String[] args, Map<String, String> env) {
+        String asked = null;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--lang") && i + 1 < args.length) {
-                return Lang.parse(args[i + 1]);
-            }
-            if (args[i].startsWith("--lang=")) {
-                return Lang.parse(args[i].substring("--lang=".length()));
+                asked = args[++i];
+            } else if (args[i].startsWith("--lang=")) {
+                asked = args[i].substring("--lang=".length());
             }
         }
-        return Lang.fromEnvironment(env);
+        return asked != null ? Lang.parse(asked) : Lang.fromEnvironment(env);
     }
 
     Workspace workspace() {
