@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,8 +113,17 @@ public final class GradeCommand implements Callable<Integer> {
         int[] finished = {0};
         long start = System.nanoTime();
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        GradebookWriter writer = new GradebookWriter(exercise, parent.options.lang());
+        Map<String, String> files = GradebookWriter.fileNames(students.stream().map(s -> s.getFileName().toString()).toList());
+        IOException[] unwritten = {null};
         List<StudentGrade> grades = new BatchGrader(parent.options.lang(), threads).grade(exercise, students, grade -> {
             finished[0]++;
+            try {
+                // each student's feedback as soon as it is known: a batch stopped half-way keeps it
+                writer.writeFeedback(grade, out, files.get(grade.student()));
+            } catch (IOException e) {
+                unwritten[0] = unwritten[0] != null ? unwritten[0] : e;
+            }
             if (terminal) {
                 System.err.print("\r\u001b[K");
             }
@@ -125,7 +135,10 @@ public final class GradeCommand implements Callable<Integer> {
             }
         });
         try {
-            new GradebookWriter(exercise, parent.options.lang()).write(grades, out);
+            if (unwritten[0] != null) {
+                throw unwritten[0];
+            }
+            writer.writeGradebook(grades, out);
         } catch (IOException e) {
             System.err.println(text.get("grade.io", e.getMessage()));
             return 1;

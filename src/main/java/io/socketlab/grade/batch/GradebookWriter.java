@@ -39,23 +39,52 @@ public final class GradebookWriter {
 
     /** Writes every file for {@code grades} under {@code out} (created if missing). */
     public void write(List<StudentGrade> grades, Path out) throws IOException {
-        Files.createDirectories(out.resolve("feedback"));
-        StringBuilder csv = new StringBuilder("student,points,max,status,duration_ms,reason\n");
+        Map<String, String> files = fileNames(grades.stream().map(StudentGrade::student).toList());
+        for (StudentGrade grade : grades) {
+            writeFeedback(grade, out, files.get(grade.student()));
+        }
+        writeGradebook(grades, out);
+    }
+
+    /**
+     * The file name of each student's feedback, in the order given (students sorted by name):
+     * {@link #safeName}, with {@code -2}, {@code -3} for names that differ only in what it replaced,
+     * or in case (macOS, Windows). Fixed before grading, so that files can be written as grades come.
+     */
+    public static Map<String, String> fileNames(List<String> students) {
+        Map<String, String> files = new LinkedHashMap<>();
         java.util.Set<String> taken = new java.util.HashSet<>();
+        for (String student : students) {
+            String file = safeName(student);
+            for (int n = 2; !taken.add(file.toLowerCase(java.util.Locale.ROOT)); n++) {
+                file = safeName(student) + "-" + n;
+            }
+            files.put(student, file);
+        }
+        return files;
+    }
+
+    /**
+     * Writes one student's {@code feedback/FILE.json}, {@code feedback/FILE.txt} and
+     * {@code results/FILE/results.json}: a batch stopped half-way keeps those of the students graded.
+     */
+    public void writeFeedback(StudentGrade grade, Path out, String file) throws IOException {
+        Files.createDirectories(out.resolve("feedback"));
+        Files.writeString(out.resolve("feedback").resolve(file + ".json"), json(feedback(grade)), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("feedback").resolve(file + ".txt"), text(grade), StandardCharsets.UTF_8);
+        Path results = Files.createDirectories(out.resolve("results").resolve(file));
+        Files.writeString(results.resolve("results.json"), json(gradescope(grade)), StandardCharsets.UTF_8);
+    }
+
+    /** Writes {@code gradebook.csv}: a row per student, in the order given. */
+    public void writeGradebook(List<StudentGrade> grades, Path out) throws IOException {
+        StringBuilder csv = new StringBuilder("student,points,max,status,duration_ms,reason\n");
         for (StudentGrade grade : grades) {
             csv.append(csvField(grade.student())).append(',').append(format(grade.points())).append(',')
                     .append(grade.maxPoints()).append(',').append(grade.status()).append(',').append(grade.durationMs())
                     .append(',').append(csvField(reason(grade, lang))).append('\n');
-            String file = safeName(grade.student());
-            // two folders may differ only in what safeName replaced, or in case (macOS, Windows)
-            for (int n = 2; !taken.add(file.toLowerCase(java.util.Locale.ROOT)); n++) {
-                file = safeName(grade.student()) + "-" + n;
-            }
-            Files.writeString(out.resolve("feedback").resolve(file + ".json"), json(feedback(grade)), StandardCharsets.UTF_8);
-            Files.writeString(out.resolve("feedback").resolve(file + ".txt"), text(grade), StandardCharsets.UTF_8);
-            Path results = Files.createDirectories(out.resolve("results").resolve(file));
-            Files.writeString(results.resolve("results.json"), json(gradescope(grade)), StandardCharsets.UTF_8);
         }
+        Files.createDirectories(out);
         Files.writeString(out.resolve("gradebook.csv"), csv.toString(), StandardCharsets.UTF_8);
     }
 

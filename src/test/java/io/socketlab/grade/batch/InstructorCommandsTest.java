@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.socketlab.TestFiles;
 import io.socketlab.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -194,6 +197,33 @@ class InstructorCommandsTest {
         assertFalse(printed().contains("results  Points"), printed());
         assertTrue(printed().contains("Graded 1 submissions"), printed());
         assertEquals(2, Files.readString(results.resolveSibling("gradebook.csv")).lines().count());
+    }
+
+    @Test
+    void gradeWritesEachStudentsFeedbackAsSoonAsItIsGraded(@TempDir Path dir) throws Exception {
+        Path submissions = COURSE.resolve("src/test/resources/submissions");
+        Path subs = Files.createDirectories(dir.resolve("subs"));
+        TestFiles.copyTree(submissions.resolve("correct"), subs.resolve("a-first"));
+        TestFiles.copyTree(submissions.resolve("infinite-loop"), subs.resolve("b-hangs"));
+        Path results = dir.resolve("results");
+        FutureTask<Integer> grading = new FutureTask<>(() -> run("grade", "--lang", "en", "--course", COURSE.toString(),
+                "--exercise", "06-send-all", "--jobs", "1", "--timeout", "3", "--out", results.toString(), subs.toString()));
+        new Thread(grading, "grade-under-test").start();
+        // one at a time, in name order: while b-hangs runs into its limit, a-first's feedback is there
+        Path first = results.resolve("feedback/a-first.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(first) && !grading.isDone() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+        String rowsThen = printed();
+        boolean gradebookWasThere = Files.exists(results.resolve("gradebook.csv"));
+        assertEquals(0, grading.get(120, TimeUnit.SECONDS), printed() + errors());
+        assertFalse(rowsThen.contains("b-hangs"), "a-first's feedback came only once every student was graded:\n" + rowsThen);
+        assertFalse(gradebookWasThere, "the gradebook is written once the whole batch is graded");
+        assertTrue(Files.readString(first).contains("\"status\" : \"pass\""), Files.readString(first));
+        assertTrue(Files.exists(results.resolve("feedback/b-hangs.json")));
+        assertEquals(3, Files.readString(results.resolve("gradebook.csv")).lines().count());
     }
 
     @Test
