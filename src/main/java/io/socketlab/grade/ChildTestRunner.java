@@ -338,6 +338,11 @@ public final class ChildTestRunner {
         if (message != null) {
             text.append(": ").append(message);
         }
+        if (failure instanceof NoClassDefFoundError && message != null && message.startsWith("Could not initialize class ")) {
+            // the JVM runs a static initializer once: after it threw, each use of the class says only this
+            text.append(Say.say(" (its static initializer threw in an earlier test, which shows why)",
+                    "（它的静态初始化在前面的测试里已经抛出异常，原因见那个测试）"));
+        }
         StackTraceElement at = LearnerCode.where(failure.getStackTrace());
         if (at != null) {
             String place = LearnerCode.place(at);

@@ -163,6 +163,9 @@ class ExerciseCheckerTest {
         assertEquals("fail", result.status(), result.message());
         assertEquals("ExceptionInInitializerError: IllegalStateException: no greeting yet (at Subject.java:7)",
                 test(result, "upperCases").message());
+        // the JVM tries a failed static initializer once: later tests are told where the cause is
+        assertTrue(test(result, "keepsEmpty").message().startsWith("NoClassDefFoundError: Could not initialize class exercise.static_init.Subject"
+                + " (its static initializer threw in an earlier test, which shows why)"), test(result, "keepsEmpty").message());
     }
 
     @Test
