@@ -10,6 +10,7 @@ import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
 import io.socketlab.i18n.Lang;
 import io.socketlab.progress.ProgressStore;
+import io.socketlab.shell.ShellDriver;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -240,7 +241,7 @@ class WatchSessionTest {
             loop.join(30_000);
             assertFalse(loop.isAlive());
             assertEquals(List.of(), crashed);
-            return text();
+            return ShellDriver.drained(terminal, screen);
         }
 
         private String text() {
