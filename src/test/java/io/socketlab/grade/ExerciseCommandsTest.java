@@ -105,7 +105,8 @@ class ExerciseCommandsTest {
         assertEquals(0, run("hint", "01-passing"));
         assertEquals(0, run("hint", "01-passing"));
         assertTrue(printed().contains("Hint 1/2 for 01-passing:\n  first hint"), printed());
-        assertTrue(printed().contains("Hint 2/2 for 01-passing:\n  second hint"), printed());
+        assertTrue(printed().contains("Hint 2/2 for 01-passing:\n  second hint\nThat was the last hint for 01-passing; asking again starts over from the first."),
+                printed());
         assertEquals(2, new ProgressStore(course, s -> { }).load().hintsShown("01-passing"));
     }
 
