@@ -114,7 +114,7 @@ public final class GradeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         GradebookWriter writer = new GradebookWriter(exercise, parent.options.lang());
-        Map<String, String> files = GradebookWriter.fileNames(students.stream().map(s -> s.getFileName().toString()).toList());
+        Map<String, String> files = GradebookWriter.fileNames(students.stream().map(BatchGrader::studentName).toList());
         IOException[] unwritten = {null};
         List<StudentGrade> grades = new BatchGrader(parent.options.lang(), threads).grade(exercise, students, grade -> {
             finished[0]++;

@@ -381,15 +381,28 @@ public final class ChildTestRunner {
      * to the last line of a network log.
      */
     private static String withoutTrueButFalse(Throwable failure, String message) {
-        if (message == null || !(failure instanceof org.opentest4j.AssertionFailedError junit)
-                || !junit.isExpectedDefined() || !junit.isActualDefined()) {
+        if (!(failure instanceof org.opentest4j.AssertionFailedError junit) || !junit.isExpectedDefined() || !junit.isActualDefined()) {
             return message;
         }
         Object expected = junit.getExpected().getValue();
         Object actual = junit.getActual().getValue();
-        int arrow = message.lastIndexOf(" ==> expected: <" + expected + "> but was: <" + actual + ">");
         boolean truth = expected instanceof Boolean && actual instanceof Boolean && !expected.equals(actual);
-        return truth && arrow > 0 ? message.substring(0, arrow) : message;
+        String author = authorsPart(junit, message);
+        return truth && author != null && !author.isEmpty() ? author : message;
+    }
+
+    /**
+     * What the test's author wrote before JUnit's {@code ==> expected: <…> but was: <…>}: empty when
+     * the message is JUnit's values alone, null when it does not end with them.
+     */
+    private static String authorsPart(org.opentest4j.AssertionFailedError junit, String message) {
+        String values = "expected: <" + junit.getExpected().getStringRepresentation() + "> but was: <"
+                + junit.getActual().getStringRepresentation() + ">";
+        if (message == null || !message.endsWith(values)) {
+            return null;
+        }
+        String author = message.substring(0, message.length() - values.length());
+        return author.endsWith(" ==> ") ? author.substring(0, author.length() - " ==> ".length()) : author.strip();
     }
 
     /**
@@ -403,7 +416,7 @@ public final class ChildTestRunner {
         }
         String expected = junit.getExpected().getStringRepresentation();
         String actual = junit.getActual().getStringRepresentation();
-        if (!hasControl(expected) && !hasControl(actual)) {
+        if (!hasControl(expected + actual, true)) {
             return "";
         }
         return Say.say("\n(with escapes: expected " + Say.quote(expected) + ", actual " + Say.quote(actual) + ")",
@@ -413,24 +426,18 @@ public final class ChildTestRunner {
     /** Whether JUnit's values hold a character other than a line break or tab that is not printable. */
     private static boolean hasUnprintable(Throwable failure) {
         org.opentest4j.AssertionFailedError junit = (org.opentest4j.AssertionFailedError) failure;
-        return (junit.getExpected().getStringRepresentation() + junit.getActual().getStringRepresentation()).chars()
-                .anyMatch(c -> (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f);
+        return hasControl(junit.getExpected().getStringRepresentation() + junit.getActual().getStringRepresentation(), false);
     }
 
     /** The author's part of {@code message}, without JUnit's {@code expected: <…> but was: <…>}. */
     private static String withoutJunitValues(Throwable failure, String message) {
-        org.opentest4j.AssertionFailedError junit = (org.opentest4j.AssertionFailedError) failure;
-        String values = "expected: <" + junit.getExpected().getStringRepresentation() + "> but was: <"
-                + junit.getActual().getStringRepresentation() + ">";
-        if (message == null || !message.endsWith(values)) {
-            return message;
-        }
-        String author = message.substring(0, message.length() - values.length());
-        return author.endsWith(" ==> ") ? author.substring(0, author.length() - " ==> ".length()) : author.strip();
+        String author = authorsPart((org.opentest4j.AssertionFailedError) failure, message);
+        return author != null ? author : message;
     }
 
-    private static boolean hasControl(String text) {
-        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    /** Whether {@code text} holds a control character; line breaks and tabs count only {@code withLineBreaks}. */
+    private static boolean hasControl(String text, boolean withLineBreaks) {
+        return text.chars().anyMatch(c -> (c < 0x20 && (withLineBreaks || (c != '\n' && c != '\r' && c != '\t'))) || c == 0x7f);
     }
 
     /**

@@ -91,15 +91,6 @@ final class LearnerCompiler {
         }
     }
 
-    private static boolean startsWithByteOrderMark(Path file) {
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(3);
-            return head.length == 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static String describe(Diagnostic<? extends JavaFileObject> d, List<Path> bases, Locale locale) {
         StringBuilder text = new StringBuilder();
         String message = d.getMessage(locale);
@@ -110,6 +101,7 @@ final class LearnerCompiler {
         Path shown = bases.stream().filter(file::startsWith).findFirst().map(base -> base.relativize(file)).orElse(file);
         List<String> said = message.lines().toList();
         text.append(shown).append(':').append(d.getLineNumber()).append(": ").append(said.isEmpty() ? "" : said.get(0)).append('\n');
+        boolean byteOrderMark = false;
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             int line = (int) d.getLineNumber();
@@ -118,6 +110,7 @@ final class LearnerCompiler {
                 int column = (int) Math.max(1, d.getColumnNumber());
                 if (line == 1 && source.startsWith("\uFEFF")) {
                     // a byte-order mark takes no room on the screen: the caret goes where the eye is
+                    byteOrderMark = true;
                     source = source.substring(1);
                     column = Math.max(1, column - 1);
                 }
@@ -135,7 +128,7 @@ final class LearnerCompiler {
         for (String detail : said.subList(Math.min(1, said.size()), said.size())) {
             text.append(detail).append('\n');
         }
-        if (d.getLineNumber() == 1 && message.contains("\\ufeff") && startsWithByteOrderMark(file)) {
+        if (byteOrderMark && message.contains("\\ufeff")) {
             // javac's "illegal character" U+FEFF does not say where the character came from
             Lang lang = "zh".equals(locale.getLanguage()) ? Lang.ZH : Lang.EN;
             text.append("  ").append(Messages.of("grade", lang).get("compile.bom")).append('\n');

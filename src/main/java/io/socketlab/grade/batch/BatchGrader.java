@@ -91,10 +91,15 @@ public final class BatchGrader {
         }
     }
 
+    /** The student's name, as in the gradebook: the name of their folder. */
+    public static String studentName(Path student) {
+        return student.getFileName().toString();
+    }
+
     /** Grades one student folder in a fresh work folder that holds only their {@code .java} files. */
     StudentGrade gradeOne(Exercise exercise, Path student) {
         long start = System.nanoTime();
-        String name = student.getFileName().toString();
+        String name = studentName(student);
         Messages text = Messages.of("instructor", lang);
         Path src = studentSources(exercise, student);
         CheckResult result;
