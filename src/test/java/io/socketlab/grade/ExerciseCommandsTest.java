@@ -110,11 +110,16 @@ class ExerciseCommandsTest {
         assertEquals(2, new ProgressStore(course, s -> { }).load().hintsShown("01-passing"));
     }
 
-    @Test
-    void aHandEditedNegativeHintCounterShowsTheFirstHintAndSaysWhatWasCorrected() throws IOException {
+    /** Writes the course's progress file by hand, as a learner editing it would; returns its path. */
+    private Path progressFile(String json) throws IOException {
         Path file = course.resolve(".socketlab/progress.json");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, "{\"hintsShown\":{\"01-passing\":-5}}");
+        return Files.writeString(file, json);
+    }
+
+    @Test
+    void aHandEditedNegativeHintCounterShowsTheFirstHintAndSaysWhatWasCorrected() throws IOException {
+        Path file = progressFile("{\"hintsShown\":{\"01-passing\":-5}}");
 
         assertEquals(0, run("hint", "1"));
 
@@ -130,9 +135,7 @@ class ExerciseCommandsTest {
 
     @Test
     void anUnparsableProgressFileIsOneLineNamingItAndTheHintStillComes() throws IOException {
-        Path file = course.resolve(".socketlab/progress.json");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, "{\"hintsShown\": {\"01-passing\": 1,,}}");
+        Path file = progressFile("{\"hintsShown\": {\"01-passing\": 1,,}}");
 
         assertEquals(0, run("hint", "1"));
 
