@@ -2,7 +2,7 @@ package io.socketlab.cli;
 
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
-import io.socketlab.grade.WatchSession;
+import io.socketlab.practice.WatchSession;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.ProgressStore;
 import io.socketlab.render.RenderOptions;
