@@ -210,15 +210,10 @@ public final class WatchSession {
         }
         synchronized (screen) {
             new CheckReport(lang, color).print(exercise, result, out);
-            store.update(progress -> {
-                progress.setCurrentExercise(exercise.id());
-                if (result.passed()) {
-                    progress.markDone(exercise.id());
-                }
-            });
+            AfterCheck.record(store, exercise, result);
             passed = result.passed();
+            AfterCheck.nextStep(exercise, result, AfterCheck.Where.WATCH, courseRoot, lang).ifPresent(out::println);
             if (passed) {
-                out.println(Solutions.hasOne(exercise) ? text.get("watch.solution-key") : text.get("report.well-done"));
                 Exercise next = next();
                 out.println(next != null ? text.get("watch.offer-next", next.id()) : text.get("watch.all-done"));
             }
