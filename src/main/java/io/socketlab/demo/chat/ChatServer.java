@@ -35,7 +35,8 @@ public final class ChatServer {
                 screen.println("message from [" + from + "]: " + text);
                 // endregion
                 // region answer
-                // a human at the keyboard writes back; an empty line would go out as an empty datagram, so ask again
+                // a human at the keyboard writes back; an empty line would go
+                // out as an empty datagram (still a message), so ask again
                 String reply = keyboard.readLine();
                 while (reply != null && reply.isEmpty()) {
                     reply = keyboard.readLine();

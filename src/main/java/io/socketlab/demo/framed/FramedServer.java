@@ -48,7 +48,7 @@ public final class FramedServer {
                     console.println("client left");
                     return;
                 }
-                // a whole frame at a time: a-z become A-Z, other bytes stay (Python's bytes.upper())
+                // like Python's bytes.upper(): a-z to A-Z, other bytes as they came
                 for (int i = 0; i < body.length; i++) {
                     if (body[i] >= 'a' && body[i] <= 'z') {
                         body[i] -= 'a' - 'A';

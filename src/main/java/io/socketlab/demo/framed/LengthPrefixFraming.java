@@ -32,7 +32,8 @@ public final class LengthPrefixFraming {
      */
     public static byte[] read(InputStream in, int maxFrame) throws IOException {
         // region read-frame
-        // readNBytes loops until it has them all, however TCP split them, or the peer closed
+        // readNBytes loops until all have come, however TCP split them,
+        // or the peer closed
         byte[] header = new byte[4];
         int got = in.readNBytes(header, 0, 4);
         if (got == 0) {

@@ -36,7 +36,7 @@ public final class LoopClient implements Closeable {
         // region send-recv
         byte[] data = line.getBytes(StandardCharsets.UTF_8);
         phone.getOutputStream().write(data);
-        // the echo is as long as what we sent: wait for all of it, however the reads split it
+        // the echo is as long as what we sent: read until all of it is here
         byte[] reply = new byte[data.length];
         int n = phone.getInputStream().readNBytes(reply, 0, reply.length);
         return new String(reply, 0, n, StandardCharsets.UTF_8);

@@ -54,7 +54,8 @@ public final class LoopServer {
                     console.println("client left");
                     return;
                 }
-                // a-z become A-Z byte by byte (Python's bytes.upper()): a character cut between two reads stays whole
+                // like Python's bytes.upper(): a-z to A-Z, other bytes as they came
+                // (a character cut between two reads passes through whole)
                 for (int i = 0; i < n; i++) {
                     if (buffer[i] >= 'a' && buffer[i] <= 'z') {
                         buffer[i] -= 'a' - 'A';

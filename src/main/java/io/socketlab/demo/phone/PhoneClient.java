@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 public final class PhoneClient {
     /** Calls 127.0.0.1:8080 and says the first argument, or hello. */
     public static void main(String[] args) throws IOException {
-        // buy a phone; leaving the try block hangs up, however the call went
+        // buy a phone; leaving the try block hangs up
         try (Socket phone = new Socket()) {
             // a server that never answers must not keep us waiting for ever
             phone.setSoTimeout(5000);
@@ -18,7 +18,7 @@ public final class PhoneClient {
         }
     }
 
-    /** Dials {@code host:port} on {@code phone}, says {@code message} in UTF-8 and returns the whole reply. */
+    /** Dials host:port on phone, says message in UTF-8, returns the reply. */
     public static String call(Socket phone, String host, int port, String message) throws IOException {
         // region dial
         phone.connect(new InetSocketAddress(host, port), 5000); // dial the number
@@ -27,7 +27,8 @@ public final class PhoneClient {
         phone.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
         // endregion
         // region hear
-        // the server hangs up after its answer: read up to that, then decode the reply in one piece
+        // the server hangs up after its answer: read up to there,
+        // then decode the whole reply at once
         byte[] reply = phone.getInputStream().readAllBytes();
         return new String(reply, StandardCharsets.UTF_8);
         // endregion

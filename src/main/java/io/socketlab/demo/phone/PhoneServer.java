@@ -49,7 +49,7 @@ public final class PhoneServer {
                 byte[] heard = Arrays.copyOf(buffer, Math.max(n, 0));
                 // endregion
                 // region reply
-                // a-z become A-Z, every other byte stays as it came (Python's bytes.upper())
+                // like Python's bytes.upper(): a-z to A-Z, other bytes as they came
                 byte[] reply = heard.clone();
                 for (int i = 0; i < reply.length; i++) {
                     if (reply[i] >= 'a' && reply[i] <= 'z') {

@@ -37,13 +37,14 @@ public final class UdpEchoServer {
                 int n = packet.getLength();
                 // endregion
                 // region sendto
-                // a-z become A-Z, every other byte stays as it came (Python's bytes.upper())
+                // like Python's bytes.upper(): a-z to A-Z, other bytes as they came
                 for (int i = 0; i < n; i++) {
                     if (buffer[i] >= 'a' && buffer[i] <= 'z') {
                         buffer[i] -= 'a' - 'A';
                     }
                 }
-                udp.send(new DatagramPacket(buffer, n, packet.getSocketAddress())); // back to the sender
+                // back to the sender
+                udp.send(new DatagramPacket(buffer, n, packet.getSocketAddress()));
                 // endregion
             }
         }
