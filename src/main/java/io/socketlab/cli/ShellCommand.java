@@ -24,7 +24,7 @@ final class ShellCommand {
             boolean ascii = !color || RenderOptions.asciiWanted(ws.options().env());
             Shell.Settings settings = new Shell.Settings(color, ascii, course.root().resolve(".socketlab").resolve("history"));
             return new Shell(terminal, course, ws.options().shellLang(ws.progress().language()), ws.progressStore(), settings,
-                    List.of(new DemoExtension(color), new ExerciseExtension(course.root(), ws.progressStore(), color))).run();
+                    List.of(new DemoExtension(color, ws.progressStore()), new ExerciseExtension(course.root(), ws.progressStore(), color))).run();
         } catch (IOException e) {
             ws.err().println("socketlab: cannot open the terminal: " + e.getMessage());
             return 1;
