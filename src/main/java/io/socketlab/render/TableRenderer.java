@@ -2,29 +2,71 @@ package io.socketlab.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableBody;
 import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.node.Node;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
 
 /**
  * Draws a GFM table within a width: columns get their natural width when it fits; otherwise every
  * column keeps room for its longest word and the rest of the space goes to the columns that want
  * more, and cells wrap. Header cells arrive already styled. Widths are display columns, so Chinese cells stay aligned.
  */
-final class TableRenderer {
+final class TableRenderer implements NodeRenderer {
     /** A cell's content and its alignment. */
     record Cell(AttributedString text, TableCell.Alignment alignment) {
     }
 
     private static final int LONGEST_WORD_KEPT = 24;
 
+    private final BlockContext context;
     private final Theme theme;
 
-    TableRenderer(Theme theme) {
-        this.theme = theme;
+    TableRenderer(BlockContext context) {
+        this.context = context;
+        this.theme = context.theme();
     }
 
-    List<AttributedString> render(List<Cell> header, List<List<Cell>> body, int width) {
+    @Override
+    public Set<Class<? extends Node>> nodeTypes() {
+        return Set.of(TableBlock.class);
+    }
+
+    @Override
+    public List<AttributedString> render(Node table, int width) {
+        List<Cell> header = new ArrayList<>();
+        List<List<Cell>> body = new ArrayList<>();
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                if (row instanceof TableRow) {
+                    boolean head = section instanceof TableHead;
+                    List<Cell> cells = cells(row, head ? theme.tableHeader : AttributedStyle.DEFAULT);
+                    if (head) {
+                        header = cells;
+                    } else if (section instanceof TableBody) {
+                        body.add(cells);
+                    }
+                }
+            }
+        }
+        return draw(header, body, width);
+    }
+
+    private List<Cell> cells(Node row, AttributedStyle style) {
+        List<Cell> cells = new ArrayList<>();
+        for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+            cells.add(new Cell(context.inlines(cell, style), ((TableCell) cell).getAlignment()));
+        }
+        return cells;
+    }
+
+    private List<AttributedString> draw(List<Cell> header, List<List<Cell>> body, int width) {
         int columns = header.size();
         for (List<Cell> row : body) {
             columns = Math.max(columns, row.size());
