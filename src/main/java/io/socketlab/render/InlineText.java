@@ -114,8 +114,9 @@ final class InlineText {
     }
 
     /**
-     * A line break inside a paragraph is a space between words, but nothing between two CJK
-     * characters (Chinese text is written without spaces).
+     * A line break inside a paragraph is a space between words, but nothing where Chinese text
+     * meets: between two CJK characters, and next to full-width punctuation, which carries its own
+     * space ("被丢弃了，" then "Java" joins as "被丢弃了，Java").
      */
     private static AttributedString resolveSoftBreaks(AttributedString text) {
         String raw = text.toString();
@@ -128,7 +129,8 @@ final class InlineText {
             if (c == SOFT_BREAK) {
                 int before = i > 0 ? raw.codePointBefore(i) : ' ';
                 int after = i + 1 < raw.length() ? raw.codePointAt(i + 1) : ' ';
-                if (TextWrapper.isWide(before) && TextWrapper.isWide(after)) {
+                if (TextWrapper.isWide(before) && TextWrapper.isWide(after)
+                        || isFullWidthPunctuation(before) || isFullWidthPunctuation(after)) {
                     continue;
                 }
                 c = ' ';
@@ -137,5 +139,17 @@ final class InlineText {
             sb.append(c);
         }
         return sb.toAttributedString();
+    }
+
+    private static boolean isFullWidthPunctuation(int codePoint) {
+        if (!TextWrapper.isWide(codePoint)) {
+            return false;
+        }
+        return switch (Character.getType(codePoint)) {
+            case Character.OTHER_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+                    Character.DASH_PUNCTUATION, Character.CONNECTOR_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION -> true;
+            default -> false;
+        };
     }
 }
