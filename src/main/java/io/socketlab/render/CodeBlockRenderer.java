@@ -12,8 +12,8 @@ import org.jline.utils.AttributedStringBuilder;
 
 /**
  * Code blocks, fenced or indented: behind a bar, highlighted when colour is on, with a fenced
- * block's {@code include=} read from the course's sources. A line too long for the width continues
- * on the next one after a continuation mark.
+ * block's {@code include=} read from the course's sources. A line too long for the width breaks
+ * at a token boundary and continues on the next one after a continuation mark.
  */
 final class CodeBlockRenderer implements NodeRenderer {
     private final BlockContext context;
@@ -65,23 +65,18 @@ final class CodeBlockRenderer implements NodeRenderer {
         if (options.color() && !language.isEmpty()) {
             out.add(new AttributedString(bar.strip().isEmpty() ? language : "╭ " + language, theme.dim));
         }
+        int markColumns = TextWrapper.columns(theme.wrapMark);
         for (AttributedString line : lines) {
-            AttributedString rest = expandTabs(line);
-            do {
-                AttributedString piece = rest;
-                int cut = inner - 1;
-                if (rest.columnLength() > inner) {
-                    piece = rest.columnSubSequence(0, cut);
-                }
-                rest = rest.subSequence(piece.length(), rest.length());
+            List<AttributedString> pieces = CodeLineWrapper.wrap(expandTabs(line), inner, markColumns);
+            for (int i = 0; i < pieces.size(); i++) {
                 AttributedStringBuilder sb = new AttributedStringBuilder();
                 sb.styled(theme.dim, bar);
-                sb.append(piece);
-                if (rest.length() > 0) {
+                sb.append(pieces.get(i));
+                if (i + 1 < pieces.size()) {
                     sb.styled(theme.dim, theme.wrapMark);
                 }
                 out.add(sb.toAttributedString());
-            } while (rest.length() > 0);
+            }
         }
         return out;
     }
