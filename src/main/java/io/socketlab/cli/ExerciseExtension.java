@@ -110,7 +110,7 @@ final class ExerciseExtension implements Shell.Extension {
         Terminal terminal = reader.getTerminal();
         RenderOptions options = RenderOptions.of(terminal.getWidth(), color, RenderOptions.asciiWanted(System.getenv()));
         try {
-            new Pager(terminal).show(SolutionCommand.render(root, exercise, progress, lang, options), exercise.id());
+            new Pager(terminal, lang).show(SolutionCommand.render(root, exercise, progress, lang, options));
         } catch (IOException e) {
             reader.printAbove(Messages.of("grade", lang).get("error.io", e.getMessage()));
         }

@@ -237,7 +237,7 @@ public final class Shell {
         LessonRenderer renderer = new LessonRenderer(options, new Includes(course.root()));
         List<AttributedString> lines = renderer.render(lesson, Messages.of("render", lang));
         try {
-            new Pager(terminal).show(lines, lesson.title());
+            new Pager(terminal, lang).show(lines);
         } catch (IOException e) {
             lines.forEach(this::println);
         }
