@@ -14,6 +14,7 @@ import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
 import io.socketlab.render.RenderOptions;
+import io.socketlab.render.TextWrapper;
 import io.socketlab.shell.Pager;
 import io.socketlab.shell.Shell;
 import java.io.IOException;
@@ -80,7 +81,7 @@ final class ExerciseExtension implements Shell.Extension {
                 progress.setCurrentExercise(exercise.id());
                 Hints.advance(exercise, progress, lang);
             });
-            reader.printAbove(Hints.current(exercise, after, lang));
+            reader.printAbove(TextWrapper.wrapMessage(Hints.current(exercise, after, lang), reader.getTerminal().getWidth()));
         } else if (command.equals("solution")) {
             showSolution(exercise, store.update(progress -> progress.setCurrentExercise(exercise.id())), lang, reader);
         } else {

@@ -9,6 +9,7 @@ import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
 import io.socketlab.render.LessonRenderer;
 import io.socketlab.render.RenderOptions;
+import io.socketlab.render.TextWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -320,7 +321,9 @@ public final class Shell {
 
     private void println(AttributedString line) {
         PrintWriter writer = terminal.writer();
-        writer.println(settings.color() ? line.toAnsi(terminal) : line.toString());
+        for (AttributedString wrapped : TextWrapper.wrapMessage(line, terminal.getWidth())) {
+            writer.println(settings.color() ? wrapped.toAnsi(terminal) : wrapped.toString());
+        }
         writer.flush();
     }
 
