@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.SocketFactory;
 import org.junit.jupiter.api.Test;
 
-/** The article's Python halves talk to our Java halves (skipped when python3 is not on PATH). */
+/** Our Python halves in python/ talk to our Java halves (skipped when python3 is not on PATH). */
 class PythonWireTest {
     private static boolean pythonAvailable() {
         try {
@@ -56,7 +56,8 @@ class PythonWireTest {
         Process python = new ProcessBuilder("python3", "python/tcp_server.py").start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
             int port = Integer.parseInt(lines.readLine().trim());
-            assertEquals("HELLO", new PhoneClient(SocketFactory.getDefault()).call("127.0.0.1", port, "hello"));
+            // bytes.upper(): the ASCII letters change, é keeps its two bytes
+            assertEquals("HELLO CAFé", new PhoneClient(SocketFactory.getDefault()).call("127.0.0.1", port, "hello café"));
         } finally {
             assertTrue(python.waitFor(10, TimeUnit.SECONDS));
             python.destroy();
@@ -71,10 +72,10 @@ class PythonWireTest {
             session.start("127.0.0.1");
             TraceEvent bind = out.awaitEvent(e -> e.side() == Side.SERVER && e.call().equals("bind"));
             int port = Integer.parseInt(bind.detail().replaceAll(".*:", ""));
-            Process python = new ProcessBuilder("python3", "python/udp_client.py", String.valueOf(port), "datagram", "señal").start();
+            Process python = new ProcessBuilder("python3", "python/udp_client.py", String.valueOf(port), "datagram", "hello 你好").start();
             try (BufferedReader replies = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
                 assertEquals("DATAGRAM", replies.readLine());
-                assertEquals("SEÑAL", replies.readLine());
+                assertEquals("HELLO 你好", replies.readLine());
             } finally {
                 assertTrue(python.waitFor(10, TimeUnit.SECONDS));
                 python.destroy();

@@ -2,9 +2,7 @@ package io.socketlab.snippets;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.DatagramPacket;
@@ -22,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The socket calls of chapters 1-3, each in a named region that the
+ * The socket calls of chapters 2-3, each in a named region that the
  * lessons include. SnippetsTest runs every region on 127.0.0.1.
  */
 final class ApiTour {
