@@ -217,6 +217,40 @@ class SnippetsTest {
         }
     }
 
+    @Test
+    void pythonSendWithoutATimeoutWaitsUntilEverythingIsTaken() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        int size = 16 * 1024 * 1024;
+        try (ServerSocket server = ApiTour.listen()) {
+            server.setSoTimeout(WAIT_MS);
+            String script = String.join("\n",
+                    "import socket, sys",
+                    "with socket.socket() as s:",
+                    "    s.connect(('127.0.0.1', int(sys.argv[1])))",
+                    "    print(s.send(bytes(" + size + ")), flush=True)");
+            try (PythonRunner python = PythonRunner.start(script,
+                    String.valueOf(server.getLocalPort()));
+                 Socket conn = server.accept()) {
+                conn.setSoTimeout(WAIT_MS);
+                Future<byte[]> drained = peer.submit(
+                        () -> readExactly(conn.getInputStream(), size));
+                assertEquals(String.valueOf(size), python.line());
+                drained.get(WAIT_MS, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    @Test
+    void pythonsStarImportGivesTheShortNames() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        String script = String.join("\n",
+                "from socket import *",
+                "with socket(AF_INET, SOCK_STREAM) as stream, socket(AF_INET, SOCK_DGRAM) as postbox:",
+                "    print(stream.type.name, postbox.type.name)");
+        assertEquals("SOCK_STREAM SOCK_DGRAM",
+                PythonRunner.run(script));
+    }
+
     private static byte[] pattern(int size) {
         byte[] payload = new byte[size];
         for (int i = 0; i < size; i++) {

@@ -144,4 +144,27 @@ class StreamFactsTest {
         assertEquals("05000000", PythonRunner.run("import struct; print(struct.pack('i', 5).hex())"));
         assertEquals(83_886_080, StreamFacts.readHeader(new byte[] {5, 0, 0, 0}).signed());
     }
+
+    @Test
+    void structPackNativeIOf300IsLittleEndianOnX86() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        assumeTrue(PythonRunner.run("import sys; print(sys.byteorder)").equals("little"), "not a little-endian machine");
+        assertEquals("2c010000", PythonRunner.run("import struct; print(struct.pack('i', 300).hex())"));
+    }
+
+    @Test
+    void structsBangMeansTheSameAsGreaterThan() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        assertEquals("True", PythonRunner.run("import struct; print(struct.pack('!I', 5) == struct.pack('>I', 5))"));
+    }
+
+    @Test
+    void thePythonFrameOfTheLessonIsTheJavaFrame() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        String python = PythonRunner.run(String.join("\n",
+                "import struct",
+                "HEADER = struct.Struct('>I')",
+                "print((HEADER.pack(len('你好'.encode('utf-8'))) + '你好'.encode('utf-8')).hex())"));
+        assertEquals(StreamFacts.hex(StreamFacts.frameBytes("你好")).replace(" ", ""), python);
+    }
 }

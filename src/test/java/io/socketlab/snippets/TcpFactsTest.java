@@ -257,4 +257,44 @@ class TcpFactsTest {
             assertFalse(pair.client().isClosed(), "a read timeout leaves the socket open");
         }
     }
+
+    @Test
+    void pythonsCreateServerSetsReuseAddressOnLinux() throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the lesson says Linux and macOS");
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        String script = String.join("\n",
+                "import socket",
+                "with socket.create_server(('127.0.0.1', 0)) as s:",
+                "    print(s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR) != 0)");
+        assertEquals("True", PythonRunner.run(script));
+    }
+
+    @Test
+    void pythonReadsAResetAsConnectionResetErrorAndWritesAfterACloseAsBrokenPipeError() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        String script = String.join("\n",
+                "import socket, sys",
+                "port = int(sys.argv[1])",
+                "with socket.create_connection(('127.0.0.1', port), timeout=5) as reset:",
+                "    try:",
+                "        reset.recv(1024)",
+                "    except OSError as e:",
+                "        print(type(e).__name__)",
+                "with socket.create_connection(('127.0.0.1', port), timeout=5) as closed:",
+                "    print(closed.recv(1024))",
+                "    try:",
+                "        for _ in range(1000):",
+                "            closed.send(b'x')",
+                "    except OSError as e:",
+                "        print(type(e).__name__)");
+        try (ServerSocket server = Loopback.listen();
+             PythonRunner python = PythonRunner.start(script, String.valueOf(server.getLocalPort()))) {
+            server.setSoTimeout(Loopback.WAIT_MS);
+            TcpFacts.hangUpAbortively(server.accept());
+            assertEquals("ConnectionResetError", python.line());
+            server.accept().close();
+            assertEquals("b''", python.line());
+            assertEquals("BrokenPipeError", python.line());
+        }
+    }
 }

@@ -191,4 +191,18 @@ class UdpFactsTest {
                     arrived + " datagrams of " + size + " bytes do not fit in " + receiver.getReceiveBufferSize());
         }
     }
+
+    @Test
+    void pythonOnLinuxAlsoCutsALongDatagramSilently() throws Exception {
+        assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Windows raises an error instead");
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        String script = String.join("\n",
+                "import socket",
+                "with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as a, socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as b:",
+                "    b.bind(('127.0.0.1', 0))",
+                "    b.settimeout(5)",
+                "    a.sendto(bytes(1500), b.getsockname())",
+                "    print(len(b.recvfrom(1024)[0]))");
+        assertEquals("1024", PythonRunner.run(script));
+    }
 }
