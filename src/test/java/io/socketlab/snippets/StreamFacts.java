@@ -104,7 +104,7 @@ final class StreamFacts {
         if (nameLength < 0 || nameLength > 1024) {
             throw new IOException("name length " + nameLength + " outside 0..1024");
         }
-        byte[] nameBytes = new byte[nameLength];      // at most 1 KiB: fine to allocate
+        byte[] nameBytes = new byte[nameLength];  // 1 KiB at most: fine
         in.readFully(nameBytes);
         String name = new String(nameBytes, StandardCharsets.UTF_8);
         long size = in.readLong();
@@ -130,7 +130,8 @@ final class StreamFacts {
         // region read-int
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(header));
         int signed = in.readInt();                      // ff ff ff fe -> -2
-        long unsigned = Integer.toUnsignedLong(signed); // 4294967294, as '>I' reads it
+        // 4294967294, as struct's '>I' reads it
+        long unsigned = Integer.toUnsignedLong(signed);
         // endregion
         return new Header(signed, unsigned);
     }

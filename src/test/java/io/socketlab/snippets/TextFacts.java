@@ -33,7 +33,8 @@ final class TextFacts {
     /** The text upper-cased by Unicode's rules, the same on every machine. */
     static String upperText(String text) {
         // region upper-text
-        String reply = text.toUpperCase(Locale.ROOT);   // never the machine's locale
+        // Locale.ROOT: the same answer whatever the machine's language
+        String reply = text.toUpperCase(Locale.ROOT);
         // endregion
         return reply;
     }
@@ -60,7 +61,7 @@ final class TextFacts {
         char[] chars = new char[1024];
         int n;
         while ((n = reader.read(chars)) >= 0) {
-            text.append(chars, 0, n);   // only whole characters, however the bytes were cut
+            text.append(chars, 0, n);   // whole characters only
         }
         // endregion
         return text.toString();

@@ -74,7 +74,8 @@ final class UdpFacts {
     /** Sends {@code size} bytes as one datagram; throws when the size is above UDP's limit. */
     static void sendOfSize(DatagramSocket udp, SocketAddress to, int size) throws IOException {
         // region size-limit
-        byte[] data = new byte[size];    // at most 65,507 over IPv4, 65,527 over IPv6
+        // at most 65,507 bytes over IPv4, 65,527 over IPv6
+        byte[] data = new byte[size];
         udp.send(new DatagramPacket(data, data.length, to));
         // endregion
     }
@@ -104,8 +105,9 @@ final class UdpFacts {
     /** The local port of a DatagramSocket just created, before it sent anything. */
     static int portBeforeSending() throws IOException {
         // region bound-at-creation
-        try (DatagramSocket udp = new DatagramSocket()) {   // bound here, to a free port
-            return udp.getLocalPort();                      // already > 0
+        // bound here, to a free port: getLocalPort() is already > 0
+        try (DatagramSocket udp = new DatagramSocket()) {
+            return udp.getLocalPort();
         }
         // endregion
     }
