@@ -8,6 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.UTFDataFormatException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,16 @@ class TextFactsTest {
     void aReaderKeepsTheCutCharacterForTheNextRead() throws Exception {
         String text = TextFacts.decodeWithReader(new ByteArrayInputStream(CUT_IN_A_CHARACTER));
         assertEquals("a".repeat(1023) + "你好", text);
+    }
+
+    @Test
+    void aCharsetDecoderLeavesTheBytesOfACutCharacterInItsInput() throws Exception {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer bytes = ByteBuffer.wrap(CUT_IN_A_CHARACTER, 0, 1024);
+        CharBuffer chars = CharBuffer.allocate(2048);
+        decoder.decode(bytes, chars, false);
+        assertEquals(1, bytes.remaining(), "e4 waits for the rest of 你");
+        assertEquals(1023, chars.position());
     }
 
     @Test
