@@ -19,7 +19,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class PythonRunner implements AutoCloseable {
     static final String MISSING = "python3 is not on PATH: the lesson's claim about Python is not checked here";
-    private static final long WAIT_SECONDS = 10;
+    // generous: a python3 start-up on two cores shared with busy loops can take several seconds
+    private static final long WAIT_SECONDS = 30;
+    private static volatile Boolean available;
 
     private final Process process;
     private final BufferedReader output;
@@ -35,6 +37,13 @@ final class PythonRunner implements AutoCloseable {
     }
 
     static boolean available() {
+        if (available == null) {
+            available = probe();
+        }
+        return available;
+    }
+
+    private static boolean probe() {
         try {
             Process probe = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
             boolean ended = probe.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -59,12 +68,13 @@ final class PythonRunner implements AutoCloseable {
     /** Runs the script to its end and returns everything it printed, lines joined by \n. */
     static String run(String script, String... args) throws Exception {
         try (PythonRunner python = start(script, args)) {
-            List<String> lines = new ArrayList<>();
-            for (String line = python.line(); line != null; line = python.line()) {
-                lines.add(line);
-            }
-            return String.join("\n", lines);
+            return python.rest();
         }
+    }
+
+    /** How long a test should wait for a script to connect: as long as its start-up may take. */
+    static int startUpMillis() {
+        return (int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS);
     }
 
     /** The next line the script printed, or null when it ended. */
@@ -75,6 +85,15 @@ final class PythonRunner implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IOException(e.getCause());
         }
+    }
+
+    /** Everything the script prints from now until it ends, lines joined by \n. */
+    String rest() throws IOException, InterruptedException, TimeoutException {
+        List<String> lines = new ArrayList<>();
+        for (String line = line(); line != null; line = line()) {
+            lines.add(line);
+        }
+        return String.join("\n", lines);
     }
 
     @Override

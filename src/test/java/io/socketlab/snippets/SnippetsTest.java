@@ -55,9 +55,8 @@ class SnippetsTest {
         }
     }
 
-    @Test
-    void thePhoneCallClientHearsItsMessageInCapitals()
-            throws Exception {
+    /** One call from PhoneCallClient to PhoneCallServer; returns the reply. */
+    private String phoneCall(String message) throws Exception {
         try (ServerSocket server = ApiTour.listen()) {
             server.setSoTimeout(WAIT_MS);
             Future<?> answered = peer.submit(() -> {
@@ -65,26 +64,21 @@ class SnippetsTest {
                 return null;
             });
             String reply = PhoneCallClient.call("127.0.0.1",
-                    server.getLocalPort(), "hello");
-            assertEquals("HELLO", reply);
+                    server.getLocalPort(), message);
             answered.get(WAIT_MS, TimeUnit.MILLISECONDS);
+            return reply;
         }
+    }
+
+    @Test
+    void thePhoneCallClientHearsItsMessageInCapitals() throws Exception {
+        assertEquals("HELLO", phoneCall("hello"));
     }
 
     @Test
     void theServerUpperCasesOnlyAsciiLettersAndKeepsEveryOtherByte()
             throws Exception {
-        try (ServerSocket server = ApiTour.listen()) {
-            server.setSoTimeout(WAIT_MS);
-            Future<?> answered = peer.submit(() -> {
-                PhoneCallServer.answerOneCall(server);
-                return null;
-            });
-            String reply = PhoneCallClient.call("127.0.0.1",
-                    server.getLocalPort(), "hi café straße 你好");
-            assertEquals("HI CAFé STRAßE 你好", reply);
-            answered.get(WAIT_MS, TimeUnit.MILLISECONDS);
-        }
+        assertEquals("HI CAFé STRAßE 你好", phoneCall("hi café straße 你好"));
     }
 
     @Test
@@ -200,7 +194,7 @@ class SnippetsTest {
         assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
         int size = 16 * 1024 * 1024;
         try (ServerSocket server = ApiTour.listen()) {
-            server.setSoTimeout(WAIT_MS);
+            server.setSoTimeout(PythonRunner.startUpMillis());
             String script = String.join("\n",
                     "import socket, sys",
                     "with socket.create_connection(('127.0.0.1', int(sys.argv[1]))) as s:",
@@ -222,7 +216,7 @@ class SnippetsTest {
         assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
         int size = 16 * 1024 * 1024;
         try (ServerSocket server = ApiTour.listen()) {
-            server.setSoTimeout(WAIT_MS);
+            server.setSoTimeout(PythonRunner.startUpMillis());
             String script = String.join("\n",
                     "import socket, sys",
                     "with socket.socket() as s:",

@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The connection facts of chapters 2 and 5 (the accept queue, restarts, resets, broken pipes), each in
@@ -72,16 +74,19 @@ final class TcpFacts {
 
     /**
      * Writes one byte at a time to a peer that has closed, until a write fails; returns that failure's
-     * message. Gives up (returns null) after {@code attempts} writes.
+     * message. Gives up (returns null) after {@code seconds}.
      */
-    static String writeUntilRefused(Socket socket, int attempts) throws IOException {
+    static String writeUntilRefused(Socket socket, int seconds) throws IOException {
         OutputStream out = socket.getOutputStream();
-        for (int i = 0; i < attempts; i++) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
             try {
                 out.write('x');   // the first write is taken; the peer answers it with RST
             } catch (IOException e) {
                 return e.getMessage();   // "Broken pipe"
             }
+            // give the peer's reset time to come back before the next write
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
         return null;
     }
