@@ -1,15 +1,18 @@
-# The article's TCP client: send each argument as UTF-8, print each 1024-byte reply.
-# usage: python3 tcp_client.py PORT MESSAGE...
+# Talks to any of the course's TCP servers the way the article's client does: raw UTF-8, one
+# recv(1024) per message. usage: python3 tcp_client.py PORT MESSAGE...
+import socket
 import sys
-from socket import socket, AF_INET, SOCK_STREAM
+
 
 # region client
-port = int(sys.argv[1])
-phone = socket(AF_INET, SOCK_STREAM)
-phone.settimeout(5)
-phone.connect(("127.0.0.1", port))
-for message in sys.argv[2:]:
-    phone.send(message.encode("utf-8"))
-    print(phone.recv(1024).decode("utf-8"), flush=True)
-phone.close()
+def ask_each(port, messages):
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as line:
+        for text in messages:
+            line.sendall(text.encode("utf-8"))
+            answer = line.recv(1024)          # at most 1024 bytes: enough for one short reply
+            print(answer.decode("utf-8"), flush=True)
 # endregion
+
+
+if __name__ == "__main__":
+    ask_each(int(sys.argv[1]), sys.argv[2:])

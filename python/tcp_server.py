@@ -1,17 +1,20 @@
-# The article's one-shot TCP server: answer one call, reply upper-cased, hang up.
-# usage: python3 tcp_server.py   (prints the port it listens on, then serves one client)
-from socket import socket, AF_INET, SOCK_STREAM
+# A one-shot TCP server speaking the phone demo's protocol: one caller, one recv(1024), the same
+# bytes back with a-z in capitals, then hang up. Prints the port it got, then serves.
+# usage: python3 tcp_server.py
+import socket
+
 
 # region server
-phone = socket(AF_INET, SOCK_STREAM)
-phone.settimeout(5)
-phone.bind(("127.0.0.1", 0))
-phone.listen(5)
-print(phone.getsockname()[1], flush=True)
-conn, addr = phone.accept()
-conn.settimeout(5)
-data = conn.recv(1024)
-conn.send(data.upper())
-conn.close()
-phone.close()
+def answer_one_call(listener):
+    caller, _ = listener.accept()
+    with caller:
+        caller.settimeout(5)
+        heard = caller.recv(1024)
+        caller.sendall(heard.upper())         # bytes.upper(): only ASCII letters change
+
+
+with socket.create_server(("127.0.0.1", 0)) as listener:   # socket, bind, listen in one call
+    listener.settimeout(5)
+    print(listener.getsockname()[1], flush=True)
+    answer_one_call(listener)
 # endregion

@@ -1,15 +1,20 @@
-# The article's UDP client: send each argument as one UTF-8 datagram, print each reply.
-# usage: python3 udp_client.py PORT MESSAGE...
+# Talks to the course's UDP servers: each message is one UTF-8 datagram, each reply one
+# recvfrom(1024). usage: python3 udp_client.py PORT MESSAGE...
+import socket
 import sys
-from socket import socket, AF_INET, SOCK_DGRAM
+
 
 # region client
-port = int(sys.argv[1])
-udp = socket(AF_INET, SOCK_DGRAM)
-udp.settimeout(5)
-for message in sys.argv[2:]:
-    udp.sendto(message.encode("utf-8"), ("127.0.0.1", port))
-    data, addr = udp.recvfrom(1024)
-    print(data.decode("utf-8"), flush=True)
-udp.close()
+def post_each(port, messages):
+    server = ("127.0.0.1", port)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as postbox:
+        postbox.settimeout(5)                  # a lost datagram must not hang us
+        for text in messages:
+            postbox.sendto(text.encode("utf-8"), server)
+            answer, _ = postbox.recvfrom(1024)
+            print(answer.decode("utf-8"), flush=True)
 # endregion
+
+
+if __name__ == "__main__":
+    post_each(int(sys.argv[1]), sys.argv[2:])

@@ -1,18 +1,21 @@
-# The article's UDP echo server: no listen, no accept; answer each datagram upper-cased to its sender.
-# usage: python3 udp_server.py [COUNT]   (prints the port it is bound to, then answers COUNT datagrams, or forever)
+# The UDP echo protocol of chapter 6: no listen, no accept; each datagram goes back to its sender
+# with a-z in capitals. Prints the port it got, then answers COUNT datagrams (or keeps going).
+# usage: python3 udp_server.py [COUNT]
+import itertools
+import socket
 import sys
-from socket import socket, AF_INET, SOCK_DGRAM
 
-count = int(sys.argv[1]) if len(sys.argv) > 1 else -1
 
 # region server
-udp = socket(AF_INET, SOCK_DGRAM)
-udp.settimeout(5)
-udp.bind(("127.0.0.1", 0))
-print(udp.getsockname()[1], flush=True)
-while count != 0:
-    data, addr = udp.recvfrom(1024)
-    udp.sendto(data.decode("utf-8").upper().encode("utf-8"), addr)
-    count -= 1
-udp.close()
+def echo_datagrams(postbox, how_many):
+    for _ in itertools.repeat(None) if how_many is None else range(how_many):
+        card, sender = postbox.recvfrom(1024)
+        postbox.sendto(card.upper(), sender)  # bytes.upper(): only ASCII letters change
+
+
+with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as postbox:
+    postbox.bind(("127.0.0.1", 0))
+    postbox.settimeout(5)
+    print(postbox.getsockname()[1], flush=True)
+    echo_datagrams(postbox, int(sys.argv[1]) if len(sys.argv) > 1 else None)
 # endregion

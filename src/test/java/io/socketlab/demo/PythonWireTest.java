@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The article's Python halves talk to our Java halves (skipped when python3 is not on PATH). */
+/** Our Python halves in python/ talk to our Java halves (skipped when python3 is not on PATH). */
 class PythonWireTest {
     private static boolean pythonAvailable() {
         try {
@@ -75,7 +75,7 @@ class PythonWireTest {
             session.start("127.0.0.1");
             TraceEvent bind = out.awaitEvent(e -> e.side() == Side.SERVER && e.call().equals("bind"));
             int port = Integer.parseInt(bind.detail().replaceAll(".*:", ""));
-            Process python = new ProcessBuilder("python3", "python/udp_client.py", String.valueOf(port), "datagram", "señal").start();
+            Process python = new ProcessBuilder("python3", "python/udp_client.py", String.valueOf(port), "datagram", "hello 你好").start();
             try (BufferedReader replies = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
                 assertEquals("DATAGRAM", replies.readLine());
                 assertEquals("SEñAL", replies.readLine(), "bytes.upper(): only a-z change, ñ's two bytes pass as they are");

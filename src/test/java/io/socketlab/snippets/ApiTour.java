@@ -2,9 +2,7 @@ package io.socketlab.snippets;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.DatagramPacket;
@@ -15,11 +13,14 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * The socket calls of chapters 1-3, each in a named region that the
+ * The socket calls of chapters 2-3, each in a named region that the
  * lessons include. SnippetsTest runs every region on 127.0.0.1.
  */
 final class ApiTour {
@@ -36,39 +37,6 @@ final class ApiTour {
         int port = server.getLocalPort();            // getsockname()
         // endregion
         return server;
-    }
-
-    /**
-     * Accepts one client, reads up to 1024 bytes and sends them back
-     * upper-cased; returns what the client said.
-     */
-    static String answerOnce(ServerSocket server) throws IOException {
-        // region accept
-        try (Socket conn = server.accept()) {        // blocks
-            SocketAddress addr = conn.getRemoteSocketAddress();
-            InputStream in = conn.getInputStream();
-            byte[] buf = new byte[1024];
-            int n = in.read(buf);                    // recv(1024)
-            String msg = new String(buf, 0, n, StandardCharsets.UTF_8);
-            OutputStream out = conn.getOutputStream();
-            out.write(msg.toUpperCase().getBytes(StandardCharsets.UTF_8));
-            return msg;
-        }                                            // close()
-        // endregion
-    }
-
-    /** Connects to 127.0.0.1:port, says text, returns the reply. */
-    static String ask(int port, String text) throws IOException {
-        // region connect
-        try (Socket socket = new Socket()) {         // socket()
-            socket.connect(new InetSocketAddress("127.0.0.1", port));
-            socket.getOutputStream()
-                  .write(text.getBytes(StandardCharsets.UTF_8));
-            byte[] buf = new byte[1024];
-            int n = socket.getInputStream().read(buf);
-            return new String(buf, 0, n, StandardCharsets.UTF_8);
-        }                                            // close()
-        // endregion
     }
 
     /** Returns "open" if something listens there, "refused" if not. */
@@ -117,19 +85,37 @@ final class ApiTour {
     }
 
     /**
-     * Writes every remaining byte of the buffer to a blocking channel,
-     * like Python's sendall; returns how many write calls it took.
+     * Writes the buffer to a channel in blocking mode, the default: one
+     * call returns only when every byte has been taken.
      */
-    static int sendAll(SocketChannel channel, ByteBuffer data)
+    static int writeBlocking(SocketChannel channel, ByteBuffer data)
             throws IOException {
-        // region sendall
-        int calls = 0;
-        while (data.hasRemaining()) {      // what sendall loops for
-            channel.write(data);
-            calls++;
+        // region blocking-write
+        int taken = channel.write(data);   // blocking: all of it, like sendall
+        // endregion
+        return taken;
+    }
+
+    /**
+     * Writes every remaining byte to a non-blocking channel, sleeping in
+     * the selector whenever the send buffer is full; returns how many
+     * write calls took no byte at all.
+     */
+    static int writeWhenWritable(SocketChannel channel, ByteBuffer data)
+            throws IOException {
+        int wasted = 0;
+        // region wait-writable
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, SelectionKey.OP_WRITE);
+            while (data.hasRemaining()) {
+                selector.select();         // sleeps until the buffer has room
+                if (channel.write(data) == 0) {
+                    wasted++;
+                }
+            }
         }
         // endregion
-        return calls;
+        return wasted;
     }
 
     /** Sends one line through text streams and reads one line back. */
@@ -145,19 +131,23 @@ final class ApiTour {
         return reply;
     }
 
-    /** Receives one datagram and sends it back upper-cased. */
-    static String echoDatagram(DatagramSocket server) throws IOException {
+    /** Receives one datagram and sends it back with a-z upper-cased. */
+    static byte[] echoDatagram(DatagramSocket server) throws IOException {
         // region udp-server
         byte[] buf = new byte[1024];
         DatagramPacket in = new DatagramPacket(buf, buf.length);
         server.receive(in);                          // recvfrom(1024)
-        String msg = new String(in.getData(), 0, in.getLength(),
-                StandardCharsets.UTF_8);
-        byte[] reply = msg.toUpperCase().getBytes(StandardCharsets.UTF_8);
-        server.send(new DatagramPacket(reply, reply.length,
+        int n = in.getLength();
+        byte[] heard = Arrays.copyOf(buf, n);
+        for (int i = 0; i < n; i++) {                // msg.upper(): a-z only
+            if (buf[i] >= 'a' && buf[i] <= 'z') {
+                buf[i] -= 'a' - 'A';
+            }
+        }
+        server.send(new DatagramPacket(buf, n,
                 in.getSocketAddress()));             // sendto(addr)
         // endregion
-        return msg;
+        return heard;
     }
 
     /** Sends text as one datagram to the address and returns the reply. */

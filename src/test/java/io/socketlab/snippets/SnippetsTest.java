@@ -1,7 +1,10 @@
 package io.socketlab.snippets;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +17,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,18 +55,30 @@ class SnippetsTest {
         }
     }
 
-    @Test
-    void clientHearsItsMessageUpperCasedAndServerHearsTheOriginal()
-            throws Exception {
+    /** One call from PhoneCallClient to PhoneCallServer; returns the reply. */
+    private String phoneCall(String message) throws Exception {
         try (ServerSocket server = ApiTour.listen()) {
             server.setSoTimeout(WAIT_MS);
-            Future<String> heard = peer.submit(
-                    () -> ApiTour.answerOnce(server));
-            String reply = ApiTour.ask(server.getLocalPort(), "hello");
-            assertEquals("HELLO", reply);
-            assertEquals("hello",
-                    heard.get(WAIT_MS, TimeUnit.MILLISECONDS));
+            Future<?> answered = peer.submit(() -> {
+                PhoneCallServer.answerOneCall(server);
+                return null;
+            });
+            String reply = PhoneCallClient.call("127.0.0.1",
+                    server.getLocalPort(), message);
+            answered.get(WAIT_MS, TimeUnit.MILLISECONDS);
+            return reply;
         }
+    }
+
+    @Test
+    void thePhoneCallClientHearsItsMessageInCapitals() throws Exception {
+        assertEquals("HELLO", phoneCall("hello"));
+    }
+
+    @Test
+    void theServerUpperCasesOnlyAsciiLettersAndKeepsEveryOtherByte()
+            throws Exception {
+        assertEquals("HI CAFé STRAßE 你好", phoneCall("hi café straße 你好"));
     }
 
     @Test
@@ -133,12 +147,8 @@ class SnippetsTest {
     }
 
     @Test
-    void sendAllDeliversEveryByteInOrder() throws Exception {
-        int size = 8 * 1024 * 1024;
-        byte[] payload = new byte[size];
-        for (int i = 0; i < size; i++) {
-            payload[i] = (byte) (i * 31 + 7);
-        }
+    void aBlockingChannelWriteTakesEveryByteInOneCall() throws Exception {
+        byte[] payload = pattern(16 * 1024 * 1024);
         try (ServerSocket server = ApiTour.listen();
              SocketChannel channel = SocketChannel.open(
                      server.getLocalSocketAddress())) {
@@ -146,14 +156,101 @@ class SnippetsTest {
             try (Socket conn = server.accept()) {
                 conn.setSoTimeout(WAIT_MS);
                 Future<byte[]> received = peer.submit(
-                        () -> readExactly(conn.getInputStream(), size));
-                int calls = ApiTour.sendAll(channel, ByteBuffer.wrap(payload));
-                assertTrue(calls >= 1);
-                byte[] got = received.get(WAIT_MS, TimeUnit.MILLISECONDS);
-                assertTrue(Arrays.equals(payload, got),
-                        "bytes differ");
+                        () -> readExactly(conn.getInputStream(), payload.length));
+                ByteBuffer data = ByteBuffer.wrap(payload);
+                assertEquals(payload.length, ApiTour.writeBlocking(channel, data));
+                assertFalse(data.hasRemaining());
+                assertArrayEquals(payload,
+                        received.get(WAIT_MS, TimeUnit.MILLISECONDS));
             }
         }
+    }
+
+    @Test
+    void waitingForOpWriteSendsEverythingWithoutAWastedWrite()
+            throws Exception {
+        byte[] payload = pattern(16 * 1024 * 1024);
+        try (ServerSocket server = ApiTour.listen();
+             SocketChannel channel = SocketChannel.open(
+                     server.getLocalSocketAddress())) {
+            server.setSoTimeout(WAIT_MS);
+            try (Socket conn = server.accept()) {
+                conn.setSoTimeout(WAIT_MS);
+                channel.configureBlocking(false);
+                Future<byte[]> received = peer.submit(
+                        () -> readExactly(conn.getInputStream(), payload.length));
+                ByteBuffer data = ByteBuffer.wrap(payload);
+                assertEquals(0, ApiTour.writeWhenWritable(channel, data),
+                        "a write after select() found no room");
+                assertFalse(data.hasRemaining());
+                assertArrayEquals(payload,
+                        received.get(WAIT_MS, TimeUnit.MILLISECONDS));
+            }
+        }
+    }
+
+    @Test
+    void pythonSendTakesOnlyPartOnceATimeoutIsSet() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        int size = 16 * 1024 * 1024;
+        try (ServerSocket server = ApiTour.listen()) {
+            server.setSoTimeout(PythonRunner.startUpMillis());
+            String script = String.join("\n",
+                    "import socket, sys",
+                    "with socket.create_connection(('127.0.0.1', int(sys.argv[1]))) as s:",
+                    "    s.settimeout(5)",
+                    "    print(s.send(bytes(" + size + ")), flush=True)",
+                    "    sys.stdin.read()");
+            try (PythonRunner python = PythonRunner.start(script,
+                    String.valueOf(server.getLocalPort()));
+                 Socket conn = server.accept()) {
+                long sent = Long.parseLong(python.line());
+                assertTrue(sent > 0 && sent < size,
+                        "send took " + sent + " of " + size);
+            }
+        }
+    }
+
+    @Test
+    void pythonSendWithoutATimeoutWaitsUntilEverythingIsTaken() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        int size = 16 * 1024 * 1024;
+        try (ServerSocket server = ApiTour.listen()) {
+            server.setSoTimeout(PythonRunner.startUpMillis());
+            String script = String.join("\n",
+                    "import socket, sys",
+                    "with socket.socket() as s:",
+                    "    s.connect(('127.0.0.1', int(sys.argv[1])))",
+                    "    print(s.send(bytes(" + size + ")), flush=True)");
+            try (PythonRunner python = PythonRunner.start(script,
+                    String.valueOf(server.getLocalPort()));
+                 Socket conn = server.accept()) {
+                conn.setSoTimeout(WAIT_MS);
+                Future<byte[]> drained = peer.submit(
+                        () -> readExactly(conn.getInputStream(), size));
+                assertEquals(String.valueOf(size), python.line());
+                drained.get(WAIT_MS, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    @Test
+    void pythonsStarImportGivesTheShortNames() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        String script = String.join("\n",
+                "from socket import *",
+                "with socket(AF_INET, SOCK_STREAM) as stream, socket(AF_INET, SOCK_DGRAM) as postbox:",
+                "    print(stream.type.name, postbox.type.name)");
+        assertEquals("SOCK_STREAM SOCK_DGRAM",
+                PythonRunner.run(script));
+    }
+
+    private static byte[] pattern(int size) {
+        byte[] payload = new byte[size];
+        for (int i = 0; i < size; i++) {
+            payload[i] = (byte) (i * 31 + 7);
+        }
+        return payload;
     }
 
     @Test
@@ -188,13 +285,14 @@ class SnippetsTest {
                      new InetSocketAddress("127.0.0.1", 0))) {
             server.setSoTimeout(WAIT_MS);
             client.setSoTimeout(WAIT_MS);
-            Future<String> heard = peer.submit(
+            Future<byte[]> heard = peer.submit(
                     () -> ApiTour.echoDatagram(server));
             String reply = ApiTour.askDatagram(client,
                     server.getLocalSocketAddress(), "hello udp");
             assertEquals("HELLO UDP", reply);
-            assertEquals("hello udp",
-                    heard.get(WAIT_MS, TimeUnit.MILLISECONDS));
+            assertEquals("hello udp", new String(
+                    heard.get(WAIT_MS, TimeUnit.MILLISECONDS),
+                    StandardCharsets.UTF_8));
         }
     }
 

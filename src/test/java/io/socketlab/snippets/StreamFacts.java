@@ -1,6 +1,7 @@
 package io.socketlab.snippets;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -22,21 +23,22 @@ final class StreamFacts {
     private StreamFacts() {
     }
 
-    /** Writes "hello" and "world" with two writes, then says it will send no more. */
+    /** Writes "hello" and "world" with two writes. */
     static void twoWrites(Socket client) throws IOException {
         // region two-writes
         OutputStream out = client.getOutputStream();
         out.write("hello".getBytes(StandardCharsets.UTF_8));  // write 1
         out.write("world".getBytes(StandardCharsets.UTF_8));  // write 2
-        client.shutdownOutput();             // no more: the reader sees the end
         // endregion
     }
 
-    /** Reads everything the peer sent until it shut its output down. */
-    static String readToEnd(Socket conn) throws IOException {
-        // region read-to-end
-        byte[] all = conn.getInputStream().readAllBytes();
-        String text = new String(all, StandardCharsets.UTF_8);  // "helloworld"
+    /** One read of up to 1024 bytes, as the receiver's recv(1024): returns what it brought. */
+    static String readOnce(Socket conn) throws IOException {
+        // region one-read
+        byte[] buffer = new byte[1024];
+        int n = conn.getInputStream().read(buffer);   // one recv(1024)
+        String text = new String(buffer, 0, n, StandardCharsets.UTF_8);
+        // n is 10 and text is "helloworld": two writes, one read
         // endregion
         return text;
     }
@@ -82,7 +84,9 @@ final class StreamFacts {
     /** Writes a file header (name, size) and then the file's bytes. */
     static void sendFile(DataOutputStream out, String name, byte[] content) throws IOException {
         // region send-file
-        out.writeUTF(name);              // 2-byte length, then the name (UTF-8)
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(nameBytes.length);  // 4 bytes: the length of the name
+        out.write(nameBytes);            // the name, real UTF-8
         out.writeLong(content.length);   // 8 bytes: the size of the body
         out.write(content);              // the body: as many bytes as announced
         out.flush();
@@ -96,17 +100,39 @@ final class StreamFacts {
     /** Reads one header and body written by {@link #sendFile}; rejects sizes above {@code maxSize}. */
     static ReceivedFile receiveFile(DataInputStream in, long maxSize) throws IOException {
         // region receive-file
-        String name = in.readUTF();
+        int nameLength = in.readInt();
+        if (nameLength < 0 || nameLength > 1024) {
+            throw new IOException("name length " + nameLength + " outside 0..1024");
+        }
+        byte[] nameBytes = new byte[nameLength];  // 1 KiB at most: fine
+        in.readFully(nameBytes);
+        String name = new String(nameBytes, StandardCharsets.UTF_8);
         long size = in.readLong();
         if (size < 0 || size > maxSize) {
             throw new IOException("file size " + size + " outside 0.." + maxSize);
         }
-        byte[] content = in.readNBytes((int) size);   // exactly size bytes
+        // readNBytes grows its buffer as bytes arrive: a lying size costs nothing
+        byte[] content = in.readNBytes((int) size);
         if (content.length != size) {
             throw new IOException("file " + name + " ended after "
                     + content.length + " of " + size + " bytes");
         }
         // endregion
         return new ReceivedFile(name, content);
+    }
+
+    /** A 4-byte header read both ways. */
+    record Header(int signed, long unsigned) {
+    }
+
+    /** The number a 4-byte big-endian header holds, as readInt (signed) and as struct's '>I' (unsigned). */
+    static Header readHeader(byte[] header) throws IOException {
+        // region read-int
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(header));
+        int signed = in.readInt();                      // ff ff ff fe -> -2
+        // 4294967294, as struct's '>I' reads it
+        long unsigned = Integer.toUnsignedLong(signed);
+        // endregion
+        return new Header(signed, unsigned);
     }
 }

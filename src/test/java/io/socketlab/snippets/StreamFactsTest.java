@@ -3,6 +3,7 @@ package io.socketlab.snippets;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.socketlab.demo.framed.LengthPrefixFraming;
 import java.io.ByteArrayInputStream;
@@ -41,7 +42,7 @@ class StreamFactsTest {
     }
 
     @Test
-    void twoWritesReachTheReaderAsOneRunOfBytes() throws Exception {
+    void oneReadReturnsTwoWritesThatHaveBothArrived() throws Exception {
         try (ServerSocket server = new ServerSocket()) {
             server.bind(new InetSocketAddress("127.0.0.1", 0));
             server.setSoTimeout(5000);
@@ -50,7 +51,9 @@ class StreamFactsTest {
                 try (Socket conn = server.accept()) {
                     conn.setSoTimeout(5000);
                     StreamFacts.twoWrites(client);
-                    assertEquals("helloworld", StreamFacts.readToEnd(conn));
+                    // a receiver busy elsewhere: both writes are in its buffer before it reads
+                    Loopback.awaitAvailable(conn.getInputStream(), 10);
+                    assertEquals("helloworld", StreamFacts.readOnce(conn));
                 }
             }
         }
@@ -107,5 +110,61 @@ class StreamFactsTest {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(wire.toByteArray()));
         IOException refused = assertThrows(IOException.class, () -> StreamFacts.receiveFile(in, 1024));
         assertEquals("file size 2048 outside 0..1024", refused.getMessage());
+    }
+
+    @Test
+    void aFileNameTravelsAsRealUtf8WithItsByteLength() throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        StreamFacts.sendFile(new DataOutputStream(wire), "笔记.txt", new byte[0]);
+        assertEquals("00 00 00 0a e7 ac 94 e8 ae b0 2e 74 78 74 00 00 00 00 00 00 00 00",
+                StreamFacts.hex(wire.toByteArray()));
+    }
+
+    @Test
+    void readIntIsSignedWhereStructsBigIIsUnsigned() throws Exception {
+        byte[] header = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xfe};
+        assertEquals(new StreamFacts.Header(-2, 4_294_967_294L), StreamFacts.readHeader(header));
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        assertEquals("4294967294", PythonRunner.run("import struct; print(struct.unpack('>I', bytes.fromhex('fffffffe'))[0])"));
+    }
+
+    @Test
+    void structPackBigIWritesWhatWriteIntWrites() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        assertEquals("0000012c", PythonRunner.run("import struct; print(struct.pack('>I', 300).hex())"));
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        new DataOutputStream(wire).writeInt(300);
+        assertEquals("00 00 01 2c", StreamFacts.hex(wire.toByteArray()));
+    }
+
+    @Test
+    void structPackNativeIIsLittleEndianOnX86AndReadIntMisreadsIt() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        assumeTrue(PythonRunner.run("import sys; print(sys.byteorder)").equals("little"), "not a little-endian machine");
+        assertEquals("05000000", PythonRunner.run("import struct; print(struct.pack('i', 5).hex())"));
+        assertEquals(83_886_080, StreamFacts.readHeader(new byte[] {5, 0, 0, 0}).signed());
+    }
+
+    @Test
+    void structPackNativeIOf300IsLittleEndianOnX86() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        assumeTrue(PythonRunner.run("import sys; print(sys.byteorder)").equals("little"), "not a little-endian machine");
+        assertEquals("2c010000", PythonRunner.run("import struct; print(struct.pack('i', 300).hex())"));
+    }
+
+    @Test
+    void structsBangMeansTheSameAsGreaterThan() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        assertEquals("True", PythonRunner.run("import struct; print(struct.pack('!I', 5) == struct.pack('>I', 5))"));
+    }
+
+    @Test
+    void thePythonFrameOfTheLessonIsTheJavaFrame() throws Exception {
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        String python = PythonRunner.run(String.join("\n",
+                "import struct",
+                "HEADER = struct.Struct('>I')",
+                "print((HEADER.pack(len('你好'.encode('utf-8'))) + '你好'.encode('utf-8')).hex())"));
+        assertEquals(StreamFacts.hex(StreamFacts.frameBytes("你好")).replace(" ", ""), python);
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +61,54 @@ final class UdpFacts {
         byte[] data = "anyone there?".getBytes(StandardCharsets.UTF_8);
         InetSocketAddress nobody = new InetSocketAddress("127.0.0.1", closedPort);
         udp.send(new DatagramPacket(data, data.length, nobody));   // no error
+        // endregion
+    }
+
+    /** Sends one datagram of zero bytes: it is delivered, and the receiver can answer it. */
+    static void sendEmpty(DatagramSocket udp, SocketAddress to) throws IOException {
+        // region empty
+        udp.send(new DatagramPacket(new byte[0], 0, to));   // a datagram of 0 bytes
+        // endregion
+    }
+
+    /** Sends {@code size} bytes as one datagram; throws when the size is above UDP's limit. */
+    static void sendOfSize(DatagramSocket udp, SocketAddress to, int size) throws IOException {
+        // region size-limit
+        // at most 65,507 bytes over IPv4, 65,527 over IPv6
+        byte[] data = new byte[size];
+        udp.send(new DatagramPacket(data, data.length, to));
+        // endregion
+    }
+
+    /**
+     * Sends to a port where nobody listens and waits for a reply: "timed out" on an unconnected
+     * socket, "port unreachable" on a connected one.
+     */
+    static String askNobody(DatagramSocket udp, InetSocketAddress nobody, boolean connect) throws IOException {
+        // region unreachable
+        if (connect) {
+            udp.connect(nobody);                 // talk to this one address only
+        }
+        byte[] data = "anyone there?".getBytes(StandardCharsets.UTF_8);
+        udp.send(new DatagramPacket(data, data.length, nobody));
+        try {
+            udp.receive(new DatagramPacket(new byte[1024], 1024));
+            return "answered";
+        } catch (PortUnreachableException e) {   // the ICMP error came back
+            return "port unreachable";
+        } catch (SocketTimeoutException e) {     // the ICMP error was not reported
+            return "timed out";
+        }
+        // endregion
+    }
+
+    /** The local port of a DatagramSocket just created, before it sent anything. */
+    static int portBeforeSending() throws IOException {
+        // region bound-at-creation
+        // bound here, to a free port: getLocalPort() is already > 0
+        try (DatagramSocket udp = new DatagramSocket()) {
+            return udp.getLocalPort();
+        }
         // endregion
     }
 }
