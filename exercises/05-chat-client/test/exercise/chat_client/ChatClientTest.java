@@ -22,7 +22,7 @@ class ChatClientTest {
         Map<String, SocketAddress> book = ChatClient.articleContacts(server);
         assertEquals(List.of("TOM", "JACK", "一棵树", "武大郎"), List.copyOf(book.keySet()), say("names and their order", "名字及其顺序"));
         book.values().forEach(address -> assertEquals(server, address,
-                say("every contact lives at the server's address", "每个联系人的地址都是服务器的地址")));
+                say("every contact lives at the server's address", "每个联系人的地址都是服务端的地址")));
     }
 
     @Test
@@ -40,7 +40,7 @@ class ChatClientTest {
         assertEquals(List.of("hi", "bye"), session.serverHeard,
                 say("blank lines must not be sent, and a line of only spaces is blank too (skip a line whose strip() is empty):"
                         + " the server would have nothing to answer and the client would wait",
-                        "空白行不能发送，只有空格的行也算空白行（strip() 之后为空就跳过）：服务器没有内容可以回答，客户端就会一直等下去")
+                        "空白行不能发送，只有空格的行也算空白行（strip() 之后为空就跳过）：服务端没有内容可以回答，客户端就会一直等下去")
                         + "\n" + session.describe());
         assertEquals(List.of("JACK: HI", "JACK: BYE"), session.outputLines, session.describe());
     }

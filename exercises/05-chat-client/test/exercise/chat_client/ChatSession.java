@@ -52,7 +52,7 @@ final class ChatSession {
     /** The exchange, for a failure message. */
     String describe() {
         return say("typed:\n  ", "输入的内容：\n  ") + input.replace("\n", "\n  ")
-                + say("\nthe server heard: ", "\n服务器收到的：") + serverHeard
+                + say("\nthe server heard: ", "\n服务端收到的：") + serverHeard
                 + say("\nyour client printed: ", "\n你的客户端打印的：") + outputLines;
     }
 }

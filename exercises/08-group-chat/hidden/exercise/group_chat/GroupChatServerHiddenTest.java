@@ -41,7 +41,7 @@ class GroupChatServerHiddenTest {
                     late.expectReply("after the crash\n");
                 }
                 assertTrue(server.isRunning(), say("the server stopped after one client reset its connection",
-                        "一个客户端重置连接之后，服务器就停止了"));
+                        "一个客户端重置连接之后，服务端就停止了"));
             } finally {
                 clients.forEach(RecordingClient::close);
             }

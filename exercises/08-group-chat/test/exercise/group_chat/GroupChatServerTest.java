@@ -29,7 +29,7 @@ class GroupChatServerTest {
                 throw new AssertionError(say("client " + (i + 1) + " got no welcome while the " + i + " before it stayed connected:"
                         + " a server that serves one client at a time never gets back to accept; start a thread for each client"
                         + " and return to accept at once",
-                        "前面 " + i + " 个客户端还连着，第 " + (i + 1) + " 个客户端就收不到 welcome：一次只服务一个客户端的服务器"
+                        "前面 " + i + " 个客户端还连着，第 " + (i + 1) + " 个客户端就收不到 welcome：一次只服务一个客户端的服务端"
                         + "回不到 accept；要为每个客户端启动一个线程，然后马上回去 accept") + "\n" + e.getMessage(), e);
             }
         }
