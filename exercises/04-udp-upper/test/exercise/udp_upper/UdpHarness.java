@@ -96,10 +96,14 @@ final class UdpHarness implements AutoCloseable {
     /**
      * Receives the reply to {@code sent} and fails, with what the difference means, unless it is
      * {@code expected}: bytes past the datagram's end (a buffer decoded whole, or reused with an
-     * earlier datagram's tail), a reply cut short (a packet reused with the last datagram's length),
+     * earlier datagram's tail), the reply meant for another client (one of {@code othersReplies}),
      * or another text.
      */
-    void expect(String name, DatagramSocket client, String sent, String expected) throws IOException {
+    void expect(String name, DatagramSocket client, String sent, String expected, String... othersReplies) throws IOException {
+        expect(name, client, sent, expected, List.of(othersReplies));
+    }
+
+    private void expect(String name, DatagramSocket client, String sent, String expected, List<String> othersReplies) throws IOException {
         String got = receive(name, client);
         if (got.equals(expected)) {
             return;
@@ -115,13 +119,11 @@ final class UdpHarness implements AutoCloseable {
                     "对 " + Say.quote(sent) + " 的回复应该是 " + Say.quote(expected) + "（" + wanted + " 字节），实际却有 " + had
                     + " 字节：后面那 " + (had - wanted) + " 个字节根本不属于这个数据报，它们是缓冲区里留下的（零，或者之前一个更长的数据报的尾巴）。"
                     + "只解码收到的那些字节：new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)");
-        } else if (!got.isEmpty() && expected.startsWith(got)) {
-            headline = say("the reply to " + Say.quote(sent) + " should be " + Say.quote(expected) + " (" + wanted + " bytes) but was cut to "
-                    + had + ": receive shrinks a packet's length to the datagram it got, so a packet used again only takes as many"
-                    + " bytes as the last datagram had; make a new DatagramPacket(buffer, buffer.length) for each receive",
-                    "对 " + Say.quote(sent) + " 的回复应该是 " + Say.quote(expected) + "（" + wanted + " 字节），却被截成了 " + had
-                    + " 字节：receive 会把数据报包的长度缩成它收到的那个数据报的长度，所以重复使用的包只能装下上一个数据报那么多字节；"
-                    + "每次 receive 都要新建一个 DatagramPacket(buffer, buffer.length)");
+        } else if (othersReplies.contains(got)) {
+            headline = say(tag(name) + " received " + Say.quote(got) + ", the reply to another client's datagram: send each reply to"
+                    + " the address its own datagram came from (packet.getSocketAddress()), not to a client remembered from before",
+                    "[" + tag(name) + "] 收到了 " + Say.quote(got) + "，这是给另一个客户端的数据报的回复：每个回复都要发到它自己那个"
+                    + "数据报的来源地址（packet.getSocketAddress()），而不是之前记下的某个客户端");
         } else {
             headline = say("the reply to " + Say.quote(sent) + " should be " + Say.quote(expected) + " but was " + Say.quote(got),
                     "对 " + Say.quote(sent) + " 的回复应该是 " + Say.quote(expected) + "，实际却是 " + Say.quote(got));

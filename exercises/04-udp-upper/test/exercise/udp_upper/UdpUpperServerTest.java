@@ -53,9 +53,9 @@ class UdpUpperServerTest {
                     "TOM 发了 \"tom 1\" 和 \"tom 2\"，JACK 在中间发了 \"jack 1\"：每个回复都要发回它自己那个数据报的来源地址"
                     + "（packet.getSocketAddress()），而不是之前记下的某个客户端");
             try {
-                udp.expect("TOM", tom, "tom 1", "TOM 1");
-                udp.expect("TOM", tom, "tom 2", "TOM 2");
-                udp.expect("JACK", jack, "jack 1", "JACK 1");
+                udp.expect("TOM", tom, "tom 1", "TOM 1", "JACK 1");
+                udp.expect("TOM", tom, "tom 2", "TOM 2", "JACK 1");
+                udp.expect("JACK", jack, "jack 1", "JACK 1", "TOM 1", "TOM 2");
             } catch (AssertionError e) {
                 throw UdpHarness.diagnoseNoReply(e, where);
             }

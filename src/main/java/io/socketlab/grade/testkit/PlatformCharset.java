@@ -95,7 +95,7 @@ public final class PlatformCharset {
 
     /** The class files next to {@code learnerClass}'s, or only its own when they are not in a folder. */
     private static List<byte[]> classFiles(Class<?> learnerClass) {
-        String own = learnerClass.getSimpleName() + ".class";
+        String own = learnerClass.getName().substring(learnerClass.getPackageName().length() + 1) + ".class";
         URL url = learnerClass.getResource(own);
         if (url == null) {
             throw new IllegalStateException("no class file for " + learnerClass.getName());
