@@ -1,14 +1,14 @@
 package exercise.phone_server;
 
-import io.socketlab.grade.testkit.PlatformCharset;
-import io.socketlab.grade.testkit.RecordingClient;
-import io.socketlab.grade.testkit.ServerRunner;
+import io.socketlab.testkit.PlatformCharset;
+import io.socketlab.testkit.RecordingClient;
+import io.socketlab.testkit.ServerRunner;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

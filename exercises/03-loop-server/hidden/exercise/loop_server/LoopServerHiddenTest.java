@@ -1,12 +1,12 @@
 package exercise.loop_server;
 
-import io.socketlab.grade.testkit.RecordingClient;
-import io.socketlab.grade.testkit.ServerRunner;
+import io.socketlab.testkit.RecordingClient;
+import io.socketlab.testkit.ServerRunner;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 
 // Instructor notes: the visible tests cover every requirement; these vary them: a client that
 // resets right after connecting, before saying anything (a server that only guards the write, or

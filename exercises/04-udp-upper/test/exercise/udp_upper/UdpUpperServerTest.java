@@ -1,12 +1,12 @@
 package exercise.udp_upper;
 
-import io.socketlab.grade.testkit.PlatformCharset;
+import io.socketlab.testkit.PlatformCharset;
 import java.net.DatagramSocket;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(10)

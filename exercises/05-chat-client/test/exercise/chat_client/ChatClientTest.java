@@ -1,6 +1,6 @@
 package exercise.chat_client;
 
-import io.socketlab.grade.testkit.PlatformCharset;
+import io.socketlab.testkit.PlatformCharset;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @Timeout(10)

@@ -1,6 +1,6 @@
 package exercise.chat_client;
 
-import io.socketlab.grade.testkit.LearnerCode;
+import io.socketlab.testkit.LearnerCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,7 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.util.List;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 
 /** Runs the learner's ChatClient on scripted input against an EchoServer and keeps the output. */
 final class ChatSession {

@@ -57,7 +57,7 @@ class ShellTest {
     private String session(Lang lang, List<Shell.Extension> more, String... steps) throws Exception {
         Course course = new CourseLoader(Demos.ids()).load(root);
         ProgressStore store = new ProgressStore(root, w -> { });
-        List<Shell.Extension> extensions = new ArrayList<>(List.of(new DemoExtension(false)));
+        List<Shell.Extension> extensions = new ArrayList<>(List.of(new DemoExtension(false, store)));
         extensions.addAll(more);
         return ShellDriver.session(terminal -> new Shell(terminal, course, lang, store,
                 new Shell.Settings(false, true, root.resolve(".socketlab/history")), extensions), steps);
@@ -72,6 +72,21 @@ class ShellTest {
         String screen = session(Lang.EN, "quit\r");
         assertTrue(screen.contains("Welcome to SocketLab"), screen);
         assertTrue(screen.contains("Body of Opening the door."), screen);
+    }
+
+    @Test
+    void theLanguageChosenWithLangIsSavedForTheNextVisit() throws Exception {
+        session(Lang.EN, "lang zh\r", "quit\r");
+        assertEquals("zh", saved().language());
+    }
+
+    @Test
+    void aFirstVisitAfterOnlyListingIsNoReturn() throws Exception {
+        // another command (./socketlab list, check) may create the progress file before the first visit
+        new ProgressStore(root, w -> { }).update(progress -> progress.setCurrentExercise("01-phone-server"));
+        String screen = session(Lang.EN, "quit\r");
+        assertTrue(screen.contains("Welcome to SocketLab"), screen);
+        assertFalse(screen.contains("Welcome back"), screen);
     }
 
     @Test
