@@ -7,30 +7,36 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static io.socketlab.testkit.Say.say;
 
 /**
  * A test server for one call: it reads what the client says (up to {@code expectedBytes}), then
- * sends the reply pieces one write at a time, with a pause between them, and hangs up. It records
- * what it heard so a failing test can say so.
+ * sends the reply pieces one write at a time, with a pause between them, and hangs up its sending
+ * side. It records what it heard, and whether the client then closed its end, so a failing test
+ * can say so. A silent server hears the message and then says nothing, keeping the line open
+ * until the test closes it.
  *
  * <p>The pause is what makes the pieces arrive apart: written back to back, TCP may deliver them
  * in one segment, and a client that reads only once would pass by luck. A client blocked in read
  * wakes with the first piece alone.
  */
 final class ScriptedServer implements AutoCloseable {
+    /** Pauses between the pieces of a reply, so that they arrive apart. */
+    static final int PAUSE_MILLIS = 150;
+
     private final ServerSocket listening;
     private final CompletableFuture<String> heard = new CompletableFuture<>();
     private final CompletableFuture<Void> called = new CompletableFuture<>();
+    private final CompletableFuture<Boolean> clientClosed = new CompletableFuture<>();
+    private final CountDownLatch released = new CountDownLatch(1);
     private final Thread thread;
-
-    /** Pauses between the pieces of a reply, so that they arrive apart. */
-    static final int PAUSE_MILLIS = 150;
 
     ScriptedServer(int expectedBytes, List<byte[]> pieces) throws IOException {
         this(expectedBytes, pieces, PAUSE_MILLIS);
@@ -42,6 +48,11 @@ final class ScriptedServer implements AutoCloseable {
         thread = new Thread(() -> serve(expectedBytes, pieces, pauseMillis), "scripted-server");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** A server that hears {@code expectedBytes} and then neither answers nor hangs up until closed. */
+    static ScriptedServer silent(int expectedBytes) throws IOException {
+        return new ScriptedServer(expectedBytes, null, 0);
     }
 
     int port() {
@@ -66,6 +77,15 @@ final class ScriptedServer implements AutoCloseable {
         }
     }
 
+    /** Whether the client closed its end within 2 s of the server hanging up. */
+    boolean clientClosed() {
+        try {
+            return clientClosed.get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     private void serve(int expectedBytes, List<byte[]> pieces, int pauseMillis) {
         try (Socket call = listening.accept()) {
             called.complete(null);
@@ -81,6 +101,10 @@ final class ScriptedServer implements AutoCloseable {
                 got.write(buffer, 0, n);
             }
             heard.complete(got.toString(StandardCharsets.UTF_8));
+            if (pieces == null) {
+                released.await(10, TimeUnit.SECONDS);
+                return;
+            }
             OutputStream out = call.getOutputStream();
             call.setTcpNoDelay(true);
             for (int i = 0; i < pieces.size(); i++) {
@@ -90,15 +114,27 @@ final class ScriptedServer implements AutoCloseable {
                 out.write(pieces.get(i));
                 out.flush();
             }
+            call.shutdownOutput();
+            call.setSoTimeout(2000);
+            try {
+                clientClosed.complete(in.read(buffer) < 0);
+            } catch (SocketTimeoutException stillOpen) {
+                clientClosed.complete(false);
+            } catch (IOException reset) {
+                clientClosed.complete(true);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            heard.complete(say("(the server failed: " + e.getMessage() + ")", "（服务器出错：" + e.getMessage() + "）"));
+            heard.complete(say("(the server failed: " + e.getMessage() + ")", "（服务端出错：" + e.getMessage() + "）"));
+        } finally {
+            clientClosed.complete(false);
         }
     }
 
     @Override
     public void close() throws IOException, InterruptedException {
+        released.countDown();
         listening.close();
         thread.join(2000);
     }

@@ -1,8 +1,9 @@
 package exercise.loop_server;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -36,11 +37,12 @@ public final class LoopServer {
     }
 
     private static void talk(Socket client) throws IOException {
-        InputStream in = client.getInputStream();
+        // One reader for the whole connection: a character cut between two reads waits in it.
+        Reader in = new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8);
         OutputStream out = client.getOutputStream();
-        byte[] buffer = new byte[1024];
+        char[] buffer = new char[1024];
         for (int n; (n = in.read(buffer)) >= 0; ) {
-            String text = new String(buffer, 0, n, StandardCharsets.UTF_8);
+            String text = new String(buffer, 0, n);
             if (text.strip().equals("quit")) {
                 return;
             }

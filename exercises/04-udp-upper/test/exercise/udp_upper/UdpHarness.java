@@ -79,10 +79,9 @@ final class UdpHarness implements AutoCloseable {
                     }
                     String headline = threw
                             ? say(tag(name) + " got no reply because the server threw " + describe(failures().get(0)),
-                                    "[" + tag(name) + "] 没有收到回复，因为服务器抛出了 " + describe(failures().get(0)))
-                            : say(tag(name) + " got no reply within 2 s (did the reply go to another address?)",
-                                    "[" + tag(name) + "] 在 2 秒内没有收到回复（回复是不是发到别的地址去了？）");
-                    throw new AssertionError(headline + "\n" + log());
+                                    "[" + tag(name) + "] 没有收到回复，因为服务端抛出了 " + describe(failures().get(0)))
+                            : say(tag(name) + " got no reply within 2 s", "[" + tag(name) + "] 在 2 秒内没有收到回复");
+                    throw new NoReply(headline + "\n" + log());
                 }
             }
         }
@@ -92,6 +91,59 @@ final class UdpHarness implements AutoCloseable {
                     "[" + tag(name) + "] 收到了 " + Say.quote(text) + "（" + packet.getLength() + " 字节）"));
         }
         return text;
+    }
+
+    /**
+     * Receives the reply to {@code sent} and fails, with what the difference means, unless it is
+     * {@code expected}: bytes past the datagram's end (a buffer decoded whole, or reused with an
+     * earlier datagram's tail), the reply meant for another client (one of {@code othersReplies}),
+     * or another text.
+     */
+    void expect(String name, DatagramSocket client, String sent, String expected, String... othersReplies) throws IOException {
+        expect(name, client, sent, expected, List.of(othersReplies));
+    }
+
+    private void expect(String name, DatagramSocket client, String sent, String expected, List<String> othersReplies) throws IOException {
+        String got = receive(name, client);
+        if (got.equals(expected)) {
+            return;
+        }
+        int wanted = expected.getBytes(StandardCharsets.UTF_8).length;
+        int had = got.getBytes(StandardCharsets.UTF_8).length;
+        String headline;
+        if (got.startsWith(expected)) {
+            headline = say("the reply to " + Say.quote(sent) + " should be " + Say.quote(expected) + " (" + wanted + " bytes) but had "
+                    + had + " bytes: the " + (had - wanted) + " bytes after it were never part of the datagram; they were left in the"
+                    + " buffer (zeros, or the tail of an earlier, longer datagram). Decode only the bytes received:"
+                    + " new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)",
+                    "对 " + Say.quote(sent) + " 的回复应该是 " + Say.quote(expected) + "（" + wanted + " 字节），实际却有 " + had
+                    + " 字节：后面那 " + (had - wanted) + " 个字节根本不属于这个数据报，它们是缓冲区里留下的（零，或者之前一个更长的数据报的尾巴）。"
+                    + "只解码收到的那些字节：new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)");
+        } else if (othersReplies.contains(got)) {
+            headline = say(tag(name) + " received " + Say.quote(got) + ", the reply to another client's datagram: send each reply to"
+                    + " the address its own datagram came from (packet.getSocketAddress()), not to a client remembered from before",
+                    "[" + tag(name) + "] 收到了 " + Say.quote(got) + "，这是给另一个客户端的数据报的回复：每个回复都要发到它自己那个"
+                    + "数据报的来源地址（packet.getSocketAddress()），而不是之前记下的某个客户端");
+        } else {
+            headline = say("the reply to " + Say.quote(sent) + " should be " + Say.quote(expected) + " but was " + Say.quote(got),
+                    "对 " + Say.quote(sent) + " 的回复应该是 " + Say.quote(expected) + "，实际却是 " + Say.quote(got));
+        }
+        throw new AssertionError(headline + "\n" + log());
+    }
+
+    /** A reply that never came, as opposed to one that came wrong. */
+    static final class NoReply extends AssertionError {
+        NoReply(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * {@code failure} with {@code why} put first when no reply came at all, where the test knows the
+     * likely reason; a reply that came wrong already says what is wrong with it.
+     */
+    static AssertionError diagnoseNoReply(AssertionError failure, String why) {
+        return failure instanceof NoReply ? new AssertionError(why + "\n" + failure.getMessage(), failure) : failure;
     }
 
     /** How a client named in a test is shown: the tests' generic "client" is translated, real names are not. */

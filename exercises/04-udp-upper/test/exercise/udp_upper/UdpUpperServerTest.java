@@ -1,23 +1,23 @@
 package exercise.udp_upper;
 
+import io.socketlab.testkit.PlatformCharset;
 import java.net.DatagramSocket;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static io.socketlab.testkit.Say.say;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(10)
 class UdpUpperServerTest {
 
     @Test
-    @Tag("points=3")
+    @Tag("points=2")
     void repliesUpperCasedToTheSender() throws Exception {
         try (UdpHarness udp = new UdpHarness(); DatagramSocket client = udp.client("client")) {
             udp.send("client", client, "hello udp");
-            assertEquals("HELLO UDP", udp.receive("client", client), udp.log());
+            udp.expect("client", client, "hello udp", "HELLO UDP");
         }
     }
 
@@ -26,18 +26,21 @@ class UdpUpperServerTest {
     void answersEveryDatagramNotJustTheFirst() throws Exception {
         try (UdpHarness udp = new UdpHarness(); DatagramSocket client = udp.client("client")) {
             udp.send("client", client, "one");
-            assertEquals("ONE", udp.receive("client", client), udp.log());
+            udp.expect("client", client, "one", "ONE");
             for (String word : new String[] {"two", "three"}) {
                 udp.send("client", client, word);
-                assertEquals(word.toUpperCase(), udp.receive("client", client),
-                        say("each datagram deserves its own reply (is your receive inside a loop?)",
-                                "每个数据报都应该得到自己的回复（你的 receive 在循环里吗？）") + "\n" + udp.log());
+                try {
+                    udp.expect("client", client, word, word.toUpperCase());
+                } catch (AssertionError e) {
+                    throw UdpHarness.diagnoseNoReply(e, say("each datagram deserves its own reply: is your receive inside a loop?",
+                            "每个数据报都应该得到自己的回复：你的 receive 在循环里吗？"));
+                }
             }
         }
     }
 
     @Test
-    @Tag("points=3")
+    @Tag("points=2")
     void repliesToEachOfSeveralInterleavedClients() throws Exception {
         try (UdpHarness udp = new UdpHarness();
              DatagramSocket tom = udp.client("TOM");
@@ -49,21 +52,46 @@ class UdpUpperServerTest {
                     + " address its own datagram came from (packet.getSocketAddress()), not to a client remembered from before",
                     "TOM 发了 \"tom 1\" 和 \"tom 2\"，JACK 在中间发了 \"jack 1\"：每个回复都要发回它自己那个数据报的来源地址"
                     + "（packet.getSocketAddress()），而不是之前记下的某个客户端");
-            assertEquals("TOM 1", udp.receive("TOM", tom), where + "\n" + udp.log());
-            assertEquals("TOM 2", udp.receive("TOM", tom), where + "\n" + udp.log());
-            assertEquals("JACK 1", udp.receive("JACK", jack),
-                    say("JACK's reply must go to JACK's address, not to the first client the server met",
-                            "JACK 的回复必须发到 JACK 的地址，而不是服务器遇到的第一个客户端") + "\n" + udp.log());
+            try {
+                udp.expect("TOM", tom, "tom 1", "TOM 1", "JACK 1");
+                udp.expect("TOM", tom, "tom 2", "TOM 2", "JACK 1");
+                udp.expect("JACK", jack, "jack 1", "JACK 1", "TOM 1", "TOM 2");
+            } catch (AssertionError e) {
+                throw UdpHarness.diagnoseNoReply(e, where);
+            }
         }
     }
 
     @Test
     @Tag("points=2")
+    void aShortDatagramAfterALongOneComesBackAlone() throws Exception {
+        try (UdpHarness udp = new UdpHarness(); DatagramSocket client = udp.client("client")) {
+            udp.send("client", client, "a rather long first message");
+            udp.expect("client", client, "a rather long first message", "A RATHER LONG FIRST MESSAGE");
+            udp.send("client", client, "hi");
+            udp.expect("client", client, "hi", "HI");
+            udp.send("client", client, "and a long one again");
+            udp.expect("client", client, "and a long one again", "AND A LONG ONE AGAIN");
+        }
+    }
+
+    @Test
+    @Tag("points=1")
+    void speaksUtf8WhateverThePlatformCharset() throws Exception {
+        try (UdpHarness udp = new UdpHarness(); DatagramSocket client = udp.client("一棵树")) {
+            udp.send("一棵树", client, "你好 é abc");
+            udp.expect("一棵树", client, "你好 é abc", "你好 É ABC");
+        }
+        PlatformCharset.assertNotUsedBy(UdpUpperServer.class);
+    }
+
+    @Test
+    @Tag("points=1")
     void returnsWhenTheSocketIsClosed() throws Exception {
         UdpHarness udp = new UdpHarness();
         try (DatagramSocket client = udp.client("client")) {
             udp.send("client", client, "ping");
-            assertEquals("PING", udp.receive("client", client), udp.log());
+            udp.expect("client", client, "ping", "PING");
         }
         assertTrue(udp.stopAndAwaitReturn(), say("serve should return once its socket is closed", "套接字被关闭后，serve 应该返回"));
         assertTrue(udp.failures().isEmpty(), say("closing the socket should end serve quietly, but it threw ",

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.util.List;
 
 import static io.socketlab.testkit.Say.say;
@@ -34,6 +35,12 @@ final class ChatSession {
                     new BufferedReader(new StringReader(input)), new PrintWriter(written));
             try {
                 client.run();
+            } catch (SocketTimeoutException e) {
+                ChatSession sofar = new ChatSession(input, written.toString().lines().toList(), server.heard());
+                throw new AssertionError(say("a contact did not answer, and the SocketTimeoutException escaped run()" + where(e)
+                        + ": catch it around receive, print \"no reply from NAME\" and carry on with the next line",
+                        "有个联系人没有回答，SocketTimeoutException 从 run() 里抛了出来" + where(e)
+                        + "：要在 receive 外面捕获它，打印 \"no reply from 名字\"，然后接着处理下一行") + "\n" + sofar.describe(), e);
             } catch (RuntimeException | IOException e) {
                 // what led up to it is the clue: the line typed last, what the server heard
                 ChatSession sofar = new ChatSession(input, written.toString().lines().toList(), server.heard());
@@ -52,7 +59,7 @@ final class ChatSession {
     /** The exchange, for a failure message. */
     String describe() {
         return say("typed:\n  ", "输入的内容：\n  ") + input.replace("\n", "\n  ")
-                + say("\nthe server heard: ", "\n服务器收到的：") + serverHeard
+                + say("\nthe server heard: ", "\n服务端收到的：") + serverHeard
                 + say("\nyour client printed: ", "\n你的客户端打印的：") + outputLines;
     }
 }

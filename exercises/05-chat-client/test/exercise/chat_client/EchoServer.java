@@ -59,7 +59,7 @@ final class EchoServer implements AutoCloseable {
             // The test closed the socket: the server's work is done.
         } catch (IOException e) {
             synchronized (heard) {
-                heard.add(say("(server failed: " + e.getMessage() + ")", "（服务器出错：" + e.getMessage() + "）"));
+                heard.add(say("(server failed: " + e.getMessage() + ")", "（服务端出错：" + e.getMessage() + "）"));
             }
         }
     }

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 // Instructor notes: a real non-blocking SocketChannel with a small send buffer returns partial
 // writes (often 0) once the peer's receive buffer is full; a single write() then drops the tail.
-// Also checks sendAll starts at the buffer's position (not 0) and readExactly(0) returns at once.
+// Also a buffer whose position is not 0 taken one byte per write, and readExactly(0) returning at once.
 @Timeout(15)
 class TransfersHiddenTest {
 
@@ -62,7 +62,7 @@ class TransfersHiddenTest {
     }
 
     @Test
-    void sendAllStartsAtTheBufferPosition() throws Exception {
+    void sendAllStartsAtThePositionOfABufferTakenOneByteAtATime() throws Exception {
         ByteBuffer data = ByteBuffer.wrap(new byte[] {9, 9, 1, 2, 3});
         data.position(2);
         StingyChannel channel = new StingyChannel(1);

@@ -54,7 +54,21 @@ class TransfersTest {
     }
 
     @Test
-    @Tag("points=4")
+    @Tag("points=1")
+    void sendAllStartsAtTheBufferPosition() throws Exception {
+        ByteBuffer data = ByteBuffer.wrap("skipsend this".getBytes(StandardCharsets.UTF_8));
+        data.position(4);
+        StingyChannel channel = new StingyChannel(2);
+        Transfers.sendAll(channel, data);
+        assertEquals("send this", new String(channel.taken(), StandardCharsets.UTF_8),
+                say("the buffer's position was 4: its remaining bytes are \"send this\", the first 4 were already sent;"
+                        + " write from the position (channel.write(data) does), never rewind or start at 0",
+                        "缓冲区的 position 是 4：剩下的字节是 \"send this\"，前 4 个已经发过了；"
+                        + "要从 position 开始写（channel.write(data) 就是这样），不要 rewind，也不要从 0 开始"));
+    }
+
+    @Test
+    @Tag("points=3")
     void readExactlyReportsAStreamThatEndsEarly() {
         InputStream in = new ByteArrayInputStream(new byte[] {1, 2, 3});
         assertThrows(EOFException.class, () -> Transfers.readExactly(in, 5),

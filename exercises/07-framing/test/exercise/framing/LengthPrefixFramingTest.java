@@ -49,7 +49,7 @@ class LengthPrefixFramingTest {
         InputStream in = new TrickleInputStream(wire.toByteArray(), 1);
         assertEquals("dir", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8),
                 say("the stream gave one byte per read; a reader that trusts one read gets a partial header or payload",
-                        "这个流每次 read 只给一个字节；以为读一次就够的代码只会拿到不完整的头部或内容"));
+                        "这个流每次 read 只给一个字节；以为读一次就够的代码只会拿到不完整的报头或内容"));
         assertEquals("ipconfig", new String(LengthPrefixFraming.readFrame(in, 1024), StandardCharsets.UTF_8));
         assertNull(readAtTheCleanEnd(in),
                 say("after the last frame the stream ended cleanly: return null", "最后一帧之后流正常结束了：应该返回 null"));
@@ -66,13 +66,13 @@ class LengthPrefixFramingTest {
             throw new AssertionError(say("after the last frame the stream ended cleanly, before any header byte: return null there instead of throwing "
                     + e + at + (readInt ? "; DataInputStream.readInt throws it at the end of the stream, so read the first header byte"
                     + " yourself and return null when read gives -1" : ""),
-                    "最后一帧之后流正常结束了，还没有任何头部字节：这时应该返回 null，而不是抛出 " + e + at
-                    + (readInt ? "；DataInputStream.readInt 在流结束时会抛出它，所以要自己读头部的第一个字节，read 返回 -1 时返回 null" : "")), e);
+                    "最后一帧之后流正常结束了，还没有任何报头字节：这时应该返回 null，而不是抛出 " + e + at
+                    + (readInt ? "；DataInputStream.readInt 在流结束时会抛出它，所以要自己读报头的第一个字节，read 返回 -1 时返回 null" : "")), e);
         }
     }
 
     @Test
-    @Tag("points=2")
+    @Tag("points=1")
     void separatesFramesMergedIntoOneRead() throws IOException {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         for (String message : new String[] {"a", "bb", "ccc"}) {
@@ -87,12 +87,67 @@ class LengthPrefixFramingTest {
     }
 
     @Test
-    @Tag("points=2")
-    void rejectsAFrameLargerThanTheMaximum() {
-        InputStream in = new ByteArrayInputStream(new byte[] {0, 0, 4, 1, 'x'});
-        assertThrows(FrameException.class, () -> LengthPrefixFraming.readFrame(in, 1024),
+    @Tag("points=1")
+    void rejectsALengthThatIsNegativeOrAboveTheMaximum() {
+        InputStream large = new ByteArrayInputStream(new byte[] {0, 0, 4, 1, 'x'});
+        assertThrows(FrameException.class, () -> LengthPrefixFraming.readFrame(large, 1024),
                 say("the header claims 1025 bytes with maxSize 1024: throw FrameException before reading the payload",
-                        "头部声称有 1025 个字节，而 maxSize 是 1024：要在读取内容之前抛出 FrameException"));
+                        "报头声称有 1025 个字节，而 maxSize 是 1024：要在读取内容之前抛出 FrameException"));
+        InputStream negative = new ByteArrayInputStream(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xfe, 1, 2});
+        assertThrows(FrameException.class, () -> LengthPrefixFraming.readFrame(negative, 1024),
+                say("the header ff ff ff fe is -2 as a signed int (what DataInputStream.readInt gives): a corrupt frame, throw FrameException",
+                        "报头 ff ff ff fe 作为有符号 int 是 -2（DataInputStream.readInt 读出来就是这样）：这是损坏的帧，要抛出 FrameException"));
+    }
+
+    @Test
+    @Tag("points=1")
+    void aStreamCutInsideTheHeaderIsAFrameException() {
+        InputStream in = new TrickleInputStream(new byte[] {0, 0}, 1);
+        byte[] frame;
+        try {
+            frame = LengthPrefixFraming.readFrame(in, 1024);
+        } catch (FrameException expected) {
+            return;
+        } catch (IOException e) {
+            throw new AssertionError(wrongException("the stream ended after 2 of the 4 header bytes", "流在 4 个报头字节中的 2 个之后结束了", e), e);
+        }
+        throw new AssertionError(say("the stream ended after 2 of the 4 header bytes and readFrame returned "
+                + (frame == null ? "null" : frame.length + " bytes") + ": that is a truncated frame, throw FrameException;"
+                + " null is only for a stream that ends before the first header byte",
+                "流在 4 个报头字节中的 2 个之后结束了，readFrame 却返回了 " + (frame == null ? "null" : frame.length + " 个字节")
+                + "：这是被截断的帧，要抛出 FrameException；只有在第一个报头字节之前就结束的流才返回 null"));
+    }
+
+    @Test
+    @Tag("points=1")
+    void aStreamCutInsideThePayloadIsAFrameException() {
+        InputStream in = new TrickleInputStream(new byte[] {0, 0, 0, 10, 'a', 'b', 'c'}, 2);
+        byte[] frame;
+        try {
+            frame = LengthPrefixFraming.readFrame(in, 1024);
+        } catch (FrameException expected) {
+            return;
+        } catch (IOException e) {
+            throw new AssertionError(wrongException("the header promised 10 bytes, 3 came, then the stream ended",
+                    "报头说有 10 个字节，只来了 3 个，流就结束了", e), e);
+        }
+        throw new AssertionError(say("the header promised 10 bytes, 3 came, then the stream ended, and readFrame returned "
+                + (frame == null ? "null" : frame.length + " bytes") + ": a short frame is a truncated frame, throw FrameException",
+                "报头说有 10 个字节，只来了 3 个，流就结束了，readFrame 却返回了 " + (frame == null ? "null" : frame.length + " 个字节")
+                + "：不完整的帧就是被截断的帧，要抛出 FrameException"));
+    }
+
+    /** What to say when a truncated frame threw some other IOException, such as DataInputStream's EOFException. */
+    private static String wrongException(String what, String chinese, IOException e) {
+        StackTraceElement frame = LearnerCode.where(e.getStackTrace());
+        String at = frame == null ? "" : say(" (at " + LearnerCode.place(frame) + ")", "（位于 " + LearnerCode.place(frame) + "）");
+        boolean eof = e instanceof EOFException;
+        return say(what + ": readFrame threw " + e + at + " where the protocol says FrameException"
+                + (eof ? "; DataInputStream.readFully and readInt throw EOFException at the end of the stream, so catch it and throw"
+                + " FrameException, or loop on read yourself and throw FrameException when it returns -1" : ""),
+                chinese + "：readFrame 抛出了 " + e + at + "，而协议规定的是 FrameException"
+                + (eof ? "；DataInputStream.readFully 和 readInt 在流结束时会抛出 EOFException，所以要捕获它再抛出 FrameException，"
+                + "或者自己循环调用 read，在它返回 -1 时抛出 FrameException" : ""));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package exercise.group_chat;
 
+import io.socketlab.testkit.PlatformCharset;
 import io.socketlab.testkit.RecordingClient;
 import io.socketlab.testkit.ServerRunner;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static io.socketlab.testkit.Say.say;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(20)
 class GroupChatServerTest {
@@ -29,7 +31,7 @@ class GroupChatServerTest {
                 throw new AssertionError(say("client " + (i + 1) + " got no welcome while the " + i + " before it stayed connected:"
                         + " a server that serves one client at a time never gets back to accept; start a thread for each client"
                         + " and return to accept at once",
-                        "前面 " + i + " 个客户端还连着，第 " + (i + 1) + " 个客户端就收不到 welcome：一次只服务一个客户端的服务器"
+                        "前面 " + i + " 个客户端还连着，第 " + (i + 1) + " 个客户端就收不到 welcome：一次只服务一个客户端的服务端"
                         + "回不到 accept；要为每个客户端启动一个线程，然后马上回去 accept") + "\n" + e.getMessage(), e);
             }
         }
@@ -66,7 +68,7 @@ class GroupChatServerTest {
     }
 
     @Test
-    @Tag("points=3")
+    @Tag("points=1")
     void twentyClientsChatAtOnce() throws Exception {
         try (ServerRunner server = ServerRunner.start(GroupChatServer::serve)) {
             List<RecordingClient> clients = join(server, 20);
@@ -116,5 +118,50 @@ class GroupChatServerTest {
                 leave(clients);
             }
         }
+    }
+
+    @Test
+    @Tag("points=1")
+    void aClientWhoseConnectionIsResetIsRemovedAndTheRoomGoesOn() throws Exception {
+        try (ServerRunner server = ServerRunner.start(GroupChatServer::serve)) {
+            List<RecordingClient> clients = join(server, 3);
+            try {
+                // No bytes before the reset: whether a cut-off partial line is relayed depends on
+                // whether the kernel reports the RST or an end of stream first, so it is left out.
+                clients.get(2).reset();
+                String why = say("client 3's connection was reset (RST): its reader throws, and writing to it throws too; remove that"
+                        + " client and keep the room going (catch IOException per client, never around the accept loop)",
+                        "客户端 3 的连接被重置了（RST）：读它会抛异常，往它写也会抛异常；要把这个客户端移除，让聊天室继续"
+                        + "（按客户端分别捕获 IOException，绝不能包住整个 accept 循环）");
+                try (RecordingClient late = join(server, 1).get(0)) {
+                    clients.get(0).send("after the crash\n");
+                    clients.get(0).send("and again\n");
+                    try {
+                        clients.get(1).expectReply("after the crash\nand again\n");
+                        late.expectReply("after the crash\nand again\n");
+                    } catch (AssertionError e) {
+                        throw new AssertionError(why + "\n" + e.getMessage(), e);
+                    }
+                }
+                assertTrue(server.isRunning(), why + say("; serve has returned", "；serve 已经返回了"));
+            } finally {
+                leave(clients);
+            }
+        }
+    }
+
+    @Test
+    @Tag("points=1")
+    void relaysChineseUnchangedWhateverThePlatformCharset() throws Exception {
+        try (ServerRunner server = ServerRunner.start(GroupChatServer::serve)) {
+            List<RecordingClient> clients = join(server, 2);
+            try {
+                clients.get(0).send("武大郎: 你好\n");
+                clients.get(1).expectReply("武大郎: 你好\n");
+            } finally {
+                leave(clients);
+            }
+        }
+        PlatformCharset.assertNotUsedBy(GroupChatServer.class);
     }
 }

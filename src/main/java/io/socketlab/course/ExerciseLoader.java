@@ -15,10 +15,13 @@ import java.util.stream.Stream;
 
 /**
  * Reads {@code exercises/NN-slug/} folders. The front matter is the small YAML subset the course
- * uses (scalars, inline lists and block lists), parsed here so every problem carries its line.
+ * uses (scalars, inline lists and block lists), parsed here so every problem carries its line. The
+ * hints are in {@code hints.md} and {@code hints.zh.md} ({@link HintsFile}), the same number in both.
  */
 public final class ExerciseLoader {
     private static final Pattern FOLDER = Pattern.compile("(\\d{2})-[a-z0-9]+(-[a-z0-9]+)*");
+    /** Where each language's hints live in an exercise folder. */
+    public static final Map<Lang, String> HINTS = Map.of(Lang.EN, "hints.md", Lang.ZH, "hints.zh.md");
 
     private ExerciseLoader() {
     }
@@ -74,16 +77,30 @@ public final class ExerciseLoader {
             titles.put(Lang.EN, requiredText(english, "title", readme, problems));
             points = positiveNumber(english, "points", readme, problems);
             timeout = positiveNumber(english, "timeout", readme, problems);
-            hints.put(Lang.EN, listOf(english, "hints", readme, problems));
+            refuseHints(english, readme, problems);
         }
         Path chinese = folder.resolve("README.zh.md");
         if (Files.exists(chinese)) {
             Map<String, FrontMatter.Entry> zh = frontMatter(chinese, problems);
             if (zh != null) {
                 titles.put(Lang.ZH, requiredText(zh, "title", chinese, problems));
-                hints.put(Lang.ZH, listOf(zh, "hints", chinese, problems));
+                refuseHints(zh, chinese, problems);
             }
         }
+        HintsFile.Hints englishHints = HintsFile.read(folder.resolve(HINTS.get(Lang.EN)), problems);
+        HintsFile.Hints chineseHints = HintsFile.read(folder.resolve(HINTS.get(Lang.ZH)), problems);
+        if (englishHints.texts().size() != chineseHints.texts().size()) {
+            // the file with more hints is where one is missing from the other, at its first extra hint
+            boolean chineseHasMore = chineseHints.texts().size() > englishHints.texts().size();
+            HintsFile.Hints longer = chineseHasMore ? chineseHints : englishHints;
+            Lang longerLang = chineseHasMore ? Lang.ZH : Lang.EN;
+            Lang shorterLang = chineseHasMore ? Lang.EN : Lang.ZH;
+            int shorterCount = Math.min(englishHints.texts().size(), chineseHints.texts().size());
+            problems.add(new Problem(folder.resolve(HINTS.get(longerLang)), longer.lines().get(shorterCount), "hints.count-differs",
+                    longer.texts().size(), HINTS.get(shorterLang), shorterCount));
+        }
+        hints.put(Lang.EN, englishHints.texts());
+        hints.put(Lang.ZH, chineseHints.texts());
         if (problems.size() > before) {
             return null;
         }
@@ -132,15 +149,12 @@ public final class ExerciseLoader {
         return 0;
     }
 
-    private static List<String> listOf(Map<String, FrontMatter.Entry> entries, String key, Path file, List<Problem> problems) {
-        FrontMatter.Entry entry = entries.get(key);
-        if (entry == null) {
-            return List.of();
+    /** Hints in a statement's front matter would show above the statement: they belong in the hints file. */
+    private static void refuseHints(Map<String, FrontMatter.Entry> entries, Path file, List<Problem> problems) {
+        FrontMatter.Entry entry = entries.get("hints");
+        if (entry != null) {
+            String hintsFile = file.getFileName().toString().equals("README.zh.md") ? HINTS.get(Lang.ZH) : HINTS.get(Lang.EN);
+            problems.add(new Problem(file, entry.line(), "exercise.hints-in-statement", hintsFile));
         }
-        if (!entry.list()) {
-            problems.add(new Problem(file, entry.line(), "exercise.not-a-list", key));
-            return List.of();
-        }
-        return List.copyOf(entry.values());
     }
 }

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * The student handout: a copy of the course project without reference solutions, hidden tests,
- * the grader's test submissions, build output, progress or version control. Refused before anything
+ * the grader's test submissions and wrong solutions, build output, progress or version control.
+ * Hints ({@code hints.md}, {@code hints.zh.md}) travel with the statements: {@code hint} shows them
+ * one at a time. Refused before anything
  * is written when a starter gives the answer away ({@link SolvedStarters}), and checked afterwards so
  * nothing secret slipped in.
  */
@@ -33,6 +35,8 @@ public final class Handout {
     private static final Set<String> SECRET = Set.of("solution", "hidden");
     /** The grader's own test submissions: several are copies of a reference solution. */
     static final Path GRADER_FIXTURES = Path.of("src", "test", "resources", "submissions");
+    /** Learners' typical wrong solutions, which the grader's own tests check: many are one slip from an answer. */
+    static final Path MISTAKES = Path.of("src", "test", "resources", "mistakes");
 
     /** The handout folder is not empty; nothing was written. */
     public static final class NotEmptyException extends IOException {
@@ -100,7 +104,7 @@ public final class Handout {
             Files.walkFileTree(from, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (dir.equals(target) || root.relativize(dir).equals(GRADER_FIXTURES) || NEVER.contains(dir.getFileName().toString()) || isExerciseSecret(root.relativize(dir))) {
+                    if (dir.equals(target) || root.relativize(dir).equals(GRADER_FIXTURES) || root.relativize(dir).equals(MISTAKES) || NEVER.contains(dir.getFileName().toString()) || isExerciseSecret(root.relativize(dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     Files.createDirectories(target.resolve(root.relativize(dir).toString()));

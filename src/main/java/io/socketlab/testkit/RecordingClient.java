@@ -149,6 +149,38 @@ public final class RecordingClient implements AutoCloseable {
     }
 
     /**
+     * Waits {@code millis} for bytes that should not come yet (a reply to half a character, say)
+     * and fails as soon as any arrive; nothing arriving is the pass, so the wait is the test.
+     *
+     * @throws AssertionError with the log when bytes arrive, or the connection ends, within the wait
+     */
+    public RecordingClient expectNothingFor(int millis, String why) {
+        byte[] buffer = new byte[65536];
+        try {
+            socket.setSoTimeout(millis);
+            int n = in.read(buffer);
+            if (n < 0) {
+                log.add(Say.text("client.closed"));
+                throw failure(why);
+            }
+            log.add(Say.text("client.received", quote(buffer, n), n));
+            throw failure(why);
+        } catch (SocketTimeoutException quiet) {
+            log.add(Say.text("client.quiet", millis));
+        } catch (IOException e) {
+            log.add(Say.text("client.read-failed", e.getMessage()));
+            throw failure(why);
+        } finally {
+            try {
+                socket.setSoTimeout(replyTimeoutMs);
+            } catch (IOException closed) {
+                // the socket is gone: the next read says so
+            }
+        }
+        return this;
+    }
+
+    /**
      * Reads until {@code expected} bytes have arrived (UTF-8), however many pieces it takes.
      *
      * @throws AssertionError with the log when the reply differs, stops short, or times out

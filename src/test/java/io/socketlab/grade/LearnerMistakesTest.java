@@ -1,235 +1,168 @@
 package io.socketlab.grade;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
 import io.socketlab.i18n.Lang;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Typical wrong answers to the course's own exercises, checked as a learner checks them: the
- * verdict names the mistake, in English and in Chinese, and agrees with the statement.
+ * The wrong solutions a learner writes, kept as fixtures in {@code src/test/resources/mistakes/
+ * <exercise-id>/<case>/}: the files the learner changed (the starter gives the others) and an
+ * {@code expect.txt}. Each is checked as {@code check} checks a learner, against the visible tests
+ * only: it must not get full points, and each test named in {@code expect.txt} must fail with a
+ * message that says the phrase given there, so the test that catches the mistake also teaches.
+ *
+ * <p>{@code expect.txt}: lines {@code testName: phrase} (English) or {@code zh testName: phrase}
+ * (the same run in Chinese); lines starting with {@code #} say what the learner did.
+ *
+ * <p>The fixtures are left out of a student handout (many are one slip from an answer), so this
+ * test has nothing to run there.
  */
 class LearnerMistakesTest {
     private static final Path COURSE = Path.of("").toAbsolutePath();
+    private static final Path MISTAKES = COURSE.resolve("src/test/resources/mistakes");
+    /** One warm test JVM per language, reused from case to case while the learner's code leaves nothing behind. */
+    private static final Map<Lang, ExerciseChecker> CHECKERS = new EnumMap<>(Lang.class);
+    private static List<Exercise> exercises;
 
-    @TempDir
-    Path learner;
-
-    /** Mistakes are made by editing the reference solution, which a student handout does not have. */
-    @BeforeEach
-    void needsTheInstructorCourse() {
-        Assumptions.assumeTrue(Files.isDirectory(COURSE.resolve("exercises/05-chat-client/solution")));
+    @BeforeAll
+    static void loadTheCourse() {
+        Assumptions.assumeTrue(Files.isDirectory(MISTAKES), "a student handout carries no wrong solutions");
+        exercises = ExerciseLoader.load(COURSE, new ArrayList<>());
     }
 
-    @Test
-    void aChatClientThatSendsALineOfSpacesIsToldThatSuchALineIsBlankToo() throws Exception {
-        Exercise chat = exercise("05-chat-client");
-        // skips "" but sends "   ", as a learner who tests line.isEmpty() does
-        write(chat, "exercise/chat_client/ChatClient.java", "String message = line.strip();", "String message = line;");
-
-        String english = failure(chat, Lang.EN, "skipsEmptyLinesInsteadOfSendingThem");
-        assertTrue(english.startsWith("blank lines must not be sent, and a line of only spaces is blank too"), english);
-        String chinese = failure(chat, Lang.ZH, "skipsEmptyLinesInsteadOfSendingThem");
-        assertTrue(chinese.startsWith("空白行不能发送，只有空格的行也算空白行"), chinese);
-
-        // the statement says the same, so a learner who reads it first does not make the mistake
-        assertTrue(Files.readString(chat.dir().resolve("README.md")).contains("only spaces"));
-        assertTrue(Files.readString(chat.dir().resolve("README.zh.md")).contains("只有空格"));
+    @AfterAll
+    static void endTheTestJvms() {
+        CHECKERS.values().forEach(ExerciseChecker::close);
+        CHECKERS.clear();
     }
 
-    @Test
-    void aGroupChatThatEchoesALineToItsSenderIsToldSo() throws Exception {
-        Exercise chat = exercise("08-group-chat");
-        // one thread per client as asked, but every line goes to everyone, the sender first
-        write("exercise/group_chat/GroupChatServer.java", """
-                package exercise.group_chat;
-
-                import java.io.*;
-                import java.net.*;
-                import java.nio.charset.StandardCharsets;
-                import java.util.List;
-                import java.util.concurrent.CopyOnWriteArrayList;
-
-                public final class GroupChatServer {
-                    public static void serve(ServerSocket listening) throws IOException {
-                        List<Socket> room = new CopyOnWriteArrayList<>();
-                        try {
-                            while (true) {
-                                Socket client = listening.accept();
-                                room.add(client);
-                                client.getOutputStream().write("welcome\\n".getBytes(StandardCharsets.UTF_8));
-                                new Thread(() -> relay(client, room)).start();
-                            }
-                        } catch (SocketException closed) {
-                            for (Socket client : room) {
-                                client.close();
-                            }
-                        }
-                    }
-
-                    private static void relay(Socket client, List<Socket> room) {
-                        try (BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
-                            for (String line; (line = in.readLine()) != null; ) {
-                                for (Socket everyone : room) {
-                                    synchronized (everyone) {
-                                        everyone.getOutputStream().write((line + "\\n").getBytes(StandardCharsets.UTF_8));
-                                    }
-                                }
-                            }
-                        } catch (IOException gone) {
-                            room.remove(client);
-                        }
+    static Stream<Arguments> mistakes() throws IOException {
+        if (!Files.isDirectory(MISTAKES)) {
+            return Stream.of(Arguments.of("none in a student handout", MISTAKES));
+        }
+        // -Dmistakes=04-udp-upper runs one exercise's cases while writing them
+        String only = System.getProperty("mistakes", "");
+        List<Arguments> cases = new ArrayList<>();
+        try (Stream<Path> ids = Files.list(MISTAKES)) {
+            for (Path exercise : ids.filter(Files::isDirectory).filter(e -> e.getFileName().toString().startsWith(only)).sorted().toList()) {
+                try (Stream<Path> names = Files.list(exercise)) {
+                    for (Path mistake : names.filter(Files::isDirectory).sorted().toList()) {
+                        cases.add(Arguments.of(exercise.getFileName() + "/" + mistake.getFileName(), mistake));
                     }
                 }
-                """);
+            }
+        }
+        return cases.stream();
+    }
 
-        String english = failure(chat, Lang.EN, "aLineFromOneClientReachesTheOthers");
-        assertTrue(english.startsWith("client 1 sent \"hello room\", then client 3 sent \"hi back\": client 1 should hear only \"hi back\";"
-                + " a line goes to every other client, never back to the one that sent it\n"), english);
-        assertTrue(english.contains("[client] received \"hello ro\" (8 bytes)"), english);
-        String chinese = failure(chat, Lang.ZH, "aLineFromOneClientReachesTheOthers");
-        assertTrue(chinese.startsWith("客户端 1 发送了 \"hello room\"，随后客户端 3 发送了 \"hi back\"：客户端 1 应该只收到 \"hi back\"；"), chinese);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void aTypicalMistakeFailsAVisibleTestWhoseMessageNamesIt(String name, Path mistake, @TempDir Path learner) throws IOException {
+        Exercise exercise = exercise(mistake.getParent().getFileName().toString());
+        List<String[]> expected = expectations(mistake);
+        assertTrue(!expected.isEmpty(), name + ": expect.txt names no test");
+        Path src = learnerSources(exercise, mistake, learner);
+        Map<Lang, CheckResult> results = new EnumMap<>(Lang.class);
+        for (String[] expectation : expected) {
+            Lang lang = Lang.valueOf(expectation[0]);
+            CheckResult result = results.computeIfAbsent(lang,
+                    l -> checker(l).run(exercise, List.of(src, exercise.testDir()), learner));
+            assertNotEquals("error", result.status(), () -> name + " must compile and run: " + result.message() + "\n" + result.output());
+            double earned = result.tests().stream().mapToDouble(TestResult::points).sum();
+            assertTrue(earned < exercise.points() - 1e-9, () -> name + " got full points: " + summary(result));
+            TestResult test = result.tests().stream().filter(t -> t.name().equals(expectation[1])).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + ": no visible test " + expectation[1] + " ran\n" + summary(result)));
+            assertEquals("fail", test.status(), () -> name + ": " + expectation[1] + " should catch this mistake\n" + summary(result));
+            assertTrue(test.message().contains(expectation[2]),
+                    () -> name + ": " + expectation[1] + " failed without saying \"" + expectation[2] + "\":\n" + test.message());
+        }
     }
 
     @Test
-    void aFrameReaderThatThrowsAtTheCleanEndIsToldToReturnNull() throws Exception {
-        Exercise framing = exercise("07-framing");
-        write("exercise/framing/FrameException.java", Files.readString(framing.srcDir().resolve("exercise/framing/FrameException.java")));
-        // DataInputStream.readInt, as the hint's writeInt suggests: it throws EOFException at the end of the stream
-        write("exercise/framing/LengthPrefixFraming.java", """
-                package exercise.framing;
-
-                import java.io.*;
-
-                public final class LengthPrefixFraming {
-                    public static void writeFrame(OutputStream out, byte[] payload) throws IOException {
-                        DataOutputStream data = new DataOutputStream(out);
-                        data.writeInt(payload.length);
-                        data.write(payload);
-                        data.flush();
-                    }
-
-                    public static byte[] readFrame(InputStream in, int maxSize) throws IOException {
-                        DataInputStream data = new DataInputStream(in);
-                        int length = data.readInt();
-                        if (length < 0 || length > maxSize) {
-                            throw new FrameException("bad length " + length);
-                        }
-                        byte[] payload = new byte[length];
-                        data.readFully(payload);
-                        return payload;
-                    }
-                }
-                """);
-
-        String english = failure(framing, Lang.EN, "readsFramesDeliveredOneByteAtATime");
-        assertEquals("after the last frame the stream ended cleanly, before any header byte: return null there instead of throwing"
-                + " java.io.EOFException (at LengthPrefixFraming.java:15); DataInputStream.readInt throws it at the end of the stream,"
-                + " so read the first header byte yourself and return null when read gives -1", english);
-        String chinese = failure(framing, Lang.ZH, "readsFramesDeliveredOneByteAtATime");
-        assertTrue(chinese.startsWith("最后一帧之后流正常结束了，还没有任何头部字节：这时应该返回 null，而不是抛出 java.io.EOFException（位于 LengthPrefixFraming.java:15）"),
-                chinese);
+    void everyExerciseHasItsTypicalMistakes() throws IOException {
+        for (Exercise exercise : exercises) {
+            Path folder = MISTAKES.resolve(exercise.id());
+            assertTrue(Files.isDirectory(folder), "no wrong solutions for " + exercise.id());
+            try (Stream<Path> cases = Files.list(folder)) {
+                assertTrue(cases.filter(Files::isDirectory).count() >= 3, exercise.id() + " needs at least 3 wrong solutions");
+            }
+        }
     }
 
-    @Test
-    void aUdpServerThatThrowsIsShownAtItsLineAsTheOtherExercisesShowIt() throws Exception {
-        Exercise udp = exercise("04-udp-upper");
-        write("exercise/udp_upper/UdpUpperServer.java", """
-                package exercise.udp_upper;
-
-                import java.io.IOException;
-                import java.net.DatagramPacket;
-                import java.net.DatagramSocket;
-
-                public final class UdpUpperServer {
-                    public static void serve(DatagramSocket socket) throws IOException {
-                        DatagramPacket packet = new DatagramPacket(new byte[1024], 1024);
-                        socket.receive(packet);
-                        throw new IllegalStateException("no reply written yet");
-                    }
-                }
-                """);
-
-        String english = failure(udp, Lang.EN, "repliesUpperCasedToTheSender");
-        assertTrue(english.startsWith("client got no reply because the server threw IllegalStateException: no reply written yet"
-                + " (at UdpUpperServer.java:11)\n"), english);
-        String chinese = failure(udp, Lang.ZH, "repliesUpperCasedToTheSender");
-        assertTrue(chinese.startsWith("[客户端] 没有收到回复，因为服务器抛出了 IllegalStateException: no reply written yet"
-                + "（位于 UdpUpperServer.java:11）\n"), chinese);
-    }
-
-    @Test
-    void aUdpReplyWithTheWholeBufferIsNotBlamedOnAMissingLoop() throws Exception {
-        Exercise udp = exercise("04-udp-upper");
-        // decodes the whole 1024-byte buffer: every reply carries NULs after the text
-        write("exercise/udp_upper/UdpUpperServer.java", """
-                package exercise.udp_upper;
-
-                import java.io.IOException;
-                import java.net.DatagramPacket;
-                import java.net.DatagramSocket;
-                import java.net.SocketException;
-                import java.nio.charset.StandardCharsets;
-
-                public final class UdpUpperServer {
-                    public static void serve(DatagramSocket socket) throws IOException {
-                        try {
-                            while (true) {
-                                DatagramPacket packet = new DatagramPacket(new byte[1024], 1024);
-                                socket.receive(packet);
-                                byte[] reply = new String(packet.getData(), StandardCharsets.UTF_8).toUpperCase().getBytes(StandardCharsets.UTF_8);
-                                socket.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
-                            }
-                        } catch (SocketException closed) {
-                            // closed: done
-                        }
-                    }
-                }
-                """);
-
-        String english = failure(udp, Lang.EN, "answersEveryDatagramNotJustTheFirst");
-        assertTrue(english.contains("[client] received \"ONE\" + \"\\x00\" * 1021 (1024 bytes)"), english);
-        assertFalse(english.contains("loop"), english);
+    private static ExerciseChecker checker(Lang lang) {
+        return CHECKERS.computeIfAbsent(lang, l -> new ExerciseChecker(l, true));
     }
 
     private static Exercise exercise(String id) {
-        return ExerciseLoader.load(COURSE, new ArrayList<>()).stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        return exercises.stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("mistakes/" + id + " names no exercise"));
     }
 
-    /** The reference solution with {@code from} replaced by {@code to}, as the learner's src/. */
-    private void write(Exercise exercise, String file, String from, String to) throws IOException {
-        String solution = Files.readString(exercise.dir().resolve("solution").resolve(file));
-        assertTrue(solution.contains(from), "the solution no longer has: " + from);
-        Path target = learner.resolve("src").resolve(file);
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, solution.replace(from, to));
+    /** {lang, test, phrase} for each line of expect.txt. */
+    private static List<String[]> expectations(Path mistake) throws IOException {
+        List<String[]> found = new ArrayList<>();
+        for (String line : Files.readAllLines(mistake.resolve("expect.txt"), StandardCharsets.UTF_8)) {
+            String text = line.strip();
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
+            }
+            Lang lang = Lang.EN;
+            if (text.startsWith("zh ")) {
+                lang = Lang.ZH;
+                text = text.substring(3);
+            }
+            int colon = text.indexOf(": ");
+            assertTrue(colon > 0, mistake + "/expect.txt: expected 'testName: phrase', found '" + line + "'");
+            found.add(new String[] {lang.name(), text.substring(0, colon), text.substring(colon + 2)});
+        }
+        return found;
     }
 
-    /** {@code source} as the learner's src/{@code file}. */
-    private void write(String file, String source) throws IOException {
-        Path target = learner.resolve("src").resolve(file);
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, source);
+    /** The starter's files with the mistake's files written over them, as the learner's src/. */
+    private static Path learnerSources(Exercise exercise, Path mistake, Path learner) throws IOException {
+        Path src = learner.resolve("src");
+        copyTree(exercise.srcDir(), src);
+        copyTree(mistake, src);
+        Files.delete(src.resolve("expect.txt"));
+        return src;
     }
 
-    /** The message of {@code test}, which must fail, when the learner's code is checked in {@code lang}. */
-    private String failure(Exercise exercise, Lang lang, String test) {
-        CheckResult result = new ExerciseChecker(lang).run(exercise, List.of(learner.resolve("src"), exercise.testDir()), learner);
-        TestResult failed = result.tests().stream().filter(t -> t.name().equals(test)).findFirst()
-                .orElseThrow(() -> new AssertionError(result.message() + "\n" + result.output()));
-        assertEquals("fail", failed.status(), failed.message());
-        return failed.message();
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static String summary(CheckResult result) {
+        return result.message() + "\n" + result.tests().stream()
+                .map(t -> "  " + t.status() + " " + t.name() + (t.passed() ? "" : ": " + t.message()))
+                .collect(Collectors.joining("\n"));
     }
 }

@@ -58,8 +58,10 @@ class CourseValidatorTest {
     private static void exercise(Path course, String id, String starterBody, String solutionBody) throws IOException {
         Path dir = course.resolve("exercises").resolve(id);
         String pkg = "exercise." + id.substring(3).replace('-', '_');
-        write(dir.resolve("README.md"), "---\ntitle: Fixture " + id + "\npoints: 2\ntimeout: 10\nhints:\n  - think\n---\nShout.\n");
-        write(dir.resolve("README.zh.md"), "---\ntitle: 练习 " + id + "\nhints:\n  - 想一想\n---\n大写。\n");
+        write(dir.resolve("README.md"), "---\ntitle: Fixture " + id + "\npoints: 2\ntimeout: 10\n---\nShout.\n");
+        write(dir.resolve("README.zh.md"), "---\ntitle: 练习 " + id + "\n---\n大写。\n");
+        write(dir.resolve("hints.md"), "## 1\nthink\n");
+        write(dir.resolve("hints.zh.md"), "## 1\n想一想\n");
         write(dir.resolve("src/Subject.java"), subject(pkg, starterBody));
         write(dir.resolve("solution/Subject.java"), subject(pkg, solutionBody));
         write(dir.resolve("test/SubjectTest.java"), "package " + pkg + ";\n\nimport static org.junit.jupiter.api.Assertions.*;\n"

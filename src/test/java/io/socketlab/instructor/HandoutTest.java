@@ -41,6 +41,10 @@ class HandoutTest {
         assertTrue(Files.isRegularFile(out.resolve("exercises/06-send-all/src/exercise/send_all/Transfers.java")));
         assertTrue(Files.isRegularFile(out.resolve("exercises/06-send-all/test/exercise/send_all/TransfersTest.java")));
         assertTrue(Files.isRegularFile(out.resolve("python/tcp_client.py")), "the wire tests of the handout need the Python peers");
+        assertTrue(Files.isRegularFile(out.resolve("exercises/06-send-all/hints.md")), "hint shows the hints one at a time in the handout too");
+        assertTrue(Files.isRegularFile(out.resolve("exercises/06-send-all/hints.zh.md")));
+        assertTrue(Files.isDirectory(COURSE.resolve("src/test/resources/mistakes/06-send-all")));
+        assertFalse(Files.exists(out.resolve("src/test/resources/mistakes")), "wrong solutions one slip from an answer stay with the instructor");
         assertTrue(Files.isRegularFile(out.resolve("exercises/07-framing/src/exercise/framing/FrameException.java")),
                 "a helper the starter shares with the solution is given to learners");
         try (Stream<Path> walk = Files.walk(out)) {

@@ -1,0 +1,51 @@
+package exercise.group_chat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+public final class GroupChatServer {
+    private GroupChatServer() {
+    }
+
+    public static void serve(ServerSocket listening) throws IOException {
+        List<Socket> room = new CopyOnWriteArrayList<>();
+        try {
+            while (true) {
+                Socket client = listening.accept();
+                room.add(client);
+                synchronized (client) {
+                    client.getOutputStream().write("welcome\n".getBytes(StandardCharsets.UTF_8));
+                }
+                new Thread(() -> relay(client, room)).start();
+            }
+        } catch (SocketException closed) {
+            for (Socket client : room) {
+                client.close();
+            }
+        }
+    }
+
+    private static void relay(Socket client, List<Socket> room) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                for (Socket other : room) {
+                    if (other != client) {
+                        synchronized (other) {
+                            other.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            }
+            room.remove(client);
+        } catch (IOException gone) {
+            System.out.println("relay ended: " + gone);
+        }
+    }
+}
