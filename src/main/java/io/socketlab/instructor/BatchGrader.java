@@ -103,15 +103,18 @@ public final class BatchGrader {
         Messages text = Messages.of("instructor", lang);
         Path src = studentSources(exercise, student);
         CheckResult result;
+        String outside = src == null ? null : linkLeaving(student, src);
         if (src == null) {
             result = new CheckResult("error", text.get("grade.no-src", exercise.id()), List.of(), "", false);
+        } else if (outside != null) {
+            result = new CheckResult("error", outside, List.of(), "", false);
         } else {
             Path work = null;
             try {
                 work = ScratchFolders.create("socketlab-grade");
                 // the copy sits where it sits in the submission, so compiler errors name the student's own path
                 Path copy = Files.createDirectories(work.resolve(student.relativize(src).toString()));
-                if (copyJavaSources(src, copy) == 0) {
+                if (copyJavaSources(src.toRealPath(), copy) == 0) {
                     // else the course's tests would not compile, and the reason would blame them
                     String shown = student.relativize(src).toString().replace(java.io.File.separatorChar, '/') + "/";
                     result = new CheckResult("error", text.get("grade.no-java", shown), List.of(), "", false);
@@ -139,6 +142,30 @@ public final class BatchGrader {
         }
         Path own = student.resolve("src");
         return Files.isDirectory(own) ? own : null;
+    }
+
+    /**
+     * Why {@code src} may not be graded, or null when it may: it, or a folder on the way to it, is a
+     * link whose real path leaves the student's folder (to a classmate's submission, say), or the
+     * student's folder cannot be resolved at all. Links that stay inside the folder are fine.
+     */
+    String linkLeaving(Path student, Path src) {
+        Messages text = Messages.of("instructor", lang);
+        try {
+            Path home = student.toRealPath();
+            Path step = student;
+            for (Path part : student.relativize(src)) {
+                step = step.resolve(part);
+                if (Files.isSymbolicLink(step) && !step.toRealPath().startsWith(home)) {
+                    String shown = student.relativize(step).toString().replace(java.io.File.separatorChar, '/');
+                    return text.get("grade.link-outside", shown, Files.readSymbolicLink(step));
+                }
+            }
+            return src.toRealPath().startsWith(home) ? null : text.get("grade.link-outside",
+                    student.relativize(src).toString().replace(java.io.File.separatorChar, '/'), src.toRealPath());
+        } catch (IOException e) {
+            return text.get("grade.unreadable", student.relativize(src), e.getMessage());
+        }
     }
 
     /** Copies regular {@code .java} files only; links, other files and oversized files stay behind. Returns how many were copied. */
