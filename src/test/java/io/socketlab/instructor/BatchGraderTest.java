@@ -79,7 +79,7 @@ class BatchGraderTest {
 
     @Test
     void everyStudentGetsFeedbackFilesOfTheirOwnWhateverTheirName(@TempDir Path out) throws Exception {
-        CheckResult passed = new CheckResult("pass", "ok", List.of(new io.socketlab.grade.TestResult("t", "pass", 10, 10, "", "")), "", false);
+        CheckResult passed = new CheckResult("pass", "ok", List.of(new io.socketlab.grade.TestResult("t", "pass", 10, 10, "", "", false)), "", false);
         List<String> names = List.of("王 小明", "李 小红", "张三丰", "王_小明", "ann", "Ann");
         List<StudentGrade> grades = names.stream().map(n -> new StudentGrade(n, passed, 10, 1)).toList();
         new GradebookWriter(sendAll(3), Lang.EN).write(grades, out);
