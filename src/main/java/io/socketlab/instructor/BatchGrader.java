@@ -7,7 +7,6 @@ import io.socketlab.grade.ScratchFolders;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +14,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +31,6 @@ import java.util.stream.Stream;
 public final class BatchGrader {
     /** Larger student files are not copied: no real exercise needs them, and they slow the compiler. */
     static final long MAX_SOURCE_BYTES = 512 * 1024;
-    private static final Pattern TEST_METHOD = Pattern.compile("void\\s+(\\w+)\\s*\\(");
 
     private final Lang lang;
     private final int threads;
@@ -184,30 +178,5 @@ public final class BatchGrader {
             }
         });
         return copied[0];
-    }
-
-    /** Names of the test methods declared in the exercise's hidden tests and not in its visible ones. */
-    public static Set<String> hiddenTestNames(Exercise exercise) {
-        Set<String> hidden = methodNames(exercise.hiddenDir());
-        hidden.removeAll(methodNames(exercise.testDir()));
-        return hidden;
-    }
-
-    private static Set<String> methodNames(Path dir) {
-        Set<String> names = new HashSet<>();
-        if (!Files.isDirectory(dir)) {
-            return names;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = TEST_METHOD.matcher(Files.readString(file, StandardCharsets.UTF_8));
-                while (m.find()) {
-                    names.add(m.group(1));
-                }
-            }
-        } catch (IOException e) {
-            // an unreadable test folder only means every test is shown as visible
-        }
-        return names;
     }
 }

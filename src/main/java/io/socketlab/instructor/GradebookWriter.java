@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes a batch's results: {@code gradebook.csv}, {@code feedback/<student>.json} and {@code .txt},
@@ -42,7 +41,6 @@ public final class GradebookWriter {
 
     private final Exercise exercise;
     private final Lang lang;
-    private final Set<String> hiddenTests;
     private final SecretLines secrets;
     private final String hiddenVisibility;
     private final Format format;
@@ -58,7 +56,6 @@ public final class GradebookWriter {
     public GradebookWriter(Exercise exercise, Lang lang, Format format) {
         this.exercise = exercise;
         this.lang = lang;
-        this.hiddenTests = BatchGrader.hiddenTestNames(exercise);
         this.secrets = SecretLines.of(exercise, lang);
         this.hiddenVisibility = HiddenVisibility.of(exercise, lang);
         this.format = format;
@@ -133,7 +130,7 @@ public final class GradebookWriter {
             m.put("max_points", rounded(scaled(grade, t.maxPoints())));
             m.put("message", cut(t.message()));
             m.put("output", shown(t.output()));
-            m.put("hidden", isHidden(t));
+            m.put("hidden", t.hidden());
             return m;
         }).toList());
         doc.put("output", shown(grade.result().output()));
@@ -143,10 +140,6 @@ public final class GradebookWriter {
     /** What the learner's program printed, as students may see it: secret lines removed, then cut. */
     private String shown(String printed) {
         return cut(secrets.redact(printed));
-    }
-
-    private boolean isHidden(TestResult test) {
-        return hiddenTests.contains(test.name());
     }
 
     private Map<String, Object> gradescope(StudentGrade grade) {
@@ -203,7 +196,7 @@ public final class GradebookWriter {
         // Gradescope shows one text per test: the message, then what the test printed
         String printed = t.output().isBlank() ? "" : Messages.of("grade", lang).get("report.test-output") + "\n" + secrets.redact(t.output());
         m.put("output", cut(t.message().isBlank() || printed.isEmpty() ? t.message() + printed : t.message() + "\n\n" + printed));
-        m.put("visibility", isHidden(t) ? hiddenVisibility : "visible");
+        m.put("visibility", t.hidden() ? hiddenVisibility : "visible");
         return m;
     }
 
@@ -220,7 +213,7 @@ public final class GradebookWriter {
         StringWriter buffer = new StringWriter();
         CheckResult result = grade.result();
         List<TestResult> tests = result.tests().stream().map(t -> new TestResult(t.name(), t.status(), t.points(), t.maxPoints(),
-                t.message(), secrets.redact(t.output()))).toList();
+                t.message(), secrets.redact(t.output()), t.hidden())).toList();
         CheckResult shown = new CheckResult(grade.status(), result.message(), tests,
                 result.compileFailed() ? cut(result.output()) : shown(result.output()), result.compileFailed());
         new CheckReport(lang, false).print(exercise, shown, new PrintWriter(buffer));
