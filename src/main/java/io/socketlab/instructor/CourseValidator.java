@@ -18,10 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -69,21 +65,8 @@ public final class CourseValidator {
         for (Lang language : Lang.values()) {
             problems.addAll(numberingGaps(course.resolve("lessons").resolve(language.code()), false));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, exercises.size())));
-        try {
-            List<Future<List<Problem>>> pending = new ArrayList<>();
-            for (Exercise exercise : exercises) {
-                pending.add(pool.submit(() -> checkExercise(exercise, lang)));
-            }
-            for (Future<List<Problem>> future : pending) {
-                try {
-                    problems.addAll(future.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("exercise check crashed", e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        for (List<Problem> found : ParallelJobs.map(exercises, threads, "exercise check", exercise -> checkExercise(exercise, lang))) {
+            problems.addAll(found);
         }
         return new Outcome(List.copyOf(problems), lessons, exercises.size());
     }
