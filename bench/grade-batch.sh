@@ -1,43 +1,50 @@
 #!/usr/bin/env bash
-# Times `socketlab grade` on a class of N copies of the 06-send-all fixtures: 60% correct, 30% wrong,
-# 10% hanging (killed at the time limit). Usage: bench/grade-batch.sh [N] [TIMEOUT_SECONDS] [JOBS]
-# (run after `mvn -o package -DskipTests`; needs the instructor course with hidden tests).
+# Grades a class of N copies of the 06-send-all fixtures (60% correct, 30% wrong, 10% hanging,
+# killed at the time limit) and reports, separately, throughput (submissions per second with
+# --jobs N) and cost (CPU seconds per submission, the grader and every JVM it started), then the
+# same for N correct submissions alone. With a grader that has --sandbox, each is measured with
+# the sandbox on and off. Usage: bench/grade-batch.sh [N] [TIMEOUT_SECONDS] [JOBS]
+# (needs the instructor course with hidden tests; ./socketlab builds the jar when needed).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 count=${1:-100}
 timeout=${2:-3}
 jobs=${3:-$(nproc)}
-jar="$root/target/socketlab.jar"
 fixtures="$root/src/test/resources/submissions"
-[ -f "$jar" ] || { echo "build the jar first: mvn -q -o package -DskipTests" >&2; exit 2; }
 [ -d "$root/exercises/06-send-all/hidden" ] || { echo "needs the instructor course (exercises/06-send-all/hidden)" >&2; exit 2; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/subs"
-
+mkdir -p "$tmp/mixed" "$tmp/correct"
 for i in $(seq -w 1 "$count"); do
   n=$((10#$i % 10))
   if [ "$n" -eq 0 ]; then kind=infinite-loop
   elif [ "$n" -le 3 ]; then kind=wrong
   else kind=correct; fi
-  cp -r "$fixtures/$kind" "$tmp/subs/$i-$kind"
+  cp -r "$fixtures/$kind" "$tmp/mixed/$i-$kind"
+  cp -r "$fixtures/correct" "$tmp/correct/$i-correct"
 done
 
 "$root/socketlab" list >/dev/null   # the jar and its start-up archive, which graded JVMs map too
-start=$(date +%s%N)
-"$root/socketlab" grade --course "$root" --exercise 06-send-all --timeout "$timeout" --jobs "$jobs" \
-  --out "$tmp/out" "$tmp/subs" > "$tmp/log"
-end=$(date +%s%N)
-ms=$(( (end - start) / 1000000 ))
-tail -1 "$tmp/log"
-echo "submissions: $count (correct $(grep -c ',pass,' "$tmp/out/gradebook.csv"), fail $(grep -c ',fail,' "$tmp/out/gradebook.csv"), error $(grep -c ',error,' "$tmp/out/gradebook.csv")); jobs: $jobs; time limit: ${timeout}s"
-echo "total: ${ms} ms; per submission: $((ms / count)) ms wall; cores: $(nproc)"
+sandboxes=("")
+if "$root/socketlab" grade --help 2>/dev/null | grep -q -- '--sandbox'; then
+  sandboxes=(on off)
+fi
 
-# The same number of correct submissions alone: the average cost of grading one that passes.
-mkdir -p "$tmp/correct"
-for i in $(seq -w 1 "$count"); do cp -r "$fixtures/correct" "$tmp/correct/$i-correct"; done
-start=$(date +%s%N)
-"$root/socketlab" grade --course "$root" --exercise 06-send-all --timeout "$timeout" --jobs "$jobs" \
-  --out "$tmp/out-correct" "$tmp/correct" > /dev/null
-end=$(date +%s%N)
-ms=$(( (end - start) / 1000000 ))
-echo "correct only: $count in ${ms} ms; per correct submission: $((ms / count)) ms wall (target <= 500)"
+# One measured run: wall seconds, then user and system CPU seconds of the grader and all it waited for.
+measure() {
+  local class=$1 sandbox=$2 out=$3
+  local args=(grade --course "$root" --exercise 06-send-all --timeout "$timeout" --jobs "$jobs" --out "$out")
+  [ -n "$sandbox" ] && args+=(--sandbox "$sandbox")
+  local TIMEFORMAT='%R %U %S'
+  { time "$root/socketlab" "${args[@]}" "$tmp/$class" > "$out.log" 2>&1 ; } 2> "$out.time"
+  read -r wall user sys < "$out.time"
+  awk -v n="$count" -v w="$wall" -v u="$user" -v s="$sys" -v c="$class" -v sb="${sandbox:-default}" -v j="$jobs" \
+    'BEGIN { printf "%-8s sandbox %-7s  throughput %5.2f submissions/s (--jobs %d, %.1f s wall)   cost %.3f CPU s per submission\n", c, sb, n / w, j, w, (u + s) / n }'
+}
+
+echo "submissions: $count; time limit: ${timeout}s; jobs: $jobs; cores: $(nproc)"
+for sandbox in "${sandboxes[@]}"; do
+  measure mixed "$sandbox" "$tmp/out-mixed-$sandbox"
+  echo "         $(grep -c ',pass,' "$tmp/out-mixed-$sandbox/gradebook.csv") passed, $(grep -c ',fail,' "$tmp/out-mixed-$sandbox/gradebook.csv") failed, $(grep -c ',error,' "$tmp/out-mixed-$sandbox/gradebook.csv") errors"
+  measure correct "$sandbox" "$tmp/out-correct-$sandbox"
+done
+echo "goals: at most 0.3 CPU s per correct submission; at most 0.5 s wall per correct submission on two cores"

@@ -3,9 +3,12 @@ package io.socketlab.cli;
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
 import io.socketlab.course.Problem;
+import io.socketlab.grade.ScratchFolders;
 import io.socketlab.instructor.BatchGrader;
+import io.socketlab.instructor.CanvasGradebook;
 import io.socketlab.instructor.GradebookWriter;
 import io.socketlab.instructor.StudentGrade;
+import io.socketlab.instructor.SubmissionArchive;
 import io.socketlab.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -21,8 +24,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code socketlab grade --exercise E --out DIR SUBMISSIONS}: grades every student folder with the
- * course's visible and hidden tests. Exit 0 when the batch ran, whatever the students scored.
+ * {@code socketlab grade --exercise E --out DIR SUBMISSIONS}: grades every student folder (or every
+ * student of an LMS's zip of submissions) with the course's visible and hidden tests. Exit 0 when the
+ * batch ran, whatever the students scored, unless {@code --fail-under} says otherwise.
  */
 @Command(name = "grade", description = "Instructors: grade a folder of student submissions (one folder per student).")
 public final class GradeCommand implements Callable<Integer> {
@@ -41,7 +45,20 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "Submissions graded at once (default: the number of cores).")
     Integer jobs;
 
-    @Parameters(index = "0", paramLabel = "SUBMISSIONS", descriptionKey = "SUBMISSIONS", description = "Folder holding one folder per student.")
+    @Option(names = "--fail-under", paramLabel = "POINTS", description = "Exit 1 when a student scores fewer than POINTS (for CI and GitHub Classroom).")
+    Double failUnder;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Format of results/<student>/results.json: gradescope (default) or prairielearn.")
+    String format;
+
+    @Option(names = "--canvas", paramLabel = "FILE", description = "Also write a gradebook Canvas imports, matched through --roster.")
+    Path canvas;
+
+    @Option(names = "--roster", paramLabel = "ROSTER.csv", description = "Canvas's gradebook export: the students of --canvas.")
+    Path roster;
+
+    @Parameters(index = "0", paramLabel = "SUBMISSIONS", descriptionKey = "SUBMISSIONS",
+            description = "Folder holding one folder per student, or the zip of submissions Canvas or Moodle lets you download.")
     Path submissions;
 
     @Override
@@ -56,6 +73,35 @@ public final class GradeCommand implements Callable<Integer> {
             System.err.println(text.get("grade.bad-jobs"));
             return 2;
         }
+        if (failUnder != null && (failUnder < 0 || failUnder.isNaN())) {
+            System.err.println(text.get("grade.bad-fail-under"));
+            return 2;
+        }
+        GradebookWriter.Format results = GradebookWriter.Format.GRADESCOPE;
+        if (format != null) {
+            try {
+                results = GradebookWriter.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                System.err.println(text.get("grade.bad-format", format));
+                return 2;
+            }
+        }
+        if ((canvas == null) != (roster == null)) {
+            System.err.println(text.get("grade.canvas-needs-roster"));
+            return 2;
+        }
+        CanvasGradebook canvasRoster = null;
+        if (roster != null) {
+            try {
+                canvasRoster = CanvasGradebook.roster(roster);
+            } catch (CanvasGradebook.BadRoster e) {
+                System.err.println(text.get("grade.bad-roster", roster, e.getMessage()));
+                return 2;
+            } catch (IOException e) {
+                System.err.println(text.get("grade.no-roster", roster, e.getMessage()));
+                return 2;
+            }
+        }
         List<Problem> problems = new ArrayList<>();
         List<Exercise> all = ExerciseLoader.load(root, problems);
         Exercise exercise = all.stream().filter(e -> e.isNamed(exerciseName)).findFirst().orElse(null);
@@ -67,6 +113,34 @@ public final class GradeCommand implements Callable<Integer> {
         }
         if (timeout != null) {
             exercise = new Exercise(exercise.id(), exercise.number(), exercise.dir(), exercise.titles(), exercise.points(), timeout, exercise.hints());
+        }
+        GradebookWriter writer;
+        try {
+            writer = new GradebookWriter(exercise, parent.options.lang(), results);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        if (SubmissionArchive.isArchive(submissions)) {
+            Path unpacked = null;
+            try {
+                unpacked = ScratchFolders.create("socketlab-submissions");
+                try {
+                    new SubmissionArchive(note -> System.err.println(text.get("grade.archive-left-out", note))).unpack(submissions, unpacked);
+                } catch (SubmissionArchive.Refused e) {
+                    System.err.println(text.get("grade.archive-refused", submissions, e.entry(), text.get("grade.archive-" + e.why())));
+                    return 2;
+                } catch (IOException e) {
+                    System.err.println(text.get("grade.archive-unreadable", submissions, e.getMessage()));
+                    return 2;
+                }
+                return gradeFolder(text, exercise, writer, unpacked, canvasRoster);
+            } catch (IOException e) {
+                System.err.println(text.get("grade.archive-unreadable", submissions, e.getMessage()));
+                return 2;
+            } finally {
+                ScratchFolders.delete(unpacked);
+            }
         }
         if (!Files.isDirectory(submissions)) {
             System.err.println(text.get("grade.no-submissions", submissions));
@@ -80,6 +154,12 @@ public final class GradeCommand implements Callable<Integer> {
                     submissions.relativize(own) + java.io.File.separator, parentFolder));
             return 2;
         }
+        return gradeFolder(text, exercise, writer, submissions, canvasRoster);
+    }
+
+    /** Grades the student folders of {@code submissions} and writes the results; the exit code. */
+    private int gradeFolder(Messages text, Exercise exercise, GradebookWriter writer, Path submissions, CanvasGradebook canvasRoster)
+            throws InterruptedException {
         List<Path> students;
         try {
             Path folder = submissions.toRealPath();
@@ -113,7 +193,6 @@ public final class GradeCommand implements Callable<Integer> {
         int[] finished = {0};
         long start = System.nanoTime();
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        GradebookWriter writer = new GradebookWriter(exercise, parent.options.lang());
         Map<String, String> files = GradebookWriter.fileNames(students.stream().map(BatchGrader::studentName).toList());
         IOException[] unwritten = {null};
         List<StudentGrade> grades = new BatchGrader(parent.options.lang(), threads).grade(exercise, students, grade -> {
@@ -127,7 +206,7 @@ public final class GradeCommand implements Callable<Integer> {
             if (terminal) {
                 System.err.print("\r\u001b[K");
             }
-            System.out.println(text.get("grade.row", grade.student(), GradebookWriter.format(grade.points()), grade.maxPoints(),
+            System.out.println(text.get("grade.row", oneLine(grade.student()), GradebookWriter.format(grade.points()), grade.maxPoints(),
                     grade.status(), GradebookWriter.reason(grade, parent.options.lang())).stripTrailing());
             if (terminal && finished[0] < total) {
                 System.err.print(text.get("grade.progress", finished[0], total));
@@ -139,6 +218,11 @@ public final class GradeCommand implements Callable<Integer> {
                 throw unwritten[0];
             }
             writer.writeGradebook(grades, out);
+            if (canvasRoster != null) {
+                for (String stranger : canvasRoster.write(exercise, grades, canvas)) {
+                    System.err.println(text.get("grade.canvas-unmatched", oneLine(stranger), roster));
+                }
+            }
         } catch (IOException e) {
             System.err.println(text.get("grade.io", e.getMessage()));
             return 1;
@@ -149,7 +233,19 @@ public final class GradeCommand implements Callable<Integer> {
         long seconds = Math.round((System.nanoTime() - start) / 1e9);
         System.out.println(text.get("grade.summary", total, seconds, passed, failed, total - passed - failed,
                 GradebookWriter.format(average), exercise.points(), out.toAbsolutePath().normalize()));
+        if (failUnder != null) {
+            List<StudentGrade> under = grades.stream().filter(g -> g.points() < failUnder - 1e-9).toList();
+            if (!under.isEmpty()) {
+                System.out.println(text.get("grade.under", under.size(), GradebookWriter.format(failUnder)));
+                return 1;
+            }
+        }
         return 0;
+    }
+
+    /** A name shown on one line: a line break or tab in a folder name is shown as its escape. */
+    private static String oneLine(String name) {
+        return name.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t");
     }
 
     /** The real path of {@code path}, which may not exist yet: its nearest existing folder resolved, the rest appended. */

@@ -47,6 +47,7 @@ public final class Main implements Callable<Integer> {
         SUBCOMMANDS.put("validate", ValidateCommand.class);
         SUBCOMMANDS.put("release", ReleaseCommand.class);
         SUBCOMMANDS.put("grade", GradeCommand.class);
+        SUBCOMMANDS.put("autograder", AutograderCommand.class);
         SUBCOMMANDS.put("help", CommandLine.HelpCommand.class);
     }
 

@@ -12,13 +12,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code socketlab release --out DIR}: writes the student handout, without solutions and hidden tests. */
-@Command(name = "release", description = "Instructors: write the student handout (no solutions, no hidden tests).")
+@Command(name = "release", description = "Instructors: write the student handout (no solutions, no hidden tests); exit 1 when it would give answers away.")
 public final class ReleaseCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "A new or empty folder for the handout.")
     Path out;
+
+    @Option(names = "--classroom", description = "Add the GitHub Classroom workflow that grades every exercise with the instructor's course.")
+    boolean classroom;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -28,8 +31,14 @@ public final class ReleaseCommand implements Callable<Integer> {
         // a course with problems (or no course at all) is never handed out: it says why, exit 1
         parent.workspace().course();
         try {
-            int files = Handout.release(root, out);
-            System.out.println(text.get("release.ok", out.toAbsolutePath().normalize(), files));
+            Handout.Released released = Handout.release(root, out, classroom);
+            for (Path test : released.leftOut()) {
+                System.out.println(text.get("release.left-out", test));
+            }
+            System.out.println(text.get("release.ok", out.toAbsolutePath().normalize(), released.files()));
+            if (classroom) {
+                System.out.println(text.get("release.classroom", io.socketlab.instructor.ClassroomWorkflow.PATH));
+            }
             return 0;
         } catch (Handout.NotEmptyException e) {
             Path taken = Path.of(e.getMessage());

@@ -99,6 +99,38 @@ public final class Includes {
         return dedent(picked);
     }
 
+    /** A region marker without its partner: a {@code region} never closed, or an {@code endregion} with no region open. */
+    public record UnpairedMarker(String region, int line) {
+        /** True for an {@code endregion} with no region open. */
+        public boolean isStrayEnd() {
+            return region == null;
+        }
+    }
+
+    /**
+     * The unpaired region markers of a file's lines, in line order. An unclosed region would take
+     * every later line into its snippet, the regions after it included, and nothing else says so.
+     */
+    public static List<UnpairedMarker> unpairedMarkers(List<String> lines) {
+        List<UnpairedMarker> open = new ArrayList<>();
+        List<UnpairedMarker> unpaired = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher start = REGION_START.matcher(lines.get(i));
+            if (start.matches()) {
+                open.add(new UnpairedMarker(start.group(1), i + 1));
+            } else if (REGION_END.matcher(lines.get(i)).matches()) {
+                if (open.isEmpty()) {
+                    unpaired.add(new UnpairedMarker(null, i + 1));
+                } else {
+                    open.remove(open.size() - 1);
+                }
+            }
+        }
+        unpaired.addAll(open);
+        unpaired.sort(java.util.Comparator.comparingInt(UnpairedMarker::line));
+        return unpaired;
+    }
+
     private static String dedent(List<String> lines) {
         while (!lines.isEmpty() && lines.get(0).isBlank()) {
             lines.remove(0);

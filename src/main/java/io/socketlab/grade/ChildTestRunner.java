@@ -197,8 +197,26 @@ public final class ChildTestRunner {
             test.put("class", method.getClassName());
             test.put("method", method.getMethodName());
         });
+        if (!test.containsKey("class")) {
+            // a dynamic test has no method of its own: its class is the one of its @TestFactory
+            testClass(id.getUniqueIdObject()).ifPresent(name -> test.put("class", name));
+        }
         test.put("weight", weight(id));
         return test;
+    }
+
+    /** The class a test belongs to, from its unique id's class and nested-class segments. */
+    private static java.util.Optional<String> testClass(org.junit.platform.engine.UniqueId id) {
+        StringBuilder name = new StringBuilder();
+        for (org.junit.platform.engine.UniqueId.Segment segment : id.getSegments()) {
+            if (segment.getType().equals("class")) {
+                name.setLength(0);
+                name.append(segment.getValue());
+            } else if (segment.getType().equals("nested-class") && name.length() > 0) {
+                name.append('$').append(segment.getValue());
+            }
+        }
+        return name.length() == 0 ? java.util.Optional.empty() : java.util.Optional.of(name.toString());
     }
 
     /** One line of JSON (jackson-jr escapes line breaks inside strings). */

@@ -88,7 +88,7 @@ public final class ExerciseChecker implements AutoCloseable {
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             TestJvm.Ending ending = child.runTests(classes, resultFile, token, exercise.timeoutSeconds(), keepWarm);
             if (ending == TestJvm.Ending.TIMEOUT || ending == TestJvm.Ending.TOO_LONG) {
-                return timedOut(exercise, child, token, sourceDirs, ending == TestJvm.Ending.TOO_LONG);
+                return timedOut(exercise, child, token, sourceDirs, compiled, ending == TestJvm.Ending.TOO_LONG);
             }
             if (ending == TestJvm.Ending.EXITED || !Files.exists(resultFile)) {
                 String output = child.output();
@@ -105,7 +105,7 @@ public final class ExerciseChecker implements AutoCloseable {
             }
             Map<String, Object> doc = JSON.std.mapFrom(Files.readString(resultFile, StandardCharsets.UTF_8));
             keep = keepWarm && Boolean.TRUE.equals(doc.get("reusable")) && child.runs < MAX_RUNS_PER_CHILD;
-            return judge(exercise, doc, token, sourceDirs);
+            return judge(exercise, doc, token, sourceDirs, compiled);
         } catch (IOException e) {
             return error(text.get("error.io", e.getMessage()), "");
         } catch (InterruptedException e) {
@@ -150,7 +150,8 @@ public final class ExerciseChecker implements AutoCloseable {
         return TestJvm.start(text.lang());
     }
 
-    private CheckResult judge(Exercise exercise, Map<String, Object> doc, String token, List<Path> sourceDirs) {
+    private CheckResult judge(Exercise exercise, Map<String, Object> doc, String token, List<Path> sourceDirs,
+            LearnerCompiler.Outcome compiled) {
         String output = String.valueOf(doc.getOrDefault("output", ""));
         if (!token.equals(doc.get("token"))) {
             return error(text.get("error.forged"), output);
@@ -169,7 +170,8 @@ public final class ExerciseChecker implements AutoCloseable {
             failed += pass ? 0 : 1;
             double share = exercise.points() * weight(t) / totalWeight;
             tests.add(new TestResult(String.valueOf(t.get("name")), pass ? "pass" : "fail", pass ? share : 0, share,
-                    String.valueOf(t.get("message")), String.valueOf(t.getOrDefault("output", ""))));
+                    String.valueOf(t.get("message")), String.valueOf(t.getOrDefault("output", "")),
+                    compiled.compiledFrom(String.valueOf(t.get("class")), exercise.hiddenDir())));
         }
         if (failed == 0) {
             return new CheckResult("pass", text.get("verdict.pass", tests.size()), tests, output, false);
@@ -183,7 +185,8 @@ public final class ExerciseChecker implements AutoCloseable {
      * which test hung and keeps the points already earned. When the limit came before the tests
      * even started, nothing was judged.
      */
-    private CheckResult timedOut(Exercise exercise, TestJvm child, String token, List<Path> sourceDirs, boolean tooLong) {
+    private CheckResult timedOut(Exercise exercise, TestJvm child, String token, List<Path> sourceDirs,
+            LearnerCompiler.Outcome compiled, boolean tooLong) {
         String message = tooLong
                 ? text.get("error.too-long", exercise.timeoutSeconds() * TestJvm.TOTAL_LIMITS, exercise.timeoutSeconds())
                 : child.progress().testRunning() ? text.get("error.timeout", exercise.timeoutSeconds())
@@ -195,7 +198,7 @@ public final class ExerciseChecker implements AutoCloseable {
             return error(message, child.output());
         }
         Map<String, Object> doc = Map.of("token", token, "tests", tests, "output", child.output());
-        CheckResult judged = judge(exercise, doc, token, sourceDirs);
+        CheckResult judged = judge(exercise, doc, token, sourceDirs, compiled);
         return new CheckResult(judged.status(), message, judged.tests(), judged.output(), false);
     }
 

@@ -7,8 +7,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -23,8 +28,18 @@ final class LearnerCompiler {
     private LearnerCompiler() {
     }
 
-    /** The outcome: no errors means the classes are in the output folder. */
-    record Outcome(boolean ok, String errors) {
+    /**
+     * The outcome: no errors means the classes are in the output folder.
+     *
+     * @param classSources each compiled class's binary name ({@code exercise.x.FooTest$Inner}) and
+     *     the source file javac wrote it from
+     */
+    record Outcome(boolean ok, String errors, Map<String, Path> classSources) {
+        /** Whether {@code className} was compiled from a file under {@code dir}. */
+        boolean compiledFrom(String className, Path dir) {
+            Path source = classSources.get(className);
+            return source != null && dir != null && source.startsWith(dir.toAbsolutePath().normalize());
+        }
     }
 
     /**
@@ -68,8 +83,19 @@ final class LearnerCompiler {
             List<String> options = List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"),
                     "-encoding", "UTF-8", "-proc:none", "-g", "-Xlint:none");
             StringWriter noise = new StringWriter();
-            boolean ok = compiler.getTask(noise, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
+            JavacTask task = (JavacTask) compiler.getTask(noise, files, diagnostics, options, null,
+                    files.getJavaFileObjectsFromPaths(sources));
+            Map<String, Path> classSources = new HashMap<>();
+            task.addTaskListener(new TaskListener() {
+                @Override
+                public void finished(TaskEvent event) {
+                    if (event.getKind() == TaskEvent.Kind.GENERATE && event.getTypeElement() != null) {
+                        String name = task.getElements().getBinaryName(event.getTypeElement()).toString();
+                        classSources.put(name, Path.of(event.getSourceFile().toUri()).toAbsolutePath().normalize());
+                    }
+                }
+            });
+            boolean ok = task.call();
             StringBuilder errors = new StringBuilder();
             java.util.Set<String> withheldSaid = new java.util.HashSet<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
@@ -87,7 +113,7 @@ final class LearnerCompiler {
             // javac reports a source that is not valid UTF-8 as errors, yet its call() still says
             // true: any error fails the compilation
             boolean anyError = diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
-            return new Outcome(ok && !anyError, errors.toString());
+            return new Outcome(ok && !anyError, errors.toString(), Map.copyOf(classSources));
         }
     }
 

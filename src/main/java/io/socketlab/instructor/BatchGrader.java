@@ -7,7 +7,6 @@ import io.socketlab.grade.ScratchFolders;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +14,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +27,6 @@ import java.util.stream.Stream;
 public final class BatchGrader {
     /** Larger student files are not copied: no real exercise needs them, and they slow the compiler. */
     static final long MAX_SOURCE_BYTES = 512 * 1024;
-    private static final Pattern TEST_METHOD = Pattern.compile("void\\s+(\\w+)\\s*\\(");
 
     private final Lang lang;
     private final int threads;
@@ -82,15 +76,18 @@ public final class BatchGrader {
         Messages text = Messages.of("instructor", lang);
         Path src = studentSources(exercise, student);
         CheckResult result;
+        String outside = src == null ? null : linkLeaving(student, src);
         if (src == null) {
             result = new CheckResult("error", text.get("grade.no-src", exercise.id()), List.of(), "", false);
+        } else if (outside != null) {
+            result = new CheckResult("error", outside, List.of(), "", false);
         } else {
             Path work = null;
             try {
                 work = ScratchFolders.create("socketlab-grade");
                 // the copy sits where it sits in the submission, so compiler errors name the student's own path
                 Path copy = Files.createDirectories(work.resolve(student.relativize(src).toString()));
-                if (copyJavaSources(src, copy) == 0) {
+                if (copyJavaSources(src.toRealPath(), copy) == 0) {
                     // else the course's tests would not compile, and the reason would blame them
                     String shown = student.relativize(src).toString().replace(java.io.File.separatorChar, '/') + "/";
                     result = new CheckResult("error", text.get("grade.no-java", shown), List.of(), "", false);
@@ -120,6 +117,30 @@ public final class BatchGrader {
         return Files.isDirectory(own) ? own : null;
     }
 
+    /**
+     * Why {@code src} may not be graded, or null when it may: it, or a folder on the way to it, is a
+     * link whose real path leaves the student's folder (to a classmate's submission, say), or the
+     * student's folder cannot be resolved at all. Links that stay inside the folder are fine.
+     */
+    String linkLeaving(Path student, Path src) {
+        Messages text = Messages.of("instructor", lang);
+        try {
+            Path home = student.toRealPath();
+            Path step = student;
+            for (Path part : student.relativize(src)) {
+                step = step.resolve(part);
+                if (Files.isSymbolicLink(step) && !step.toRealPath().startsWith(home)) {
+                    String shown = student.relativize(step).toString().replace(java.io.File.separatorChar, '/');
+                    return text.get("grade.link-outside", shown, Files.readSymbolicLink(step));
+                }
+            }
+            return src.toRealPath().startsWith(home) ? null : text.get("grade.link-outside",
+                    student.relativize(src).toString().replace(java.io.File.separatorChar, '/'), src.toRealPath());
+        } catch (IOException e) {
+            return text.get("grade.unreadable", student.relativize(src), e.getMessage());
+        }
+    }
+
     /** Copies regular {@code .java} files only; links, other files and oversized files stay behind. Returns how many were copied. */
     private static int copyJavaSources(Path from, Path to) throws IOException {
         int[] copied = {0};
@@ -136,30 +157,5 @@ public final class BatchGrader {
             }
         });
         return copied[0];
-    }
-
-    /** Names of the test methods declared in the exercise's hidden tests and not in its visible ones. */
-    public static Set<String> hiddenTestNames(Exercise exercise) {
-        Set<String> hidden = methodNames(exercise.hiddenDir());
-        hidden.removeAll(methodNames(exercise.testDir()));
-        return hidden;
-    }
-
-    private static Set<String> methodNames(Path dir) {
-        Set<String> names = new HashSet<>();
-        if (!Files.isDirectory(dir)) {
-            return names;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = TEST_METHOD.matcher(Files.readString(file, StandardCharsets.UTF_8));
-                while (m.find()) {
-                    names.add(m.group(1));
-                }
-            }
-        } catch (IOException e) {
-            // an unreadable test folder only means every test is shown as visible
-        }
-        return names;
     }
 }

@@ -17,24 +17,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes a batch's results: {@code gradebook.csv}, {@code feedback/<student>.json} and {@code .txt},
- * and Gradescope's {@code results/<student>/results.json}.
+ * and {@code results/<student>/results.json} in Gradescope's or PrairieLearn's format. What a
+ * learner's program printed is shown without the lines of the hidden tests and the solution
+ * ({@link SecretLines}), since every one of these files may reach students.
  */
 public final class GradebookWriter {
     /** Learner output kept per feedback file. */
     static final int OUTPUT_LIMIT = 4 * 1024;
+    /**
+     * The UTF-8 byte-order mark that starts {@code gradebook.csv}: without it Excel reads the file
+     * in the system's code page and Chinese names come out garbled; LibreOffice, Google Sheets and
+     * Canvas's import skip it.
+     */
+    static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    /** The format of {@code results/<student>/results.json}. */
+    public enum Format {
+        GRADESCOPE, PRAIRIELEARN
+    }
 
     private final Exercise exercise;
     private final Lang lang;
-    private final Set<String> hiddenTests;
+    private final SecretLines secrets;
+    private final String hiddenVisibility;
+    private final Format format;
 
     public GradebookWriter(Exercise exercise, Lang lang) {
+        this(exercise, lang, Format.GRADESCOPE);
+    }
+
+    /**
+     * @throws IllegalArgumentException when the exercise's front matter names a Gradescope
+     *     visibility that does not exist, saying where
+     */
+    public GradebookWriter(Exercise exercise, Lang lang, Format format) {
         this.exercise = exercise;
         this.lang = lang;
-        this.hiddenTests = BatchGrader.hiddenTestNames(exercise);
+        this.secrets = SecretLines.of(exercise, lang);
+        this.hiddenVisibility = HiddenVisibility.of(exercise, lang);
+        this.format = format;
     }
 
     /** Writes every file for {@code grades} under {@code out} (created if missing). */
@@ -73,12 +97,13 @@ public final class GradebookWriter {
         Files.writeString(out.resolve("feedback").resolve(file + ".json"), json(feedback(grade)), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("feedback").resolve(file + ".txt"), text(grade), StandardCharsets.UTF_8);
         Path results = Files.createDirectories(out.resolve("results").resolve(file));
-        Files.writeString(results.resolve("results.json"), json(gradescope(grade)), StandardCharsets.UTF_8);
+        Map<String, Object> doc = format == Format.PRAIRIELEARN ? prairieLearn(grade) : gradescope(grade);
+        Files.writeString(results.resolve("results.json"), json(doc), StandardCharsets.UTF_8);
     }
 
     /** Writes {@code gradebook.csv}: a row per student, in the order given. */
     public void writeGradebook(List<StudentGrade> grades, Path out) throws IOException {
-        StringBuilder csv = new StringBuilder("student,points,max,status,duration_ms,reason\n");
+        StringBuilder csv = new StringBuilder(BYTE_ORDER_MARK + "student,points,max,status,duration_ms,reason\n");
         for (StudentGrade grade : grades) {
             csv.append(csvField(grade.student())).append(',').append(format(grade.points())).append(',')
                     .append(grade.maxPoints()).append(',').append(grade.status()).append(',').append(grade.durationMs())
@@ -94,54 +119,103 @@ public final class GradebookWriter {
         doc.put("exercise", exercise.id());
         doc.put("status", grade.status());
         doc.put("message", grade.result().message());
-        doc.put("points", grade.points());
+        doc.put("points", rounded(grade.points()));
         doc.put("max_points", grade.maxPoints());
         doc.put("duration_ms", grade.durationMs());
         doc.put("tests", grade.result().tests().stream().map(t -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", t.name());
             m.put("status", t.status());
-            m.put("points", scaled(grade, t.points()));
-            m.put("max_points", scaled(grade, t.maxPoints()));
+            m.put("points", rounded(scaled(grade, t.points())));
+            m.put("max_points", rounded(scaled(grade, t.maxPoints())));
             m.put("message", cut(t.message()));
-            m.put("output", cut(t.output()));
-            m.put("hidden", hiddenTests.contains(t.name()));
+            m.put("output", shown(t.output()));
+            m.put("hidden", t.hidden());
             return m;
         }).toList());
-        doc.put("output", cut(grade.result().output()));
+        doc.put("output", shown(grade.result().output()));
         return doc;
+    }
+
+    /** What the learner's program printed, as students may see it: secret lines removed, then cut. */
+    private String shown(String printed) {
+        return cut(secrets.redact(printed));
     }
 
     private Map<String, Object> gradescope(StudentGrade grade) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("score", grade.points());
+        doc.put("score", rounded(grade.points()));
         doc.put("execution_time", grade.durationMs() / 1000.0);
         CheckResult result = grade.result();
         // a compile error's message speaks of "the errors above", as in the check report
         doc.put("output", result.output().isBlank() ? result.message()
                 : result.compileFailed() ? cut(result.output()) + "\n" + result.message()
-                : result.message() + "\n\n" + cut(result.output()));
+                : result.message() + "\n\n" + shown(result.output()));
+        // plain text with the learner's own line breaks and colours, never read as Markdown or HTML
+        doc.put("output_format", "ansi");
+        doc.put("test_output_format", "ansi");
+        // run_autograder's log holds the grader's rows and paths: for the instructor only
+        doc.put("stdout_visibility", "hidden");
         doc.put("tests", grade.result().tests().stream().map(t -> gradescopeTest(grade, t)).toList());
+        return doc;
+    }
+
+    /**
+     * PrairieLearn's external grader results: {@code score} from 0 to 1; code that does not compile
+     * is not gradable, so the attempt is not charged, and its compiler errors are the format errors.
+     */
+    private Map<String, Object> prairieLearn(StudentGrade grade) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        CheckResult result = grade.result();
+        boolean gradable = !result.compileFailed();
+        doc.put("gradable", gradable);
+        doc.put("score", gradable && grade.maxPoints() > 0 ? rounded(grade.points() / grade.maxPoints(), 4) : 0.0);
+        doc.put("message", result.message());
+        doc.put("output", result.compileFailed() ? cut(result.output()) : shown(result.output()));
+        if (!gradable) {
+            doc.put("format_errors", result.output().lines().filter(line -> !line.isBlank()).limit(50).toList());
+        }
+        doc.put("tests", result.tests().stream().map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", t.name());
+            m.put("points", rounded(scaled(grade, t.points())));
+            m.put("max_points", rounded(scaled(grade, t.maxPoints())));
+            m.put("message", cut(t.message()));
+            m.put("output", shown(t.output()));
+            return m;
+        }).toList());
         return doc;
     }
 
     private Map<String, Object> gradescopeTest(StudentGrade grade, TestResult t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", t.name());
-        m.put("score", scaled(grade, t.points()));
-        m.put("max_score", scaled(grade, t.maxPoints()));
+        m.put("score", rounded(scaled(grade, t.points())));
+        m.put("max_score", rounded(scaled(grade, t.maxPoints())));
         m.put("status", t.passed() ? "passed" : "failed");
         // Gradescope shows one text per test: the message, then what the test printed
-        String printed = t.output().isBlank() ? "" : Messages.of("grade", lang).get("report.test-output") + "\n" + t.output();
+        String printed = t.output().isBlank() ? "" : Messages.of("grade", lang).get("report.test-output") + "\n" + secrets.redact(t.output());
         m.put("output", cut(t.message().isBlank() || printed.isEmpty() ? t.message() + printed : t.message() + "\n\n" + printed));
-        m.put("visibility", hiddenTests.contains(t.name()) ? "after_published" : "visible");
+        m.put("visibility", t.hidden() ? hiddenVisibility : "visible");
         return m;
+    }
+
+    private static double rounded(double value) {
+        return rounded(value, 2);
+    }
+
+    private static double rounded(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
     }
 
     private String text(StudentGrade grade) {
         StringWriter buffer = new StringWriter();
-        CheckResult shown = new CheckResult(grade.status(), grade.result().message(),
-                grade.result().tests(), cut(grade.result().output()), grade.result().compileFailed());
+        CheckResult result = grade.result();
+        List<TestResult> tests = result.tests().stream().map(t -> new TestResult(t.name(), t.status(), t.points(), t.maxPoints(),
+                t.message(), secrets.redact(t.output()), t.hidden())).toList();
+        CheckResult shown = new CheckResult(grade.status(), result.message(), tests,
+                result.compileFailed() ? cut(result.output()) : shown(result.output()), result.compileFailed());
         new CheckReport(lang, false).print(exercise, shown, new PrintWriter(buffer));
         return buffer.toString();
     }
@@ -190,9 +264,16 @@ public final class GradebookWriter {
         return points == Math.rint(points) ? String.valueOf((long) points) : String.format(Locale.ROOT, "%.2f", points);
     }
 
-    private static String csvField(String s) {
-        String oneLine = s.replace('\n', ' ').replace('\r', ' ');
-        return oneLine.contains(",") || oneLine.contains("\"") ? "\"" + oneLine.replace("\"", "\"\"") + "\"" : oneLine;
+    /**
+     * A CSV field that a spreadsheet shows as the text it is: a value a spreadsheet would run as a
+     * formula ({@code =}, {@code +}, {@code -}, {@code @}, or a tab or carriage return before one)
+     * gets a leading apostrophe, and a value with a comma, quote or line break is quoted, so a
+     * line break stays inside its cell instead of starting a row.
+     */
+    static String csvField(String s) {
+        String safe = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        boolean quote = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r");
+        return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     private static String json(Map<String, Object> doc) throws IOException {

@@ -1,8 +1,11 @@
 package io.socketlab.instructor;
 
+import io.socketlab.course.ExerciseLoader;
 import io.socketlab.course.Problem;
+import io.socketlab.grade.ScratchFolders;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -33,10 +36,12 @@ public final class Handout {
             "exercises", "docs", "bench", "python", ".ci");
     private static final Set<String> NEVER = Set.of("target", ".socketlab", ".git");
     private static final Set<String> SECRET = Set.of("solution", "hidden");
-    /** The grader's own test submissions: several are copies of a reference solution. */
-    static final Path GRADER_FIXTURES = Path.of("src", "test", "resources", "submissions");
-    /** Learners' typical wrong solutions, which the grader's own tests check: many are one slip from an answer. */
-    static final Path MISTAKES = Path.of("src", "test", "resources", "mistakes");
+    /**
+     * The grader's own test submissions (several are copies of a reference solution) and the
+     * learners' typical mistakes (each a solution with one thing wrong).
+     */
+    static final Set<Path> GRADER_FIXTURES = Set.of(Path.of("src", "test", "resources", "submissions"),
+            Path.of("src", "test", "resources", "mistakes"));
 
     /** The handout folder is not empty; nothing was written. */
     public static final class NotEmptyException extends IOException {
@@ -70,15 +75,30 @@ public final class Handout {
     private Handout() {
     }
 
+    /** What a release wrote: how many files, and the grader's tests it left out because they embed a solution. */
+    public record Released(int files, List<Path> leftOut) {
+    }
+
     /**
      * Writes the handout of {@code course} into {@code out} (created if missing, refused if not
-     * empty), then scans it. Returns the number of files written.
+     * empty): it is built in a folder beside {@code out}, scanned, and only then moved into place,
+     * so a refused release leaves nothing behind, not even {@code out}'s missing parent folders.
+     * Test sources of the course's own suite that embed a solution's code (tests of the grader
+     * whose subject is an answer) are left out, with the fixtures of learners' mistakes.
      *
      * @throws NotEmptyException when {@code out} already holds something
      * @throws SolvedStarterException when a starter gives the answer away; checked before anything is written
-     * @throws LeakException when a solution or hidden file is found in the handout afterwards
+     * @throws LeakException when a solution or hidden file, or a solution's code, is found in the handout
      */
-    public static int release(Path course, Path out) throws IOException, InterruptedException {
+    public static Released release(Path course, Path out) throws IOException, InterruptedException {
+        return release(course, out, false);
+    }
+
+    /**
+     * As {@link #release(Path, Path)}; with {@code classroom}, the handout also carries the GitHub
+     * Classroom workflow that grades every exercise ({@link ClassroomWorkflow}).
+     */
+    public static Released release(Path course, Path out, boolean classroom) throws IOException, InterruptedException {
         Path root = course.toAbsolutePath().normalize();
         Path target = out.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
@@ -87,14 +107,59 @@ public final class Handout {
                     throw new NotEmptyException(target);
                 }
             }
-        } else if (Files.exists(target)) {
+        } else if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new NotEmptyException(target);
         }
         List<Problem> solved = SolvedStarters.find(root, Runtime.getRuntime().availableProcessors());
         if (!solved.isEmpty()) {
             throw new SolvedStarterException(solved);
         }
-        Files.createDirectories(target);
+        List<Path> madeParents = createParents(target.getParent());
+        Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".release-");
+        boolean moved = false;
+        try {
+            int count = copy(root, staging, target);
+            if (classroom) {
+                Path workflow = staging.resolve(ClassroomWorkflow.PATH);
+                Files.createDirectories(workflow.getParent());
+                Files.writeString(workflow, ClassroomWorkflow.of(ExerciseLoader.load(root, new ArrayList<>())), StandardCharsets.UTF_8);
+                count++;
+            }
+            SolutionScan scan = SolutionScan.of(root);
+            List<Path> leftOut = leaveOutEmbeddingTests(staging, scan);
+            count -= leftOut.size();
+            List<Path> leaks = leaks(root, staging, scan);
+            if (!leaks.isEmpty()) {
+                throw new LeakException(target.resolve(staging.relativize(leaks.get(0)).toString()));
+            }
+            if (Files.isDirectory(target)) {
+                Files.delete(target);
+            }
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+            return new Released(count, leftOut.stream().map(p -> Path.of(staging.relativize(p).toString())).toList());
+        } finally {
+            if (!moved) {
+                ScratchFolders.delete(staging);
+                for (Path made : madeParents) {
+                    Files.deleteIfExists(made);
+                }
+            }
+        }
+    }
+
+    /** Creates the missing folders of {@code dir}; returns those created, deepest first, to remove on failure. */
+    private static List<Path> createParents(Path dir) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            missing.add(p);
+        }
+        Files.createDirectories(dir);
+        return missing;
+    }
+
+    /** Copies what the handout holds from {@code root} into {@code staging}; returns how many files. */
+    private static int copy(Path root, Path staging, Path target) throws IOException {
         int[] count = {0};
         for (String name : TOP_LEVEL) {
             Path from = root.resolve(name);
@@ -104,36 +169,56 @@ public final class Handout {
             Files.walkFileTree(from, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (dir.equals(target) || root.relativize(dir).equals(GRADER_FIXTURES) || root.relativize(dir).equals(MISTAKES) || NEVER.contains(dir.getFileName().toString()) || isExerciseSecret(root.relativize(dir))) {
+                    Path relative = root.relativize(dir);
+                    if (dir.equals(target) || dir.equals(staging) || GRADER_FIXTURES.contains(relative)
+                            || NEVER.contains(dir.getFileName().toString()) || isExerciseSecret(relative)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    Files.createDirectories(target.resolve(root.relativize(dir).toString()));
+                    Files.createDirectories(staging.resolve(relative.toString()));
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     if (attrs.isRegularFile()) {
-                        Files.copy(file, target.resolve(root.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                        Files.copy(file, staging.resolve(root.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
                         count[0]++;
                     }
                     return FileVisitResult.CONTINUE;
                 }
             });
         }
-        List<Path> leaks = leaks(root, target);
-        if (!leaks.isEmpty()) {
-            throw new LeakException(leaks.get(0));
-        }
         return count[0];
+    }
+
+    /** Removes from {@code staging} the course's own test sources that embed a solution's code; returns them. */
+    private static List<Path> leaveOutEmbeddingTests(Path staging, SolutionScan scan) throws IOException {
+        Path tests = staging.resolve("src").resolve("test");
+        List<Path> leftOut = new ArrayList<>();
+        if (!Files.isDirectory(tests)) {
+            return leftOut;
+        }
+        try (Stream<Path> walk = Files.walk(tests)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                if (scan.embedsASolution(file)) {
+                    Files.delete(file);
+                    leftOut.add(file);
+                }
+            }
+        }
+        return leftOut;
     }
 
     /**
      * Files in {@code handout} that are, by place, name or content, one of the course's solution or
-     * hidden test files (content shared with a starter or visible test does not count). Empty when
-     * the handout is clean.
+     * hidden test files (content shared with a starter or visible test does not count), or that hold
+     * a method of a solution ({@link SolutionScan}). Empty when the handout is clean.
      */
     public static List<Path> leaks(Path course, Path handout) throws IOException {
+        return leaks(course, handout, SolutionScan.of(course.toAbsolutePath().normalize()));
+    }
+
+    private static List<Path> leaks(Path course, Path handout, SolutionScan scan) throws IOException {
         Set<String> digests = new HashSet<>();
         Set<String> hiddenNames = new HashSet<>();
         Set<String> shared = new HashSet<>();
@@ -160,7 +245,7 @@ public final class Handout {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 Path relative = handout.relativize(file);
                 if (isExerciseSecret(relative) || hiddenNames.contains(file.getFileName().toString())
-                        || digests.contains(digest(file))) {
+                        || digests.contains(digest(file)) || scan.embedsASolution(file)) {
                     found.add(file);
                 }
             }
@@ -185,7 +270,7 @@ public final class Handout {
         return found;
     }
 
-    private static String digest(Path file) throws IOException {
+    static String digest(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[8192];

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExerciseCheckerTest {
     static final Path FIXTURES = Path.of("src/test/resources/fixtures/course");
@@ -364,6 +365,48 @@ class ExerciseCheckerTest {
             String said = test(warm.check(fixture("13-bilingual")), "upperCases").message();
             assertTrue(said.startsWith("回复必须是大写"), said);
         }
+    }
+
+    @Test
+    void aHiddenTestIsMarkedHiddenByTheFolderItCameFromEvenWithAVisibleTestsName(@TempDir Path temp) throws Exception {
+        Exercise exercise = copyWithHiddenTwin(temp);
+        CheckResult result = checker.run(exercise, List.of(exercise.srcDir(), exercise.testDir(), exercise.hiddenDir()));
+        assertEquals("pass", result.status(), result.message());
+        // SubjectTest and SubjectTwin (a name without "Hidden") both have upperCases
+        assertEquals(java.util.Set.of("upperCases false", "keepsEmpty false", "upperCases true", "keepsDigits true"),
+                result.tests().stream().map(t -> t.name() + " " + t.hidden()).collect(java.util.stream.Collectors.toSet()),
+                result.tests().toString());
+    }
+
+    /** 01-passing with a hidden/ test class whose name and methods look like the visible ones. */
+    static Exercise copyWithHiddenTwin(Path temp) throws java.io.IOException {
+        Path dir = temp.resolve("01-passing");
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(FIXTURES.resolve("exercises/01-passing"))) {
+            for (Path from : walk.toList()) {
+                Path to = dir.resolve(FIXTURES.resolve("exercises/01-passing").relativize(from).toString());
+                if (java.nio.file.Files.isDirectory(from)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(from, to);
+                }
+            }
+        }
+        java.nio.file.Files.createDirectories(dir.resolve("hidden"));
+        java.nio.file.Files.writeString(dir.resolve("hidden/SubjectTwin.java"), """
+                package exercise.passing;
+
+                import static org.junit.jupiter.api.Assertions.*;
+                import org.junit.jupiter.api.Test;
+
+                class SubjectTwin {
+                    @Test void upperCases() { assertEquals("HI", Subject.shout("hi")); }
+                    @Test void keepsDigits() { assertEquals("1", Subject.shout("1")); }
+                }
+                """);
+        List<Problem> problems = new ArrayList<>();
+        Exercise exercise = ExerciseLoader.loadOne(dir, problems);
+        assertEquals(List.of(), problems);
+        return exercise;
     }
 
     private static TestResult test(CheckResult result, String name) {

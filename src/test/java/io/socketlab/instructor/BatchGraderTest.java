@@ -79,7 +79,7 @@ class BatchGraderTest {
 
     @Test
     void everyStudentGetsFeedbackFilesOfTheirOwnWhateverTheirName(@TempDir Path out) throws Exception {
-        CheckResult passed = new CheckResult("pass", "ok", List.of(new io.socketlab.grade.TestResult("t", "pass", 10, 10, "", "")), "", false);
+        CheckResult passed = new CheckResult("pass", "ok", List.of(new io.socketlab.grade.TestResult("t", "pass", 10, 10, "", "", false)), "", false);
         List<String> names = List.of("王 小明", "李 小红", "张三丰", "王_小明", "ann", "Ann");
         List<StudentGrade> grades = names.stream().map(n -> new StudentGrade(n, passed, 10, 1)).toList();
         new GradebookWriter(sendAll(3), Lang.EN).write(grades, out);
@@ -136,8 +136,35 @@ class BatchGraderTest {
         assertTrue(by.get("huge-output").result().output().length() < 20_000);
         assertTrue(by.get("fake-passed").result().output().contains("All tests passed"));
 
+        // A src/ or exercises/ that links to a classmate's folder is not graded, whatever it holds.
+        for (String linked : List.of("linked-src", "linked-exercises")) {
+            assertEquals("error", by.get(linked).status(), linked);
+            assertEquals(0.0, by.get(linked).points(), linked);
+            assertTrue(by.get(linked).result().message().contains("is a link to ../correct"), by.get(linked).result().message());
+            assertTrue(by.get(linked).result().message().contains("outside this student's folder"), by.get(linked).result().message());
+        }
+        assertTrue(by.get("linked-exercises").result().message().startsWith("exercises is a link"), by.get("linked-exercises").result().message());
+
+        // Code that prints the hidden tests and the solution passes, but what it printed reaches no file a student sees.
+        assertEquals("pass", by.get("prints-hidden").status(), () -> by.get("prints-hidden").result().message());
+        List<String> secrets = secretLines(exercise);
+        for (String file : List.of("results/prints-hidden/results.json", "feedback/prints-hidden.json", "feedback/prints-hidden.txt")) {
+            String written = Files.readString(out.resolve(file), StandardCharsets.UTF_8);
+            for (String secret : secrets) {
+                assertFalse(written.contains(secret) || written.contains(JSON.std.asString(secret).replaceAll("^\"|\"$", "")),
+                        file + " shows a secret line: " + secret);
+            }
+        }
+        String printedHidden = String.valueOf(JSON.std.mapFrom(Files.readString(out.resolve("results/prints-hidden/results.json"))).get("output"));
+        if (by.get("prints-hidden").result().output().contains(secrets.get(0))) {
+            // the run could read the course (no sandbox): what it printed is there, less the secrets
+            assertTrue(printedHidden.contains("characters of the course's hidden tests or solution removed]"), printedHidden);
+        }
+        Map<String, Object> printedResults = JSON.std.mapFrom(Files.readString(out.resolve("results/prints-hidden/results.json")));
+        assertEquals("hidden", printedResults.get("stdout_visibility"));
+
         String csv = Files.readString(out.resolve("gradebook.csv"), StandardCharsets.UTF_8);
-        assertTrue(csv.startsWith("student,points,max,status,duration_ms,reason\n"), csv);
+        assertTrue(csv.startsWith(GradebookWriter.BYTE_ORDER_MARK + "student,points,max,status,duration_ms,reason\n"), csv);
         assertTrue(csv.contains("\ncorrect,10,10,pass,"), csv);
         assertTrue(csv.contains("\nno-src,0,10,error,"), csv);
         assertEquals(students.size() + 1, csv.lines().count());
@@ -155,6 +182,7 @@ class BatchGraderTest {
         String compileError = "src/exercise/send_all/Transfers.java:36: ';' expected";
         assertTrue(csv.contains("\ncompile-error,0,10,error,"), csv);
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("compile-error,") && l.endsWith(",does not compile: " + compileError)), csv);
+        assertTrue(csv.contains("\nlinked-src,0,10,error,"), csv);
         for (String file : List.of("feedback/compile-error.txt", "feedback/compile-error.json", "results/compile-error/results.json")) {
             String written = Files.readString(out.resolve(file));
             assertTrue(written.contains(compileError), file + ": " + written);
@@ -167,5 +195,47 @@ class BatchGraderTest {
         Map<String, Object> noSrc = JSON.std.mapFrom(Files.readString(out.resolve("feedback/no-src.json")));
         assertEquals("error", noSrc.get("status"));
         assertTrue(String.valueOf(noSrc.get("message")).contains("no src/"), noSrc::toString);
+    }
+
+    /** Lines of the exercise's hidden test and solution that no public file has, long enough to be recognised. */
+    private static List<String> secretLines(Exercise exercise) throws Exception {
+        java.util.Set<String> open = new java.util.HashSet<>();
+        java.util.List<String> secret = new ArrayList<>();
+        for (Path dir : List.of(exercise.srcDir(), exercise.testDir())) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                    Files.readAllLines(f).forEach(l -> open.add(l.strip()));
+                }
+            }
+        }
+        for (Path dir : List.of(exercise.hiddenDir(), exercise.solutionDir())) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    Files.readAllLines(f).stream().map(String::strip).filter(l -> l.length() >= 30 && !open.contains(l)).forEach(secret::add);
+                }
+            }
+        }
+        assertTrue(secret.size() > 10, secret::toString);
+        return secret;
+    }
+
+    @Test
+    void aGradebookCellIsNeverAFormulaAndALineBreakStaysInItsCell(@TempDir Path out) throws Exception {
+        CheckResult passed = new CheckResult("pass", "ok", List.of(new TestResult("t", "pass", 10, 10, "", "", false)), "", false);
+        List<String> names = List.of("=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", "two\nlines", "王小明");
+        List<StudentGrade> grades = names.stream().map(n -> new StudentGrade(n, passed, 10, 1)).toList();
+        new GradebookWriter(sendAll(3), Lang.EN).writeGradebook(grades, out);
+        byte[] bytes = Files.readAllBytes(out.resolve("gradebook.csv"));
+        // Excel reads a CSV as UTF-8 only after this mark
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
+        List<List<String>> rows = CanvasGradebook.parse(new String(bytes, StandardCharsets.UTF_8).substring(1));
+        assertEquals(names.size() + 1, rows.size(), rows::toString);
+        for (int i = 0; i < names.size(); i++) {
+            String cell = rows.get(i + 1).get(0);
+            assertFalse("=+-@\t\r".indexOf(cell.charAt(0)) >= 0, cell);
+        }
+        assertEquals("'=HYPERLINK(\"http://x\",\"y\")", rows.get(1).get(0));
+        assertEquals("two\nlines", rows.get(7).get(0), "the name is kept whole, line break and all");
+        assertEquals("王小明", rows.get(8).get(0));
     }
 }

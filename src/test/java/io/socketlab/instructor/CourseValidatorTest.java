@@ -55,6 +55,32 @@ class CourseValidatorTest {
         assertTrue(outcome.lessons() >= 8, "lessons: " + outcome.lessons());
     }
 
+    @Test
+    void anUnclosedRegionAStrayEndregionAndANumberingGapAreFoundWithTheirPlace(@TempDir Path course) throws Exception {
+        write(course.resolve("src/main/java/demo/Echo.java"), "class Echo {\n    // region accept\n    void a() {}\n"
+                + "    // region reply\n    void r() {}\n    // endregion\n}\n// endregion\n// endregion\n// region tail\n");
+        Path renamed = course.resolve("exercises/03-renamed");
+        Files.createDirectories(renamed);
+        Files.createDirectories(course.resolve("exercises/01-first"));
+        List<String> shown = CourseValidator.unpairedRegions(course).stream().map(p -> p.format(course)).toList();
+        Path echo = Path.of("src/main/java/demo/Echo.java");
+        assertEquals(List.of(echo + ":9: endregion with no region open: remove it or add the region line it closes",
+                echo + ":10: region tail is never closed: add an endregion line, or every later line, the regions after it included, goes into its snippet"),
+                shown);
+        List<String> gaps = CourseValidator.numberingGaps(course.resolve("exercises"), true).stream().map(p -> p.format(course)).toList();
+        assertEquals(List.of(Path.of("exercises/03-renamed") + ": numbered 3, but nothing is numbered 02: numbers run from 01 without gaps (was one renamed?)"), gaps);
+    }
+
+    @Test
+    void aStarterThatDoesNotCompileShowsTheCompilersErrorsFromTheCourseFolder(@TempDir Path course) throws Exception {
+        exercise(course, "01-broken-starter", "return s.toUpperCase()", "return s.toUpperCase();");
+        CourseValidator.Outcome outcome = CourseValidator.validate(course, Demos.ids(), 1);
+        String shown = outcome.problems().stream().map(p -> p.format(course)).filter(p -> p.startsWith(Path.of("exercises/01-broken-starter/src").toString()))
+                .findFirst().orElseThrow(() -> new AssertionError(outcome.problems().toString()));
+        assertTrue(shown.contains(": exercises/01-broken-starter/src/Subject.java:4: ';' expected\n"), shown);
+        assertTrue(shown.indexOf("Subject.java:4") < shown.indexOf("fix the errors above"), "the errors come above the sentence that speaks of them: " + shown);
+    }
+
     private static void exercise(Path course, String id, String starterBody, String solutionBody) throws IOException {
         Path dir = course.resolve("exercises").resolve(id);
         String pkg = "exercise." + id.substring(3).replace('-', '_');

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +32,18 @@ class HandoutTest {
 
     @Test
     void handoutHasLessonsAndStartersButNoSecrets(@TempDir Path out) throws Exception {
-        int files = Handout.release(COURSE, out);
+        Handout.Released released = Handout.release(COURSE, out);
+        int files = released.files();
         assertTrue(files > 50, "files: " + files);
+        assertFalse(Files.exists(out.resolve("src/test/resources/mistakes")), "learners' mistakes are solutions with one thing wrong");
+        // the grader's tests that paste a solution stay home, whichever they are; the rest of the suite ships
+        for (Path left : released.leftOut()) {
+            assertFalse(Files.exists(out.resolve(left.toString())), left::toString);
+        }
+        assertTrue(Files.isRegularFile(out.resolve("src/test/java/io/socketlab/snippets/SnippetsTest.java")));
+        try (Stream<Path> siblings = Files.list(out.getParent())) {
+            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains(".release-")), "the staging folder is gone");
+        }
         assertTrue(Files.isRegularFile(out.resolve("pom.xml")));
         assertTrue(Files.isExecutable(out.resolve("socketlab")));
         assertTrue(Files.isRegularFile(out.resolve("lessons/en/01-what-is-a-socket.md")));
@@ -66,6 +77,72 @@ class HandoutTest {
         Files.copy(COURSE.resolve("exercises/06-send-all/solution/exercise/send_all/Transfers.java"), planted);
         Files.writeString(out.resolve("docs/other.md"), "# nothing secret");
         assertEquals(List.of(planted), Handout.leaks(COURSE, out));
+    }
+
+    @Test
+    void aTestThatPastesASolutionWithOneLineChangedIsFoundMethodByMethod(@TempDir Path out) throws Exception {
+        String solution = Files.readString(COURSE.resolve("exercises/06-send-all/solution/exercise/send_all/Transfers.java"));
+        // one method wrong, re-indented inside a text block, as a test of a learner's mistake would hold it
+        String wrong = solution.replaceFirst("while \\(data.hasRemaining\\(\\)\\)", "if (data.hasRemaining())");
+        assertTrue(!wrong.equals(solution), "the solution still loops on hasRemaining()");
+        Path planted = Files.createDirectories(out.resolve("src/test/java/x")).resolve("MistakeTest.java");
+        Files.writeString(planted, "class MistakeTest {\n    String subject = \"\"\"\n" + wrong.indent(8) + "        \"\"\";\n}\n");
+        assertEquals(List.of(planted), Handout.leaks(COURSE, out));
+    }
+
+    @Test
+    void aRefusedReleaseLeavesNothingBehindNotEvenItsParentFolders(@TempDir Path dir) throws Exception {
+        Path course = courseWith(dir, "06-send-all");
+        // a lesson that pastes the solution's readExactly: found after the copy, so the copy must vanish
+        Path lesson = Files.createDirectories(course.resolve("lessons/en")).resolve("01-notes.md");
+        Files.writeString(lesson, "# Notes\n\n```java\n" + Files.readString(course.resolve("exercises/06-send-all/solution/exercise/send_all/Transfers.java")) + "```\n");
+        Path out = dir.resolve("new/parent/handout");
+        Handout.LeakException e = assertThrows(Handout.LeakException.class, () -> Handout.release(course, out));
+        assertEquals(out.resolve("lessons/en/01-notes.md").toString(), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("new")), "no folder of the refused release is left");
+        try (Stream<Path> list = Files.list(dir)) {
+            assertEquals(List.of(course), list.toList());
+        }
+    }
+
+    @Test
+    void theClassroomWorkflowGradesEveryExerciseWithTheInstructorsCourseForItsPoints(@TempDir Path out) throws Exception {
+        List<io.socketlab.course.Exercise> exercises = io.socketlab.course.ExerciseLoader.load(COURSE, new java.util.ArrayList<>());
+        Map<String, Object> workflow = new org.yaml.snakeyaml.Yaml().load(ClassroomWorkflow.of(exercises));
+        Map<String, Object> job = map(map(workflow.get("jobs")).get("run-autograding-tests"));
+        List<Map<String, Object>> steps = list(job.get("steps"));
+        Map<String, Object> reporter = steps.get(steps.size() - 1);
+        assertEquals("classroom-resources/autograding-grading-reporter@v1", reporter.get("uses"));
+        List<String> runners = List.of(String.valueOf(map(reporter.get("with")).get("runners")).split(","));
+        assertEquals(exercises.size(), runners.size());
+        for (io.socketlab.course.Exercise exercise : exercises) {
+            Map<String, Object> step = steps.stream().filter(st -> exercise.id().equals(st.get("name"))).findFirst().orElseThrow();
+            assertEquals("classroom-resources/autograding-command-grader@v1", step.get("uses"));
+            Map<String, Object> with = map(step.get("with"));
+            assertEquals(exercise.id(), with.get("test-name"));
+            assertEquals(exercise.points(), with.get("max-score"));
+            String command = String.valueOf(with.get("command"));
+            // the instructor's course grades, with the student's code only, and passes at full points only
+            assertTrue(command.startsWith("course/socketlab --course course grade --exercise " + exercise.id() + " "), command);
+            assertTrue(command.contains(" --fail-under " + exercise.points() + " ") && command.endsWith(" students"), command);
+            assertTrue(runners.contains(step.get("id")), runners::toString);
+            assertEquals("${{steps." + step.get("id") + ".outputs.result}}",
+                    map(reporter.get("env")).get(String.valueOf(step.get("id")).toUpperCase(java.util.Locale.ROOT) + "_RESULTS"));
+        }
+        String checkout = steps.stream().filter(st -> "Check out the instructor's course".equals(st.get("name")))
+                .map(st -> String.valueOf(map(st.get("with")).get("repository"))).findFirst().orElseThrow();
+        assertEquals("${{ vars.SOCKETLAB_COURSE_REPOSITORY }}", checkout);
+        assertTrue(String.valueOf(steps.get(0).get("run")).contains("exit 1"), "without the variable the job stops: checkout would take this repository");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object o) {
+        return (List<Map<String, Object>>) o;
     }
 
     @Test

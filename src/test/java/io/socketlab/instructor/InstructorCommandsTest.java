@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.jr.ob.JSON;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -329,5 +331,93 @@ class InstructorCommandsTest {
         assertTrue(gradescope.contains("\"output\" : \"It printed:\\n[INFO]"), "a passed test's text starts with what it printed");
         String feedback = Files.readString(dir.resolve("out/feedback/carol.json"));
         assertTrue(feedback.contains("\"output\" : \"[INFO] Tests run: 9"), feedback);
+    }
+
+    @Test
+    void gradeTakesACanvasZipWritesCanvasAndPrairieLearnResultsAndFailsUnderThePoints(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(COURSE.resolve("exercises/06-send-all/hidden")));
+        Path fixtures = COURSE.resolve("src/test/resources/submissions");
+        Path zip = dir.resolve("submissions.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            // as Canvas names them: name_USERID_SUBMISSIONID_file
+            for (String[] entry : new String[][] {{"smithbob_340934_208490284_Transfers.java", "correct"},
+                    {"wellslane_LATE_334244_394803489_Transfers.java", "wrong"}, {"leejoe_12_99_Transfers.java", "compile-error"}}) {
+                z.putNextEntry(new java.util.zip.ZipEntry(entry[0]));
+                z.write(Files.readAllBytes(fixtures.resolve(entry[1]).resolve("src/exercise/send_all/Transfers.java")));
+                z.closeEntry();
+            }
+        }
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, "\uFEFFStudent,ID,SIS User ID,SIS Login ID,Section,sendall and readExactly (777)\n"
+                + "    Points Possible,,,,,10\n"
+                + "\"Smith, Bob\",340934,S1,bsmith,A,\n"
+                + "\"Wells, Lane\",334244,S2,lwells,A,\n"
+                + "\"Absent, Ann\",55,S3,aabsent,B,7\n");
+        Path canvas = dir.resolve("canvas.csv");
+        Path results = dir.resolve("out");
+        assertEquals(1, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out", results.toString(),
+                "--format", "prairielearn", "--canvas", canvas.toString(), "--roster", roster.toString(), "--fail-under", "10", zip.toString()));
+        assertTrue(printed().contains("smithbob_340934  Points 10/10  pass"), printed());
+        assertTrue(printed().strip().endsWith("2 student(s) scored under 10 points (--fail-under)."), printed());
+        assertTrue(errors().contains("leejoe_12 is not in the roster"), errors());
+
+        List<List<String>> rows = CanvasGradebook.parse(Files.readString(canvas).substring(1));
+        assertEquals(List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section", "sendall and readExactly (777)"), rows.get(0));
+        assertEquals(List.of("    Points Possible", "", "", "", "", "10"), rows.get(1));
+        assertEquals(List.of("Smith, Bob", "340934", "S1", "bsmith", "A", "10"), rows.get(2));
+        double lane = Double.parseDouble(rows.get(3).get(5));
+        assertTrue(lane > 0 && lane < 10, rows::toString);
+        assertEquals("", rows.get(4).get(5), "no submission: Canvas keeps the grade it has");
+
+        Map<String, Object> correct = JSON.std.mapFrom(Files.readString(results.resolve("results/smithbob_340934/results.json")));
+        assertEquals(true, correct.get("gradable"));
+        assertEquals(1.0, ((Number) correct.get("score")).doubleValue());
+        Map<String, Object> broken = JSON.std.mapFrom(Files.readString(results.resolve("results/leejoe_12/results.json")));
+        assertEquals(false, broken.get("gradable"), "a compile error charges no attempt");
+        assertEquals(0.0, ((Number) broken.get("score")).doubleValue());
+        assertTrue(String.valueOf(broken.get("format_errors")).contains("src/Transfers.java:36: ';' expected"), broken::toString);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> tests = (List<Map<String, Object>>) correct.get("tests");
+        assertTrue(tests.stream().allMatch(t -> t.keySet().containsAll(List.of("name", "points", "max_points", "message", "output"))), tests::toString);
+
+        this.out.reset();
+        err.reset();
+        assertEquals(0, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "06-send-all", "--out", dir.resolve("out2").toString(),
+                "--fail-under", "0", zip.toString()), "nobody scores under 0");
+    }
+
+    @Test
+    void gradeRefusesAZipEntryThatLeavesTheFolderAndGradesNobody(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("evil.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("alice/../../planted.txt"));
+            z.write("x".getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        assertEquals(2, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "06-send-all",
+                "--out", dir.resolve("out").toString(), zip.toString()));
+        assertEquals("grade: " + zip + " is refused, nothing was graded: the entry alice/../../planted.txt would be written outside the folder it is unpacked into.",
+                errors().strip());
+        assertEquals("", printed());
+        err.reset();
+        assertEquals(2, run("grade", "--lang", "zh", "--course", COURSE.toString(), "--exercise", "06-send-all",
+                "--out", dir.resolve("out").toString(), zip.toString()));
+        assertTrue(errors().startsWith("grade：拒绝处理 "), errors());
+    }
+
+    @Test
+    void gradeOptionsThatGoTogetherOrTakeAKnownValueSayWhatIsWrong(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("subs/alice/src"));
+        for (String[] wrong : new String[][] {{"--fail-under", "-1"}, {"--format", "moodle"}, {"--canvas", dir.resolve("c.csv").toString()}}) {
+            err.reset();
+            List<String> args = new java.util.ArrayList<>(List.of("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "06-send-all",
+                    "--out", dir.resolve("out").toString()));
+            args.addAll(Arrays.asList(wrong));
+            args.add(dir.resolve("subs").toString());
+            assertEquals(2, run(args.toArray(String[]::new)), Arrays.toString(wrong));
+            assertEquals(1, errors().strip().lines().count(), errors());
+            assertTrue(errors().startsWith("grade: --"), errors());
+        }
+        assertFalse(Files.exists(dir.resolve("out")), "nothing is graded or written");
     }
 }

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ServerSocketFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -104,10 +103,10 @@ class StickyFiguresTest {
         CountDownLatch ready = new CountDownLatch(1);
         Thread server = new Thread(() -> {
             try {
-                new StickyServer(ServerSocketFactory.getDefault()).serve("127.0.0.1", 0, socket -> {
-                    listening.set(socket);
-                    ready.countDown();
-                });
+                ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+                listening.set(socket);
+                ready.countDown();
+                StickyServer.serve(socket);
             } catch (IOException stopped) {
                 ready.countDown();
             }
