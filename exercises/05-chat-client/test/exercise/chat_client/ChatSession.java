@@ -1,14 +1,13 @@
 package exercise.chat_client;
 
 import io.socketlab.testkit.LearnerCode;
+import io.socketlab.testkit.Sockets;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 
 import static io.socketlab.testkit.Say.say;
@@ -27,7 +26,7 @@ final class ChatSession {
 
     static ChatSession run(String input, int replyTimeoutMs) throws IOException, InterruptedException {
         try (EchoServer server = new EchoServer();
-             DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+             DatagramSocket socket = Sockets.datagram()) {
             socket.setSoTimeout(replyTimeoutMs);
             StringWriter written = new StringWriter();
             ChatClient client = new ChatClient(socket, ChatClient.articleContacts(server.address()),

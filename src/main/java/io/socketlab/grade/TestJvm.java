@@ -1,12 +1,11 @@
 package io.socketlab.grade;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import io.socketlab.testkit.Say;
 import io.socketlab.i18n.Lang;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +35,8 @@ final class TestJvm {
 
     static final String MEMORY_LIMIT = "-Xmx256m";
     private static final String END_OF_CONTROL = "end of control";
+    /** The child's own lines are shorter; what goes past this without a line break is output. */
+    private static final int CONTROL_LINE_CAP = 1 << 20;
 
     final Path work;
     final Process process;
@@ -57,9 +58,23 @@ final class TestJvm {
         control.start();
     }
 
-    /** Starts a child whose tests speak {@code lang} (see {@link Say}). */
-    static TestJvm start(Lang lang) throws IOException {
+    /**
+     * Starts a child whose tests speak {@code lang} (see {@link Say}), under {@code prefix} (the
+     * sandbox's private network, or nothing).
+     */
+    static TestJvm start(Lang lang, List<String> prefix) throws IOException {
         Path work = ScratchFolders.create("socketlab-check");
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(java(lang));
+        command.addAll(List.of("-cp", classPath(), ChildTestRunner.class.getName()));
+        // The learner's code runs in its own scratch folder, not in the course folder.
+        Process process = new ProcessBuilder(command).directory(work.toFile()).start();
+        ScratchFolders.track(process);
+        return new TestJvm(work, process, lang);
+    }
+
+    /** The java command and options both JVMs of a run start with. */
+    static List<String> java(Lang lang) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), MEMORY_LIMIT, "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Djava.awt.headless=true",
@@ -70,12 +85,17 @@ final class TestJvm {
             // the child may map it too and start without loading JUnit class by class.
             command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         }
-        // absolute, because the child runs in its own folder
-        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
-        command.addAll(List.of("-cp", classPath, ChildTestRunner.class.getName()));
-        // The learner's code runs in its own scratch folder, not in the course folder.
-        return new TestJvm(work, new ProcessBuilder(command).directory(work.toFile()).start(), lang);
+        return command;
+    }
+
+    /** This program's class path, absolute, because the children run in folders of their own. */
+    static String classPath() {
+        return classPathEntries().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    static List<Path> classPathEntries() {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath()).toList();
     }
 
     /** A fresh, empty folder for this run's classes; the previous run's classes are deleted. */
@@ -90,14 +110,16 @@ final class TestJvm {
      *
      * @param keep whether this JVM would be used again, so it should check it is still clean
      */
-    Ending runTests(Path classes, Path resultFile, String token, int timeoutSeconds, boolean keep) throws InterruptedException {
+    Ending runTests(Path classes, Path resultFile, String token, int timeoutSeconds, boolean keep, Path testList,
+            List<String> subject, Path subjectWork) throws InterruptedException {
         if (runs > 1) {
             // what the previous run printed; a fresh JVM keeps what it said while starting
             drain.clear();
         }
         progress.begin(token);
         try {
-            orders.write(classes + "\t" + resultFile + "\t" + token + "\t" + (keep ? "keep" : "last") + "\n");
+            orders.write(classes + "\t" + resultFile + "\t" + token + "\t" + (keep ? "keep" : "last") + "\t" + testList
+                    + "\t" + (subject == null ? "-" : JSON.std.asString(subject)) + "\t" + subjectWork + "\n");
             orders.flush();
         } catch (IOException e) {
             // the child already ended; its exit is judged below
@@ -114,7 +136,7 @@ final class TestJvm {
                 if (now - (progress.lastEvent() + limit) < 0 && now - cap < 0) {
                     continue; // a test started or finished while this thread waited
                 }
-                kill(process);
+                ScratchFolders.end(process);
                 drain.join(2000);
                 return now - cap >= 0 ? Ending.TOO_LONG : Ending.TIMEOUT;
             }
@@ -144,7 +166,7 @@ final class TestJvm {
     }
 
     private void readControl() {
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+        try (BoundedLines err = new BoundedLines(process.getErrorStream(), CONTROL_LINE_CAP, drain::add)) {
             String line;
             while ((line = err.readLine()) != null) {
                 int at = progress.messageStart(line);
@@ -167,23 +189,12 @@ final class TestJvm {
     }
 
     void dispose() {
-        kill(process);
+        ScratchFolders.end(process);
         ScratchFolders.delete(work);
     }
 
     boolean isAlive() {
         return process.isAlive();
-    }
-
-    /** Ends the child and everything it started; learner code may have spawned processes. */
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Reads the child's output to the end, keeping the first {@link ExerciseChecker#OUTPUT_CAP} bytes of each run. */
