@@ -82,6 +82,7 @@ public final class ExerciseChecker implements AutoCloseable {
         TestJvm child = null;
         boolean keep = false;
         Path subjectWork = null;
+        TestJvm retired = null;
         try {
             // the tests' JVM starts while the sources compile
             child = takeSpareOrStart();
@@ -113,6 +114,20 @@ public final class ExerciseChecker implements AutoCloseable {
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             TestJvm.Ending ending = child.runTests(prepared.classes(), resultFile, token, exercise.timeoutSeconds(), keepWarm,
                     testList, prepared.subject(), subjectWork);
+            if (ending == TestJvm.Ending.SLOW_START) {
+                // the machine, not the learner, was too slow: one more try on a fresh JVM; the first
+                // one's folder holds the classes, so it is deleted only after the run
+                retired = child;
+                child = startJvm();
+                Path again = child.work.resolve("tests-again.txt");
+                Files.write(again, prepared.testClasses(), StandardCharsets.UTF_8);
+                resultFile = child.work.resolve("result-again.json");
+                ending = child.runTests(prepared.classes(), resultFile, token, exercise.timeoutSeconds(), keepWarm, again,
+                        prepared.subject(), subjectWork);
+                if (ending == TestJvm.Ending.SLOW_START) {
+                    return error(text.get("error.slow-start", TestJvm.START_LIMIT_NANOS / 1_000_000_000L), child.output());
+                }
+            }
             LearnerCompiler.Outcome compiled = prepared.compiled();
             if (ending == TestJvm.Ending.TIMEOUT || ending == TestJvm.Ending.TOO_LONG) {
                 return timedOut(exercise, child, token, sourceDirs, compiled, ending == TestJvm.Ending.TOO_LONG);
@@ -140,6 +155,9 @@ public final class ExerciseChecker implements AutoCloseable {
             return error(text.get("error.interrupted"), "");
         } finally {
             ScratchFolders.delete(subjectWork);
+            if (retired != null) {
+                retired.dispose();
+            }
             if (child != null && keep && child.isAlive()) {
                 spare = child;
             } else {

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.TreeSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +85,11 @@ public final class Sandbox {
         return new Sandbox(why == null);
     }
 
+    /** The sandbox where it works, else none: what grades use unless told otherwise. */
+    public static Sandbox auto() {
+        return new Sandbox(unavailableReason() == null);
+    }
+
     /** Why the sandbox cannot start on this machine, or null when it can. Probed once. */
     public static String unavailableReason() {
         if (!probed) {
@@ -117,10 +124,10 @@ public final class Sandbox {
      * on {@code work/classes}, in the sandbox when it is on. {@code work} is made the sandbox user's.
      */
     List<String> subjectCommand(Path work, Lang lang) throws IOException {
-        List<String> java = new ArrayList<>(TestJvm.java(lang));
-        java.addAll(List.of("-cp", TestJvm.classPath(), SubjectHost.class.getName(), work.resolve("classes").toString()));
+        List<String> javaCommand = new ArrayList<>(TestJvm.java(lang));
+        javaCommand.addAll(List.of("-cp", TestJvm.classPath(), SubjectHost.class.getName(), work.resolve("classes").toString()));
         if (!on) {
-            return java;
+            return javaCommand;
         }
         List<String> command = new ArrayList<>();
         boolean root = root();
@@ -138,7 +145,21 @@ public final class Sandbox {
         if (!root) {
             command.add("--unshare-user");
         }
-        for (Path path : visible()) {
+        Set<Path> visible = visible();
+        // bwrap makes the folders a mount needs readable by root alone: the learner's uid must pass them
+        Set<Path> parents = new TreeSet<>(Comparator.comparingInt(Path::getNameCount).thenComparing(Path::toString));
+        for (Path path : Stream.concat(visible.stream(), Stream.of(work)).toList()) {
+            for (Path parent = path.getParent(); parent != null && parent.getNameCount() > 0; parent = parent.getParent()) {
+                Path folder = parent;
+                if (visible.stream().noneMatch(folder::startsWith) && !folder.equals(Path.of("/tmp"))) {
+                    parents.add(folder);
+                }
+            }
+        }
+        for (Path parent : parents) {
+            command.addAll(List.of("--perms", "0755", "--dir", parent.toString()));
+        }
+        for (Path path : visible) {
             command.addAll(List.of("--ro-bind", path.toString(), path.toString()));
         }
         for (String link : List.of("/lib", "/lib64", "/lib32", "/bin")) {
@@ -164,14 +185,14 @@ public final class Sandbox {
         } else {
             command.add("--");
         }
-        command.addAll(java);
+        command.addAll(javaCommand);
         return command;
     }
 
     /** The one line saying what is not protected when the sandbox is off or cannot start. */
-    public static String unprotectedLine(Lang lang) {
+    public static String unprotectedLine(Lang lang, boolean turnedOff) {
         String why = unavailableReason();
-        return io.socketlab.i18n.Messages.of("grade", lang).get("sandbox.unprotected", why == null ? "--sandbox off" : why);
+        return io.socketlab.i18n.Messages.of("grade", lang).get("sandbox.unprotected", turnedOff || why == null ? "--sandbox off" : why);
     }
 
     /** What the sandbox shows read-only: the system's libraries, the JDK and what it links to, the class path. */
@@ -209,7 +230,10 @@ public final class Sandbox {
             paths.add(Path.of(archive).toAbsolutePath());
         }
         paths.removeIf(p -> !Files.exists(p));
-        return paths;
+        // what lies inside another visible path is visible with it
+        Set<Path> outer = new LinkedHashSet<>(paths);
+        outer.removeIf(p -> paths.stream().anyMatch(other -> !other.equals(p) && p.startsWith(other)));
+        return outer;
     }
 
     private static void chown(Path work, int uid) throws IOException {

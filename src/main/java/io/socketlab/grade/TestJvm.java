@@ -1,6 +1,7 @@
 package io.socketlab.grade;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.socketlab.testkit.Processes;
 import io.socketlab.testkit.Say;
 import io.socketlab.i18n.Lang;
 import java.io.File;
@@ -28,7 +29,10 @@ final class TestJvm {
      * How a run ended: results written, the JVM gone, or (the JVM killed) no test finished within
      * the time limit, or the whole run took longer than {@link #TOTAL_LIMITS} limits.
      */
-    enum Ending { DONE, EXITED, TIMEOUT, TOO_LONG }
+    enum Ending { DONE, EXITED, TIMEOUT, TOO_LONG, SLOW_START }
+
+    /** How long the JVM may take to start and find the tests, whatever the exercise's limit: a busy machine is slow. */
+    static final long START_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** The whole run may take this many times the exercise's limit, which applies per test. */
     static final int TOTAL_LIMITS = 3;
@@ -68,7 +72,7 @@ final class TestJvm {
         command.addAll(java(lang));
         command.addAll(List.of("-cp", classPath(), ChildTestRunner.class.getName()));
         // The learner's code runs in its own scratch folder, not in the course folder.
-        Process process = new ProcessBuilder(command).directory(work.toFile()).start();
+        Process process = Processes.start(new ProcessBuilder(command).directory(work.toFile()));
         ScratchFolders.track(process);
         return new TestJvm(work, process, lang);
     }
@@ -127,18 +131,24 @@ final class TestJvm {
         // The limit runs from the last test to start or finish: a test that hangs until its own
         // @Timeout does not take the time of the tests after it. The whole run is capped as well.
         long limit = TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        long cap = System.nanoTime() + TOTAL_LIMITS * limit;
+        long ordered = System.nanoTime();
+        long cap = Long.MAX_VALUE;
         while (true) {
-            long idle = progress.lastEvent() + limit;
-            String line = said.poll(Math.min(idle, cap) - System.nanoTime(), TimeUnit.NANOSECONDS);
+            boolean started = progress.hasPlan();
+            if (started && cap == Long.MAX_VALUE) {
+                cap = progress.lastEvent() + TOTAL_LIMITS * limit;
+            }
+            long due = started ? Math.min(progress.lastEvent() + limit, cap) : ordered + START_LIMIT_NANOS;
+            String line = said.poll(Math.max(1, Math.min(due - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(100))),
+                    TimeUnit.NANOSECONDS);
             if (line == null) {
                 long now = System.nanoTime();
-                if (now - (progress.lastEvent() + limit) < 0 && now - cap < 0) {
-                    continue; // a test started or finished while this thread waited
+                if (now - due < 0 || started != progress.hasPlan()) {
+                    continue; // not due yet, or a test started or finished while this thread waited
                 }
                 ScratchFolders.end(process);
                 drain.join(2000);
-                return now - cap >= 0 ? Ending.TOO_LONG : Ending.TIMEOUT;
+                return !started ? Ending.SLOW_START : now - cap >= 0 ? Ending.TOO_LONG : Ending.TIMEOUT;
             }
             if (line.equals("done " + token)) {
                 return Ending.DONE;

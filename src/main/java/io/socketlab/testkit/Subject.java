@@ -65,6 +65,9 @@ public final class Subject {
     private Peer peer;
     private int restarts;
     private String ended;
+    /** The JVM's last words when -XX:+ExitOnOutOfMemoryError ends it. */
+    private static final String OUT_OF_MEMORY = "Terminating due to java.lang.OutOfMemoryError";
+    private volatile boolean outOfMemory;
 
     private Subject(List<String> command, Path work, OutputStream output) {
         this.command = command;
@@ -100,11 +103,14 @@ public final class Subject {
 
     private void launch() throws IOException {
         Files.deleteIfExists(socket);
+        outOfMemory = false;
         listening = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         listening.bind(UnixDomainSocketAddress.of(socket));
+        // the learner's process may run as another user: it must be able to connect
+        Files.setPosixFilePermissions(socket, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         List<String> full = new ArrayList<>(command);
         full.add(socket.toString());
-        process = new ProcessBuilder(full).directory(work.toFile()).start();
+        process = Processes.start(new ProcessBuilder(full).directory(work.toFile()));
         drain(process.getInputStream());
         drain(process.getErrorStream());
         Process started = process;
@@ -118,6 +124,9 @@ public final class Subject {
             byte[] buffer = new byte[8192];
             try {
                 for (int n; (n = from.read(buffer)) > 0; ) {
+                    if (new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1).contains(OUT_OF_MEMORY)) {
+                        outOfMemory = true;
+                    }
                     synchronized (output) {
                         output.write(buffer, 0, n);
                     }
@@ -143,6 +152,22 @@ public final class Subject {
             stop();
             launch();
         }
+        SocketChannel channel = accept();
+        if (channel == null) {
+            // a machine too busy to start a JVM in time is given a second chance, never blamed on the learner
+            stop();
+            launch();
+            channel = accept();
+            if (channel == null) {
+                throw new IOException(Say.text("bridge.no-start"));
+            }
+        }
+        peer = new Peer(ChannelStreams.in(channel), ChannelStreams.out(channel), this::serve, "tests-bridge");
+        return peer;
+    }
+
+    /** The subject's connection, or null when it did not connect within the start limit or ended first. */
+    private SocketChannel accept() throws IOException {
         ServerSocketChannel waiting = listening;
         Thread limit = new Thread(() -> {
             try {
@@ -154,18 +179,15 @@ public final class Subject {
         }, "subject-start-limit");
         limit.setDaemon(true);
         limit.start();
-        SocketChannel channel;
         try {
-            channel = listening.accept();
+            return waiting.accept();
         } catch (IOException e) {
-            throw new Peer.Gone(Say.text("bridge.no-start"));
+            return null;
         } finally {
             limit.interrupt();
-            closeQuietly(listening);
+            closeQuietly(waiting);
             Files.deleteIfExists(socket);
         }
-        peer = new Peer(ChannelStreams.in(channel), ChannelStreams.out(channel), this::serve, "tests-bridge");
-        return peer;
     }
 
     private void stop() {
@@ -248,7 +270,8 @@ public final class Subject {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        String why = ending.isAlive() ? Say.text("bridge.broke") : Say.text("bridge.ended", ending.exitValue());
+        String why = ending.isAlive() ? Say.text("bridge.broke")
+                : outOfMemory ? Say.text("bridge.memory") : Say.text("bridge.ended", ending.exitValue());
         ended = why;
         return why;
     }

@@ -20,9 +20,18 @@ class GradingApartTest {
             "06-send-all", "07-framing", "08-group-chat"})
     void everyReferenceSolutionPassesEveryTestApart(String id) {
         Exercise exercise = exercise(id);
-        CheckResult result = new ExerciseChecker(Lang.EN, Sandbox.OFF)
+        CheckResult result = new ExerciseChecker(Lang.EN, sandbox())
                 .run(exercise, List.of(exercise.solutionDir(), exercise.testDir(), exercise.hiddenDir()));
         assertEquals("pass", result.status(), result.message() + "\n" + result.tests() + "\n" + result.output());
+    }
+
+    /** The sandbox where it works (as grades use it), else none, so the bridge is still tried. */
+    static Sandbox sandbox() {
+        try {
+            return Sandbox.of(Sandbox.Mode.AUTO);
+        } catch (Sandbox.Unavailable e) {
+            throw new AssertionError(e);
+        }
     }
 
     static Exercise exercise(String id) {
