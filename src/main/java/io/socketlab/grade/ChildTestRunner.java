@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -92,6 +93,13 @@ public final class ChildTestRunner {
             Subject subject = parts[5].equals("-") ? null
                     : Subject.open(JSON.std.listOfFrom(String.class, parts[5]), Path.of(parts[6]), capture);
             try {
+                if (subject != null) {
+                    try {
+                        subject.awaitStart();
+                    } catch (IOException e) {
+                        // the first call says so, in the test that makes it
+                    }
+                }
                 doc.put("tests", runTests(launcher, Path.of(parts[0]), testClasses, capture,
                         (kind, what) -> control.println(kind + " " + token + " " + what)));
             } finally {

@@ -78,21 +78,13 @@ final class RemoteDatagramSocket extends DatagramSocket implements Subject.Remot
 
     @Override
     public boolean isClosed() {
-        try {
-            return closedHere || Boolean.TRUE.equals(subject.ask("socket", handle, "isClosed"));
-        } catch (IOException e) {
-            return true;
-        }
+        return closedHere || subject.remoteIsClosed(handle);
     }
 
     @Override
     public void close() {
         closedHere = true;
-        try {
-            subject.ask("socket", handle, "close");
-        } catch (IOException e) {
-            // already gone with the learner's process
-        }
+        subject.remoteClose(handle);
         super.close();
     }
 

@@ -58,21 +58,13 @@ final class RemoteServerSocket extends ServerSocket implements Subject.Remote {
 
     @Override
     public boolean isClosed() {
-        try {
-            return closedHere || Boolean.TRUE.equals(subject.ask("socket", handle, "isClosed"));
-        } catch (IOException e) {
-            return true; // the learner's process is gone, and its sockets with it
-        }
+        return closedHere || subject.remoteIsClosed(handle);
     }
 
     @Override
     public void close() throws IOException {
         closedHere = true;
-        try {
-            subject.ask("socket", handle, "close");
-        } catch (IOException e) {
-            // already gone with the learner's process
-        }
+        subject.remoteClose(handle);
         super.close();
     }
 

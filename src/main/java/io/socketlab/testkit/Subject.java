@@ -93,6 +93,14 @@ public final class Subject {
         return current;
     }
 
+    /**
+     * Waits until the subject has started and connected, before the tests start: its start is
+     * not part of any test's time limit.
+     */
+    public void awaitStart() throws IOException {
+        connection();
+    }
+
     /** Ends the subject and everything it started. */
     public synchronized void close() {
         if (current == this) {
@@ -545,6 +553,24 @@ public final class Subject {
                     ? names.stream().map(String::valueOf).toList() : List.of();
         } catch (IOException | RuntimeException e) {
             return List.of();
+        }
+    }
+
+    /** Whether the subject's socket is closed; a subject that is gone took its sockets with it. */
+    boolean remoteIsClosed(Wire.Handle handle) {
+        try {
+            return Boolean.TRUE.equals(ask("socket", handle, "isClosed"));
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Closes the subject's socket, if the subject is still there. */
+    void remoteClose(Wire.Handle handle) {
+        try {
+            ask("socket", handle, "close");
+        } catch (IOException e) {
+            // already gone with the learner's process
         }
     }
 

@@ -233,14 +233,14 @@ public final class SubjectHost {
 
     private Object imported(Object value, Class<?> declared) {
         if (value instanceof Wire.Handle h) {
-            long id = h.id();
+            Callee to = new Callee(peer, h.id());
             return switch (h.kind()) {
-                case "in" -> new CallbackInputStream(peer, id);
-                case "out" -> new CallbackOutputStream(peer, id);
-                case "reader" -> declared == Reader.class ? new CallbackReader(peer, id) : new CallbackBufferedReader(peer, id);
-                case "writer" -> declared == Writer.class ? new CallbackWriter(peer, id) : new PrintWriter(new CallbackWriter(peer, id));
-                case "channel" -> new CallbackChannel(peer, id);
-                default -> objects.get(id);
+                case "in" -> new CallbackInputStream(to);
+                case "out" -> new CallbackOutputStream(to);
+                case "reader" -> declared == Reader.class ? new CallbackReader(to) : new CallbackBufferedReader(to);
+                case "writer" -> declared == Writer.class ? new CallbackWriter(to) : new PrintWriter(new CallbackWriter(to));
+                case "channel" -> new CallbackChannel(to);
+                default -> objects.get(h.id());
             };
         }
         if (value instanceof Wire.Buffer b) {
@@ -313,12 +313,10 @@ public final class SubjectHost {
 
     /** An argument stream of the tests' JVM; each read is one call back there. */
     private static final class CallbackInputStream extends InputStream {
-        private final Peer peer;
-        private final long id;
+        private final Callee to;
 
-        CallbackInputStream(Peer peer, long id) {
-            this.peer = peer;
-            this.id = id;
+        CallbackInputStream(Callee to) {
+            this.to = to;
         }
 
         @Override
@@ -333,7 +331,7 @@ public final class SubjectHost {
             if (len == 0) {
                 return 0;
             }
-            Object got = back(peer, id, "read", len);
+            Object got = to.call("read", len);
             if (got == null) {
                 return -1;
             }
@@ -345,22 +343,20 @@ public final class SubjectHost {
 
         @Override
         public int available() throws IOException {
-            return (Integer) back(peer, id, "available", null);
+            return (Integer) to.call("available", null);
         }
 
         @Override
         public void close() throws IOException {
-            back(peer, id, "close", null);
+            to.call("close", null);
         }
     }
 
     private static final class CallbackOutputStream extends OutputStream {
-        private final Peer peer;
-        private final long id;
+        private final Callee to;
 
-        CallbackOutputStream(Peer peer, long id) {
-            this.peer = peer;
-            this.id = id;
+        CallbackOutputStream(Callee to) {
+            this.to = to;
         }
 
         @Override
@@ -371,54 +367,50 @@ public final class SubjectHost {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             java.util.Objects.checkFromIndexSize(off, len, b.length);
-            back(peer, id, "write", java.util.Arrays.copyOfRange(b, off, off + len));
+            to.call("write", java.util.Arrays.copyOfRange(b, off, off + len));
         }
 
         @Override
         public void flush() throws IOException {
-            back(peer, id, "flush", null);
+            to.call("flush", null);
         }
 
         @Override
         public void close() throws IOException {
-            back(peer, id, "close", null);
+            to.call("close", null);
         }
     }
 
     private static final class CallbackReader extends Reader {
-        private final Peer peer;
-        private final long id;
+        private final Callee to;
 
-        CallbackReader(Peer peer, long id) {
-            this.peer = peer;
-            this.id = id;
+        CallbackReader(Callee to) {
+            this.to = to;
         }
 
         @Override
         public int read(char[] cbuf, int off, int len) throws IOException {
-            return readInto(peer, id, cbuf, off, len);
+            return readInto(to, cbuf, off, len);
         }
 
         @Override
         public boolean ready() throws IOException {
-            return Boolean.TRUE.equals(back(peer, id, "ready", null));
+            return Boolean.TRUE.equals(to.call("ready", null));
         }
 
         @Override
         public void close() throws IOException {
-            back(peer, id, "close", null);
+            to.call("close", null);
         }
     }
 
     /** A reader whose every method is the test's reader's: nothing is read ahead on this side. */
     private static final class CallbackBufferedReader extends BufferedReader {
-        private final Peer peer;
-        private final long id;
+        private final Callee to;
 
-        CallbackBufferedReader(Peer peer, long id) {
+        CallbackBufferedReader(Callee to) {
             super(Reader.nullReader());
-            this.peer = peer;
-            this.id = id;
+            this.to = to;
         }
 
         @Override
@@ -429,31 +421,31 @@ public final class SubjectHost {
 
         @Override
         public int read(char[] cbuf, int off, int len) throws IOException {
-            return readInto(peer, id, cbuf, off, len);
+            return readInto(to, cbuf, off, len);
         }
 
         @Override
         public String readLine() throws IOException {
-            return (String) back(peer, id, "readLine", null);
+            return (String) to.call("readLine", null);
         }
 
         @Override
         public boolean ready() throws IOException {
-            return Boolean.TRUE.equals(back(peer, id, "ready", null));
+            return Boolean.TRUE.equals(to.call("ready", null));
         }
 
         @Override
         public void close() throws IOException {
-            back(peer, id, "close", null);
+            to.call("close", null);
         }
     }
 
-    private static int readInto(Peer peer, long id, char[] cbuf, int off, int len) throws IOException {
+    private static int readInto(Callee to, char[] cbuf, int off, int len) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, cbuf.length);
         if (len == 0) {
             return 0;
         }
-        Object got = back(peer, id, "read", len);
+        Object got = to.call("read", len);
         if (got == null) {
             return -1;
         }
@@ -464,43 +456,39 @@ public final class SubjectHost {
     }
 
     private static final class CallbackWriter extends Writer {
-        private final Peer peer;
-        private final long id;
+        private final Callee to;
 
-        CallbackWriter(Peer peer, long id) {
-            this.peer = peer;
-            this.id = id;
+        CallbackWriter(Callee to) {
+            this.to = to;
         }
 
         @Override
         public void write(char[] cbuf, int off, int len) throws IOException {
-            back(peer, id, "write", new String(cbuf, off, len));
+            to.call("write", new String(cbuf, off, len));
         }
 
         @Override
         public void write(String str, int off, int len) throws IOException {
-            back(peer, id, "write", str.substring(off, off + len));
+            to.call("write", str.substring(off, off + len));
         }
 
         @Override
         public void flush() throws IOException {
-            back(peer, id, "flush", null);
+            to.call("flush", null);
         }
 
         @Override
         public void close() throws IOException {
-            back(peer, id, "close", null);
+            to.call("close", null);
         }
     }
 
     private static final class CallbackChannel implements WritableByteChannel {
         private static final int MAX_WRITE = 64 * 1024;
-        private final Peer peer;
-        private final long id;
+        private final Callee to;
 
-        CallbackChannel(Peer peer, long id) {
-            this.peer = peer;
-            this.id = id;
+        CallbackChannel(Callee to) {
+            this.to = to;
         }
 
         @Override
@@ -508,7 +496,7 @@ public final class SubjectHost {
             ByteBuffer view = src.duplicate();
             byte[] bytes = new byte[Math.min(view.remaining(), MAX_WRITE)];
             view.get(bytes);
-            int taken = (Integer) back(peer, id, "write", bytes);
+            int taken = (Integer) to.call("write", bytes);
             if (taken < 0 || taken > bytes.length) {
                 throw new IOException("the channel took " + taken + " of " + bytes.length + " bytes");
             }
@@ -519,7 +507,7 @@ public final class SubjectHost {
         @Override
         public boolean isOpen() {
             try {
-                return Boolean.TRUE.equals(back(peer, id, "isOpen", null));
+                return Boolean.TRUE.equals(to.call("isOpen", null));
             } catch (IOException e) {
                 return false;
             }
@@ -527,11 +515,18 @@ public final class SubjectHost {
 
         @Override
         public void close() throws IOException {
-            back(peer, id, "close", null);
+            to.call("close", null);
         }
     }
 
-    /** One call back to the tests' JVM; what it threw there comes back as an IOException. */
+    /** What the tests passed, seen from here: its methods are calls back to the tests' JVM. */
+    private record Callee(Peer peer, long id) {
+        /** One call back; what it threw there comes back as an IOException. */
+        Object call(String method, Object arg) throws IOException {
+            return back(peer, id, method, arg);
+        }
+    }
+
     private static Object back(Peer peer, long id, String method, Object arg) throws IOException {
         try {
             List<Object> reply = peer.call("cb", id, method, arg);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
 import io.socketlab.course.Problem;
+import io.socketlab.TestFiles;
 import io.socketlab.i18n.Lang;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -73,7 +74,7 @@ class HostileSubmissionsTest {
     void theCoursesTestsCannotBeRewritten(@TempDir Path temp) throws IOException {
         needsTheSandbox();
         Path course = temp.resolve("course");
-        copy(COURSE.resolve("exercises/06-send-all"), course.resolve("exercises/06-send-all"));
+        TestFiles.copyTree(COURSE.resolve("exercises/06-send-all"), course.resolve("exercises/06-send-all"));
         Files.writeString(course.resolve("rewrite-me.marker"), "the fixture rewrites the tests beside this file");
         Path test = course.resolve("exercises/06-send-all/test/exercise/send_all/TransfersTest.java");
         String before = Files.readString(test);
@@ -119,7 +120,7 @@ class HostileSubmissionsTest {
         needsTheSandbox();
         try (ServerSocket outside = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             Path student = temp.resolve("student");
-            copy(SUBMISSIONS.resolve("connects-outside"), student);
+            TestFiles.copyTree(SUBMISSIONS.resolve("connects-outside"), student);
             Path source = student.resolve("src/exercise/send_all/Transfers.java");
             Files.writeString(source, Files.readString(source).replace("OUTSIDE_PORT = 9;", "OUTSIDE_PORT = " + outside.getLocalPort() + ";"));
             CheckResult result = run(sendAll(), student.resolve("src"), student);
@@ -195,18 +196,5 @@ class HostileSubmissionsTest {
             }
         }
         return pids;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }
