@@ -136,8 +136,7 @@ public final class ExerciseChecker implements AutoCloseable {
                 String output = child.output();
                 if (output.contains("Terminating due to java.lang.OutOfMemoryError")) {
                     // that line is the JVM's, not the learner's: the verdict says it already
-                    String printed = output.replaceAll("(?m)^Terminating due to java\\.lang\\.OutOfMemoryError.*\\R?", "");
-                    return error(text.get("error.memory", TestJvm.MEMORY_LIMIT.substring("-Xmx".length())), printed);
+                    return error(text.get("error.memory", TestJvm.MEMORY_LIMIT.substring("-Xmx".length())), withoutJvmLastWords(output));
                 }
                 if (child.exitValue() == INTERRUPTED_EXIT) {
                     // Ctrl-C on a terminal signals every process of the job, the test JVM included
@@ -289,7 +288,7 @@ public final class ExerciseChecker implements AutoCloseable {
 
     private CheckResult judge(Exercise exercise, Map<String, Object> doc, String token, List<Path> sourceDirs,
             LearnerCompiler.Outcome compiled) {
-        String output = String.valueOf(doc.getOrDefault("output", ""));
+        String output = withoutJvmLastWords(String.valueOf(doc.getOrDefault("output", "")));
         if (!token.equals(doc.get("token"))) {
             return error(text.get("error.forged"), output);
         }
@@ -307,7 +306,7 @@ public final class ExerciseChecker implements AutoCloseable {
             failed += pass ? 0 : 1;
             double share = exercise.points() * weight(t) / totalWeight;
             tests.add(new TestResult(String.valueOf(t.get("name")), pass ? "pass" : "fail", pass ? share : 0, share,
-                    String.valueOf(t.get("message")), String.valueOf(t.getOrDefault("output", "")),
+                    String.valueOf(t.get("message")), withoutJvmLastWords(String.valueOf(t.getOrDefault("output", ""))),
                     compiled.compiledFrom(String.valueOf(t.get("class")), exercise.hiddenDir())));
         }
         if (failed == 0) {
@@ -337,6 +336,11 @@ public final class ExerciseChecker implements AutoCloseable {
         Map<String, Object> doc = Map.of("token", token, "tests", tests, "output", child.output());
         CheckResult judged = judge(exercise, doc, token, sourceDirs, compiled);
         return new CheckResult(judged.status(), message, judged.tests(), judged.output(), false);
+    }
+
+    /** The learner's output without the JVM's own line when it ran out of memory: the verdict says so already. */
+    private static String withoutJvmLastWords(String output) {
+        return output.replaceAll("(?m)^Terminating due to java\\.lang\\.OutOfMemoryError.*\\R?", "");
     }
 
     private static double weight(Map<String, Object> test) {
