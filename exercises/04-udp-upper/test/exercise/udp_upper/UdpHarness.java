@@ -2,6 +2,7 @@ package exercise.udp_upper;
 
 import io.socketlab.testkit.LearnerCode;
 import io.socketlab.testkit.Say;
+import io.socketlab.testkit.Sockets;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -25,7 +26,7 @@ final class UdpHarness implements AutoCloseable {
     final List<String> log = new ArrayList<>();
 
     UdpHarness() throws IOException {
-        serverSocket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        serverSocket = Sockets.datagram();
         thread = new Thread(() -> {
             try {
                 UdpUpperServer.serve(serverSocket);

@@ -1,6 +1,7 @@
 package exercise.chat_client;
 
 import io.socketlab.testkit.LearnerCode;
+import io.socketlab.testkit.Sockets;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +29,7 @@ final class ChatSession {
 
     static ChatSession run(String input, int replyTimeoutMs) throws IOException, InterruptedException {
         try (EchoServer server = new EchoServer();
-             DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+             DatagramSocket socket = Sockets.datagram()) {
             socket.setSoTimeout(replyTimeoutMs);
             StringWriter written = new StringWriter();
             ChatClient client = new ChatClient(socket, ChatClient.articleContacts(server.address()),

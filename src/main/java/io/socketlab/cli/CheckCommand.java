@@ -6,6 +6,7 @@ import io.socketlab.course.Problem;
 import io.socketlab.grade.CheckReport;
 import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.ExerciseChecker;
+import io.socketlab.grade.Sandbox;
 import io.socketlab.practice.AfterCheck;
 import io.socketlab.practice.ExerciseChoice;
 import io.socketlab.i18n.Messages;
@@ -34,6 +35,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON (docs/grading-json.md).")
     boolean json;
 
+    @Option(names = "--sandbox", paramLabel = "MODE", description = "Check as grades are made: the learner's code in a process"
+            + " of its own, in the sandbox: auto (where it works), on (refuse without it) or off. Without it, check takes the"
+            + " fast path (docs/instructors.md).")
+    String sandbox;
+
     @Override
     public Integer call() {
         GlobalOptions options = parent.options;
@@ -45,7 +51,17 @@ public final class CheckCommand implements Callable<Integer> {
         if (exercise == null) {
             return 2;
         }
-        CheckResult result = new ExerciseChecker(options.lang()).check(exercise);
+        ExerciseChecker checker;
+        if (sandbox == null) {
+            checker = new ExerciseChecker(options.lang());
+        } else {
+            Sandbox chosen = SandboxChoice.choose(sandbox, options.lang(), ws.err());
+            if (chosen == null) {
+                return 2;
+            }
+            checker = new ExerciseChecker(options.lang(), chosen);
+        }
+        CheckResult result = checker.check(exercise);
         if (json) {
             out.println(CheckReport.json(exercise, result));
         } else {

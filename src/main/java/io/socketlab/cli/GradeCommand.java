@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import io.socketlab.grade.Sandbox;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -44,6 +45,9 @@ public final class GradeCommand implements Callable<Integer> {
 
     @Option(names = "--jobs", paramLabel = "N", description = "Submissions graded at once (default: the number of cores).")
     Integer jobs;
+
+    @Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "auto", description = SandboxChoice.DESCRIPTION)
+    String sandbox;
 
     @Option(names = "--fail-under", paramLabel = "POINTS", description = "Exit 1 when a student scores fewer than POINTS (for CI and GitHub Classroom).")
     Double failUnder;
@@ -188,6 +192,10 @@ public final class GradeCommand implements Callable<Integer> {
             System.err.println(unwritable);
             return 2;
         }
+        Sandbox chosen = SandboxChoice.choose(sandbox, parent.options.lang(), System.err);
+        if (chosen == null) {
+            return 2;
+        }
         boolean terminal = parent.terminals().stdoutIsTerminal();
         int total = students.size();
         int[] finished = {0};
@@ -195,7 +203,7 @@ public final class GradeCommand implements Callable<Integer> {
         int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         Map<String, String> files = GradebookWriter.fileNames(students.stream().map(BatchGrader::studentName).toList());
         IOException[] unwritten = {null};
-        List<StudentGrade> grades = new BatchGrader(parent.options.lang(), threads).grade(exercise, students, grade -> {
+        List<StudentGrade> grades = new BatchGrader(parent.options.lang(), threads, chosen).grade(exercise, students, grade -> {
             finished[0]++;
             try {
                 // each student's feedback as soon as it is known: a batch stopped half-way keeps it

@@ -22,6 +22,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
 
+    @picocli.CommandLine.Option(names = "--sandbox", paramLabel = "MODE", defaultValue = "auto", description = SandboxChoice.DESCRIPTION)
+    String sandbox;
+
     @Override
     public Integer call() throws InterruptedException {
         Lang lang = parent.options.lang();
@@ -34,7 +37,11 @@ public final class ValidateCommand implements Callable<Integer> {
             parent.workspace().err().println(text.get("validate.handout", exercises.size()));
             return 1;
         }
-        CourseValidator.Outcome outcome = CourseValidator.validate(root, Demos.ids(), Runtime.getRuntime().availableProcessors(), lang);
+        io.socketlab.grade.Sandbox chosen = SandboxChoice.choose(sandbox, lang, parent.workspace().err());
+        if (chosen == null) {
+            return 2;
+        }
+        CourseValidator.Outcome outcome = CourseValidator.validate(root, Demos.ids(), Runtime.getRuntime().availableProcessors(), lang, chosen);
         for (Problem problem : outcome.problems()) {
             out.println(problem.format(root, lang));
         }

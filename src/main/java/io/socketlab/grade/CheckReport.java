@@ -47,6 +47,10 @@ public final class CheckReport {
         }
         if (!result.tests().isEmpty()) {
             out.println(text.get("report.score", format(result.points()), format(result.maxPoints())));
+            long hidden = result.tests().stream().filter(TestResult::hidden).count();
+            long visible = result.tests().size() - hidden;
+            out.println(hidden == 0 ? text.get("report.share-visible", visible, format(result.maxPoints()))
+                    : text.get("report.share", format(result.maxPoints()), visible, hidden));
         }
         String colour = result.passed() ? "32" : "31";
         out.println(paint(colour, result.message()));
@@ -60,16 +64,17 @@ public final class CheckReport {
         doc.put("exercise", exercise.id());
         doc.put("status", result.status());
         doc.put("message", result.message());
-        doc.put("points", result.points());
+        doc.put("points", rounded(result.points()));
         // when nothing was judged, what was at stake is still the exercise's points
-        doc.put("max_points", result.tests().isEmpty() ? (double) exercise.points() : result.maxPoints());
+        doc.put("max_points", result.tests().isEmpty() ? (double) exercise.points() : rounded(result.maxPoints()));
         doc.put("output", result.output());
         List<Map<String, Object>> tests = result.tests().stream().map(t -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", t.name());
             m.put("status", t.status());
-            m.put("points", t.points());
-            m.put("max_points", t.maxPoints());
+            m.put("points", rounded(t.points()));
+            m.put("max_points", rounded(t.maxPoints()));
+            m.put("hidden", t.hidden());
             m.put("message", t.message());
             m.put("output", t.output());
             return m;
@@ -88,6 +93,11 @@ public final class CheckReport {
 
     /** Points as the gradebook writes them: whole numbers bare, others with at most two decimals. */
     private static String format(double points) {
-        return java.math.BigDecimal.valueOf(points).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return java.math.BigDecimal.valueOf(rounded(points)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Points rounded to two decimals, as every format shows them. */
+    public static double rounded(double points) {
+        return java.math.BigDecimal.valueOf(points).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -28,6 +29,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.TimeZone;
 import io.socketlab.testkit.LearnerCode;
+import io.socketlab.testkit.Subject;
+import org.junit.platform.engine.DiscoverySelector;
 import io.socketlab.testkit.Say;
 import io.socketlab.i18n.Lang;
 import org.junit.platform.engine.TestEngine;
@@ -78,7 +81,7 @@ public final class ChildTestRunner {
         JvmDefaults defaults = JvmDefaults.take();
         String go;
         while ((go = in.readLine()) != null) {
-            String[] parts = go.split("\t", 4);
+            String[] parts = go.split("\t", 7);
             defaults.restore();
             System.setOut(captured);
             System.setErr(captured);
@@ -86,8 +89,24 @@ public final class ChildTestRunner {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("token", parts[2]);
             String token = parts[2];
-            doc.put("tests", runTests(launcher, Path.of(parts[0]), capture,
-                    (kind, what) -> control.println(kind + " " + token + " " + what)));
+            List<String> testClasses = Files.readAllLines(Path.of(parts[4]), StandardCharsets.UTF_8);
+            Subject subject = parts[5].equals("-") ? null
+                    : Subject.open(JSON.std.listOfFrom(String.class, parts[5]), Path.of(parts[6]), capture);
+            try {
+                if (subject != null) {
+                    try {
+                        subject.awaitStart();
+                    } catch (IOException e) {
+                        // the first call says so, in the test that makes it
+                    }
+                }
+                doc.put("tests", runTests(launcher, Path.of(parts[0]), testClasses, capture,
+                        (kind, what) -> control.println(kind + " " + token + " " + what)));
+            } finally {
+                if (subject != null) {
+                    subject.close();
+                }
+            }
             doc.put("output", capture.runText());
             // only a JVM the parent wants to keep is worth the wait for the learner's threads to end
             boolean clean = parts[3].equals("keep") && noThreadLeft(baseThreads) && openFiles() <= baseFiles;
@@ -111,7 +130,7 @@ public final class ChildTestRunner {
      * starts ({@code start} and its id) and each result ({@code test}), so that a run stopped at
      * the time limit still shows what was judged and which test was running.
      */
-    private static List<Map<String, Object>> runTests(Launcher launcher, Path classes, Capture capture,
+    private static List<Map<String, Object>> runTests(Launcher launcher, Path classes, List<String> testClasses, Capture capture,
             BiConsumer<String, String> tell) throws Exception {
         List<Map<String, Object>> tests = new ArrayList<>();
         Thread me = Thread.currentThread();
@@ -119,8 +138,13 @@ public final class ChildTestRunner {
         // The learner's classes are never on this JVM's class path: each run sees only its own.
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ChildTestRunner.class.getClassLoader())) {
             me.setContextClassLoader(loader);
+            List<DiscoverySelector> selectors = new ArrayList<>();
+            for (String name : testClasses) {
+                // only the course's test classes are searched: a test the learner wrote never counts
+                selectors.add(DiscoverySelectors.selectClass(loader.loadClass(name)));
+            }
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(classes)))
+                    .selectors(selectors)
                     // @Timeout then stops a test even when it never looks at its interrupt (a busy
                     // loop): it fails with "timed out after" and the other tests still run
                     .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
@@ -331,7 +355,7 @@ public final class ChildTestRunner {
 
     private static String explain(Throwable failure) {
         String message = withoutTrueButFalse(failure, failure.getMessage());
-        String kind = failure.getClass().getSimpleName();
+        String kind = LearnerCode.typeName(failure);
         Throwable origin = LearnerCode.origin(failure);
         if (origin != failure) {
             // ExceptionInInitializerError has no message: say what the static initializer threw, and where

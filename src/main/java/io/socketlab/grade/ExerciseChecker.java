@@ -28,6 +28,8 @@ public final class ExerciseChecker implements AutoCloseable {
 
     private final Messages text;
     private final boolean keepWarm;
+    /** Null on the fast path (the learner's classes in the tests' JVM), else how the learner's process runs. */
+    private final Sandbox sandbox;
     private TestJvm spare;
 
     /** A checker that starts a fresh JVM for each run. */
@@ -41,8 +43,21 @@ public final class ExerciseChecker implements AutoCloseable {
      *     so it has loaded JUnit by the next save; {@link #close()} ends it
      */
     public ExerciseChecker(Lang lang, boolean keepWarm) {
+        this(lang, keepWarm, null);
+    }
+
+    /**
+     * A checker for grades: the learner's code runs in a process of its own, in {@code sandbox},
+     * and the course's tests in another that makes the verdict; only the course's tests count.
+     */
+    public ExerciseChecker(Lang lang, Sandbox sandbox) {
+        this(lang, false, java.util.Objects.requireNonNull(sandbox));
+    }
+
+    private ExerciseChecker(Lang lang, boolean keepWarm, Sandbox sandbox) {
         this.text = Messages.of("grade", lang);
         this.keepWarm = keepWarm;
+        this.sandbox = sandbox;
     }
 
     /** Checks the learner's files: {@code src/} against the visible tests in {@code test/}. */
@@ -66,13 +81,22 @@ public final class ExerciseChecker implements AutoCloseable {
     public CheckResult run(Exercise exercise, List<Path> sourceDirs, Path shownBase) {
         TestJvm child = null;
         boolean keep = false;
+        Path subjectWork = null;
+        TestJvm retired = null;
         try {
+            // the tests' JVM starts while the sources compile
             child = takeSpareOrStart();
-            Path classes = child.nextClassesDir();
-            LearnerCompiler.Outcome compiled;
+            List<Path> testDirs = sourceDirs.stream().filter(d -> d.equals(exercise.testDir()) || d.equals(exercise.hiddenDir())).toList();
+            List<Path> learnerDirs = sourceDirs.stream().filter(d -> !testDirs.contains(d)).toList();
+            List<Path> shownBases = List.of(shownBase, exercise.dir());
+            Prepared prepared;
             try {
-                compiled = LearnerCompiler.compile(sourceDirs, classes, List.of(shownBase, exercise.dir()), text.lang().locale(),
-                        exercise.hiddenDir(), text.get("compile.hidden"));
+                if (sandbox == null) {
+                    prepared = together(child, sourceDirs, learnerDirs, testDirs, shownBases, exercise);
+                } else {
+                    subjectWork = ScratchFolders.create("socketlab-subject");
+                    prepared = apart(exercise, subjectWork, learnerDirs, testDirs, shownBases);
+                }
             } catch (IllegalStateException e) {
                 return error(text.get("error.no-compiler"), "");
             }
@@ -80,13 +104,31 @@ public final class ExerciseChecker implements AutoCloseable {
                 // javac stopped by an interrupt reports files it could not read as errors
                 throw new InterruptedException();
             }
-            if (!compiled.ok()) {
+            if (prepared.refused() != null) {
                 keep = keepWarm;
-                return new CheckResult("error", text.get("error.compile"), List.of(), compiled.errors(), true);
+                return prepared.refused();
             }
             Path resultFile = child.work.resolve("result-" + child.runs + ".json");
+            Path testList = child.work.resolve("tests-" + child.runs + ".txt");
+            Files.write(testList, prepared.testClasses(), StandardCharsets.UTF_8);
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-            TestJvm.Ending ending = child.runTests(classes, resultFile, token, exercise.timeoutSeconds(), keepWarm);
+            TestJvm.Ending ending = child.runTests(prepared.classes(), resultFile, token, exercise.timeoutSeconds(), keepWarm,
+                    testList, prepared.subject(), subjectWork);
+            if (ending == TestJvm.Ending.SLOW_START) {
+                // the machine, not the learner, was too slow: one more try on a fresh JVM; the first
+                // one's folder holds the classes, so it is deleted only after the run
+                retired = child;
+                child = startJvm();
+                Path again = child.work.resolve("tests-again.txt");
+                Files.write(again, prepared.testClasses(), StandardCharsets.UTF_8);
+                resultFile = child.work.resolve("result-again.json");
+                ending = child.runTests(prepared.classes(), resultFile, token, exercise.timeoutSeconds(), keepWarm, again,
+                        prepared.subject(), subjectWork);
+                if (ending == TestJvm.Ending.SLOW_START) {
+                    return error(text.get("error.slow-start", TestJvm.START_LIMIT_NANOS / 1_000_000_000L), child.output());
+                }
+            }
+            LearnerCompiler.Outcome compiled = prepared.compiled();
             if (ending == TestJvm.Ending.TIMEOUT || ending == TestJvm.Ending.TOO_LONG) {
                 return timedOut(exercise, child, token, sourceDirs, compiled, ending == TestJvm.Ending.TOO_LONG);
             }
@@ -94,8 +136,7 @@ public final class ExerciseChecker implements AutoCloseable {
                 String output = child.output();
                 if (output.contains("Terminating due to java.lang.OutOfMemoryError")) {
                     // that line is the JVM's, not the learner's: the verdict says it already
-                    String printed = output.replaceAll("(?m)^Terminating due to java\\.lang\\.OutOfMemoryError.*\\R?", "");
-                    return error(text.get("error.memory", TestJvm.MEMORY_LIMIT.substring("-Xmx".length())), printed);
+                    return error(text.get("error.memory", TestJvm.MEMORY_LIMIT.substring("-Xmx".length())), withoutJvmLastWords(output));
                 }
                 if (child.exitValue() == INTERRUPTED_EXIT) {
                     // Ctrl-C on a terminal signals every process of the job, the test JVM included
@@ -112,6 +153,10 @@ public final class ExerciseChecker implements AutoCloseable {
             Thread.currentThread().interrupt();
             return error(text.get("error.interrupted"), "");
         } finally {
+            ScratchFolders.delete(subjectWork);
+            if (retired != null) {
+                retired.dispose();
+            }
             if (child != null && keep && child.isAlive()) {
                 spare = child;
             } else {
@@ -120,13 +165,100 @@ public final class ExerciseChecker implements AutoCloseable {
                 }
                 if (keepWarm) {
                     try {
-                        spare = TestJvm.start(text.lang());
+                        spare = startJvm();
                     } catch (IOException e) {
                         spare = null;
                     }
                 }
             }
         }
+    }
+
+    /**
+     * What a run needs: the classes the tests' JVM loads and the test classes in them, where each
+     * class came from, and the learner's process to start (null when the learner's classes are
+     * loaded beside the tests); or, instead, the verdict that refuses the sources.
+     */
+    private record Prepared(Path classes, List<String> testClasses, LearnerCompiler.Outcome compiled, List<String> subject,
+            CheckResult refused) {
+        static Prepared refusing(CheckResult refused) {
+            return new Prepared(null, List.of(), null, null, refused);
+        }
+    }
+
+    /** The fast path: the learner's sources and the tests compiled together, loaded in the tests' JVM. */
+    private Prepared together(TestJvm child, List<Path> sourceDirs, List<Path> learnerDirs, List<Path> testDirs,
+            List<Path> shownBases, Exercise exercise) throws IOException {
+        Path classes = child.nextClassesDir();
+        LearnerCompiler.Outcome compiled = LearnerCompiler.compile(sourceDirs, classes, shownBases, text.lang().locale(),
+                exercise.hiddenDir(), text.get("compile.hidden"));
+        if (!compiled.ok()) {
+            return Prepared.refusing(new CheckResult("error", text.get("error.compile"), List.of(), compiled.errors(), true));
+        }
+        String shadows = shadows(compiled, learnerDirs, java.util.Set.of(), shownBases);
+        if (!shadows.isEmpty()) {
+            return Prepared.refusing(new CheckResult("error", text.get("error.shadows"), List.of(), shadows, true));
+        }
+        return new Prepared(classes, testClasses(compiled, testDirs), compiled, null, null);
+    }
+
+    /**
+     * The graded path: the course's tests compiled against stubs of the starter (once per course
+     * version), the learner's sources alone into the folder of the learner's own process.
+     */
+    private Prepared apart(Exercise exercise, Path subjectWork, List<Path> learnerDirs, List<Path> testDirs,
+            List<Path> shownBases) throws IOException {
+        CourseTests tests = CourseTests.of(exercise.srcDir(), testDirs, shownBases, text.lang().locale(), exercise.hiddenDir(),
+                text.get("compile.hidden"));
+        if (!tests.ok()) {
+            return Prepared.refusing(new CheckResult("error", text.get("error.course-compile"), List.of(), tests.compiled.errors(), true));
+        }
+        LearnerCompiler.Outcome learner = LearnerCompiler.compile(learnerDirs, subjectWork.resolve("classes"), shownBases,
+                text.lang().locale());
+        if (!learner.ok()) {
+            return Prepared.refusing(new CheckResult("error", text.get("error.compile"), List.of(), learner.errors(), true));
+        }
+        String shadows = shadows(learner, learnerDirs, tests.testAndHelperClasses(), shownBases);
+        if (!shadows.isEmpty()) {
+            return Prepared.refusing(new CheckResult("error", text.get("error.shadows"), List.of(), shadows, true));
+        }
+        return new Prepared(tests.classes, tests.testClasses, tests.compiled, sandbox.subjectCommand(subjectWork, text.lang()), null);
+    }
+
+    /** Packages no learner's class may be in: the test frameworks' and this program's. */
+    private static final List<String> RESERVED = List.of("org.junit.", "org.opentest4j.", "org.apiguardian.", "io.socketlab.");
+
+    /**
+     * One line for each class of the learner's that takes the name of a course test class or a
+     * class of JUnit or the test kit; empty when there is none.
+     */
+    private String shadows(LearnerCompiler.Outcome compiled, List<Path> learnerDirs, java.util.Set<String> courseClasses,
+            List<Path> shownBases) {
+        StringBuilder lines = new StringBuilder();
+        for (Map.Entry<String, Path> e : new java.util.TreeMap<>(compiled.classSources()).entrySet()) {
+            String name = e.getKey();
+            boolean learners = learnerDirs.stream().anyMatch(d -> e.getValue().startsWith(d.toAbsolutePath().normalize()));
+            if (!learners) {
+                continue;
+            }
+            Path file = e.getValue();
+            String shown = shownBases.stream().map(b -> b.toAbsolutePath().normalize()).filter(file::startsWith).findFirst()
+                    .map(b -> b.relativize(file).toString()).orElse(file.getFileName().toString());
+            if (courseClasses.contains(name)) {
+                lines.append(text.get("shadow.test", shown, name)).append('\n');
+            } else if (RESERVED.stream().anyMatch(name::startsWith)) {
+                lines.append(text.get("shadow.reserved", shown, name)).append('\n');
+            }
+        }
+        return lines.toString();
+    }
+
+    /** The top-level classes compiled from the test folders: the only ones searched for tests. */
+    private static List<String> testClasses(LearnerCompiler.Outcome compiled, List<Path> testDirs) {
+        return compiled.classSources().entrySet().stream()
+                .filter(e -> !e.getKey().contains("$"))
+                .filter(e -> testDirs.stream().anyMatch(d -> e.getValue().startsWith(d.toAbsolutePath().normalize())))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     /** Ends the waiting spare JVM, if any. */
@@ -147,12 +279,16 @@ public final class ExerciseChecker implements AutoCloseable {
         if (ready != null) {
             ready.dispose();
         }
-        return TestJvm.start(text.lang());
+        return startJvm();
+    }
+
+    private TestJvm startJvm() throws IOException {
+        return TestJvm.start(text.lang(), sandbox == null ? List.of() : sandbox.verdictPrefix());
     }
 
     private CheckResult judge(Exercise exercise, Map<String, Object> doc, String token, List<Path> sourceDirs,
             LearnerCompiler.Outcome compiled) {
-        String output = String.valueOf(doc.getOrDefault("output", ""));
+        String output = withoutJvmLastWords(String.valueOf(doc.getOrDefault("output", "")));
         if (!token.equals(doc.get("token"))) {
             return error(text.get("error.forged"), output);
         }
@@ -170,7 +306,7 @@ public final class ExerciseChecker implements AutoCloseable {
             failed += pass ? 0 : 1;
             double share = exercise.points() * weight(t) / totalWeight;
             tests.add(new TestResult(String.valueOf(t.get("name")), pass ? "pass" : "fail", pass ? share : 0, share,
-                    String.valueOf(t.get("message")), String.valueOf(t.getOrDefault("output", "")),
+                    String.valueOf(t.get("message")), withoutJvmLastWords(String.valueOf(t.getOrDefault("output", ""))),
                     compiled.compiledFrom(String.valueOf(t.get("class")), exercise.hiddenDir())));
         }
         if (failed == 0) {
@@ -200,6 +336,11 @@ public final class ExerciseChecker implements AutoCloseable {
         Map<String, Object> doc = Map.of("token", token, "tests", tests, "output", child.output());
         CheckResult judged = judge(exercise, doc, token, sourceDirs, compiled);
         return new CheckResult(judged.status(), message, judged.tests(), judged.output(), false);
+    }
+
+    /** The learner's output without the JVM's own line when it ran out of memory: the verdict says so already. */
+    private static String withoutJvmLastWords(String output) {
+        return output.replaceAll("(?m)^Terminating due to java\\.lang\\.OutOfMemoryError.*\\R?", "");
     }
 
     private static double weight(Map<String, Object> test) {

@@ -17,6 +17,7 @@ final class RunProgress {
     private String token;
     private List<Map<String, Object>> planned = List.of();
     private String running;
+    private boolean hasPlan;
     private final Map<String, Map<String, Object>> finished = new LinkedHashMap<>();
     /** {@link System#nanoTime()} of the run's start or of its last test to start or finish. */
     private long lastEvent = System.nanoTime();
@@ -25,6 +26,7 @@ final class RunProgress {
     synchronized void begin(String token) {
         this.token = token;
         planned = List.of();
+        hasPlan = false;
         running = null;
         finished.clear();
         lastEvent = System.nanoTime();
@@ -63,6 +65,9 @@ final class RunProgress {
             if (line.startsWith("plan " + token + " ")) {
                 planned = JSON.std.listFrom(line.substring(("plan " + token + " ").length())).stream()
                         .map(RunProgress::copy).toList();
+                // the tests' limits start now: the JVM's start and the discovery had their own
+                hasPlan = true;
+                lastEvent = System.nanoTime();
             } else if (line.startsWith("start " + token + " ")) {
                 running = line.substring(("start " + token + " ").length());
                 lastEvent = System.nanoTime();
@@ -79,6 +84,11 @@ final class RunProgress {
             // not a line the child wrote (a learner writing to fd 2 can only guess at the token)
             return false;
         }
+    }
+
+    /** Whether the tests were found: before that, the JVM is starting or looking for them. */
+    synchronized boolean hasPlan() {
+        return hasPlan;
     }
 
     /** Whether a test had started and not finished: false while the tests' setup runs, or between classes. */

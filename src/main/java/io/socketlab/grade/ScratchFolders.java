@@ -4,16 +4,32 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
-/** The temporary folders learner code is compiled and run in, one per run or per submission. */
+/**
+ * The temporary folders learner code is compiled and run in, one per run or per submission, and
+ * the child processes that run it. Whatever is still there when this JVM ends, by Ctrl-C, SIGTERM
+ * or a closed terminal included, is ended and deleted by a shutdown hook: student code and compiled
+ * hidden tests are never left in the temporary folder, nor a learner's process running.
+ */
 public final class ScratchFolders {
+    private static final Set<Path> FOLDERS = ConcurrentHashMap.newKeySet();
+    private static final Set<Process> PROCESSES = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ScratchFolders::endAll, "socketlab-cleanup"));
+    }
+
     private ScratchFolders() {
     }
 
     /** A new, empty folder in the system's temporary folder, its name starting with {@code prefix}. */
     public static Path create(String prefix) throws IOException {
-        return Files.createTempDirectory(prefix);
+        Path dir = Files.createTempDirectory(prefix);
+        FOLDERS.add(dir);
+        return dir;
     }
 
     /** Deletes {@code dir} and everything in it, as far as it can; null is ignored. */
@@ -25,6 +41,33 @@ public final class ScratchFolders {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temp folder left behind is harmless; the OS cleans it
+        }
+        FOLDERS.remove(dir);
+    }
+
+    /** Keeps {@code process} to be ended, with everything it started, if this JVM ends first. */
+    static void track(Process process) {
+        PROCESSES.add(process);
+        process.onExit().thenRun(() -> PROCESSES.remove(process));
+    }
+
+    /** Ends {@code process} and everything it started, and waits briefly for it. */
+    static void end(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void endAll() {
+        for (Process process : PROCESSES) {
+            end(process);
+        }
+        for (Path dir : Set.copyOf(FOLDERS)) {
+            delete(dir);
         }
     }
 }

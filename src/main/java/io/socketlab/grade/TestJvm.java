@@ -1,12 +1,12 @@
 package io.socketlab.grade;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+import io.socketlab.testkit.Processes;
 import io.socketlab.testkit.Say;
 import io.socketlab.i18n.Lang;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +29,18 @@ final class TestJvm {
      * How a run ended: results written, the JVM gone, or (the JVM killed) no test finished within
      * the time limit, or the whole run took longer than {@link #TOTAL_LIMITS} limits.
      */
-    enum Ending { DONE, EXITED, TIMEOUT, TOO_LONG }
+    enum Ending { DONE, EXITED, TIMEOUT, TOO_LONG, SLOW_START }
+
+    /** How long the JVM may take to start and find the tests, whatever the exercise's limit: a busy machine is slow. */
+    static final long START_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** The whole run may take this many times the exercise's limit, which applies per test. */
     static final int TOTAL_LIMITS = 3;
 
     static final String MEMORY_LIMIT = "-Xmx256m";
     private static final String END_OF_CONTROL = "end of control";
+    /** The child's own lines are shorter; what goes past this without a line break is output. */
+    private static final int CONTROL_LINE_CAP = 1 << 20;
 
     final Path work;
     final Process process;
@@ -57,9 +62,23 @@ final class TestJvm {
         control.start();
     }
 
-    /** Starts a child whose tests speak {@code lang} (see {@link Say}). */
-    static TestJvm start(Lang lang) throws IOException {
+    /**
+     * Starts a child whose tests speak {@code lang} (see {@link Say}), under {@code prefix} (the
+     * sandbox's private network, or nothing).
+     */
+    static TestJvm start(Lang lang, List<String> prefix) throws IOException {
         Path work = ScratchFolders.create("socketlab-check");
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(java(lang));
+        command.addAll(List.of("-cp", classPath(), ChildTestRunner.class.getName()));
+        // The learner's code runs in its own scratch folder, not in the course folder.
+        Process process = Processes.start(new ProcessBuilder(command).directory(work.toFile()));
+        ScratchFolders.track(process);
+        return new TestJvm(work, process, lang);
+    }
+
+    /** The java command and options both JVMs of a run start with. */
+    static List<String> java(Lang lang) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), MEMORY_LIMIT, "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto", "-Djava.awt.headless=true",
@@ -70,12 +89,17 @@ final class TestJvm {
             // the child may map it too and start without loading JUnit class by class.
             command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         }
-        // absolute, because the child runs in its own folder
-        String classPath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
-        command.addAll(List.of("-cp", classPath, ChildTestRunner.class.getName()));
-        // The learner's code runs in its own scratch folder, not in the course folder.
-        return new TestJvm(work, new ProcessBuilder(command).directory(work.toFile()).start(), lang);
+        return command;
+    }
+
+    /** This program's class path, absolute, because the children run in folders of their own. */
+    static String classPath() {
+        return classPathEntries().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    static List<Path> classPathEntries() {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath()).toList();
     }
 
     /** A fresh, empty folder for this run's classes; the previous run's classes are deleted. */
@@ -90,14 +114,16 @@ final class TestJvm {
      *
      * @param keep whether this JVM would be used again, so it should check it is still clean
      */
-    Ending runTests(Path classes, Path resultFile, String token, int timeoutSeconds, boolean keep) throws InterruptedException {
+    Ending runTests(Path classes, Path resultFile, String token, int timeoutSeconds, boolean keep, Path testList,
+            List<String> subject, Path subjectWork) throws InterruptedException {
         if (runs > 1) {
             // what the previous run printed; a fresh JVM keeps what it said while starting
             drain.clear();
         }
         progress.begin(token);
         try {
-            orders.write(classes + "\t" + resultFile + "\t" + token + "\t" + (keep ? "keep" : "last") + "\n");
+            orders.write(classes + "\t" + resultFile + "\t" + token + "\t" + (keep ? "keep" : "last") + "\t" + testList
+                    + "\t" + (subject == null ? "-" : JSON.std.asString(subject)) + "\t" + subjectWork + "\n");
             orders.flush();
         } catch (IOException e) {
             // the child already ended; its exit is judged below
@@ -105,18 +131,24 @@ final class TestJvm {
         // The limit runs from the last test to start or finish: a test that hangs until its own
         // @Timeout does not take the time of the tests after it. The whole run is capped as well.
         long limit = TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        long cap = System.nanoTime() + TOTAL_LIMITS * limit;
+        long ordered = System.nanoTime();
+        long cap = Long.MAX_VALUE;
         while (true) {
-            long idle = progress.lastEvent() + limit;
-            String line = said.poll(Math.min(idle, cap) - System.nanoTime(), TimeUnit.NANOSECONDS);
+            boolean started = progress.hasPlan();
+            if (started && cap == Long.MAX_VALUE) {
+                cap = progress.lastEvent() + TOTAL_LIMITS * limit;
+            }
+            long due = started ? Math.min(progress.lastEvent() + limit, cap) : ordered + START_LIMIT_NANOS;
+            String line = said.poll(Math.max(1, Math.min(due - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(100))),
+                    TimeUnit.NANOSECONDS);
             if (line == null) {
                 long now = System.nanoTime();
-                if (now - (progress.lastEvent() + limit) < 0 && now - cap < 0) {
-                    continue; // a test started or finished while this thread waited
+                if (now - due < 0 || started != progress.hasPlan()) {
+                    continue; // not due yet, or a test started or finished while this thread waited
                 }
-                kill(process);
+                ScratchFolders.end(process);
                 drain.join(2000);
-                return now - cap >= 0 ? Ending.TOO_LONG : Ending.TIMEOUT;
+                return !started ? Ending.SLOW_START : now - cap >= 0 ? Ending.TOO_LONG : Ending.TIMEOUT;
             }
             if (line.equals("done " + token)) {
                 return Ending.DONE;
@@ -144,7 +176,7 @@ final class TestJvm {
     }
 
     private void readControl() {
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+        try (BoundedLines err = new BoundedLines(process.getErrorStream(), CONTROL_LINE_CAP, drain::add)) {
             String line;
             while ((line = err.readLine()) != null) {
                 int at = progress.messageStart(line);
@@ -167,23 +199,12 @@ final class TestJvm {
     }
 
     void dispose() {
-        kill(process);
+        ScratchFolders.end(process);
         ScratchFolders.delete(work);
     }
 
     boolean isAlive() {
         return process.isAlive();
-    }
-
-    /** Ends the child and everything it started; learner code may have spawned processes. */
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Reads the child's output to the end, keeping the first {@link ExerciseChecker#OUTPUT_CAP} bytes of each run. */

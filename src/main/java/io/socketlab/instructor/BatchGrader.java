@@ -3,6 +3,7 @@ package io.socketlab.instructor;
 import io.socketlab.course.Exercise;
 import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.ExerciseChecker;
+import io.socketlab.grade.Sandbox;
 import io.socketlab.grade.ScratchFolders;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
@@ -30,10 +31,17 @@ public final class BatchGrader {
 
     private final Lang lang;
     private final int threads;
+    private final Sandbox sandbox;
 
+    /** Grades in the sandbox where it works ({@link Sandbox#auto()}). */
     public BatchGrader(Lang lang, int threads) {
+        this(lang, threads, Sandbox.auto());
+    }
+
+    public BatchGrader(Lang lang, int threads, Sandbox sandbox) {
         this.lang = lang;
         this.threads = Math.max(1, threads);
+        this.sandbox = sandbox;
     }
 
     /**
@@ -92,7 +100,7 @@ public final class BatchGrader {
                     String shown = student.relativize(src).toString().replace(java.io.File.separatorChar, '/') + "/";
                     result = new CheckResult("error", text.get("grade.no-java", shown), List.of(), "", false);
                 } else {
-                    result = new ExerciseChecker(lang).run(exercise, List.of(copy, exercise.testDir(), exercise.hiddenDir()), work);
+                    result = new ExerciseChecker(lang, sandbox).run(exercise, List.of(copy, exercise.testDir(), exercise.hiddenDir()), work);
                 }
             } catch (IOException e) {
                 result = new CheckResult("error", text.get("grade.io", e.getMessage()), List.of(), "", false);

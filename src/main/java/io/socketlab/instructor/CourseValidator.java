@@ -7,6 +7,7 @@ import io.socketlab.course.ExerciseLoader;
 import io.socketlab.course.Problem;
 import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.ExerciseChecker;
+import io.socketlab.grade.Sandbox;
 import io.socketlab.grade.TestResult;
 import io.socketlab.i18n.Lang;
 import io.socketlab.course.Includes;
@@ -51,6 +52,12 @@ public final class CourseValidator {
      * fails, why a starter does not compile) in {@code lang}, the language the problems are shown in.
      */
     public static Outcome validate(Path root, Set<String> demoIds, int threads, Lang lang) throws InterruptedException {
+        return validate(root, demoIds, threads, lang, Sandbox.auto());
+    }
+
+    /** As {@link #validate(Path, Set, int, Lang)}, with the learner's side of each run in {@code sandbox}. */
+    public static Outcome validate(Path root, Set<String> demoIds, int threads, Lang lang, Sandbox sandbox)
+            throws InterruptedException {
         Path course = root.toAbsolutePath().normalize();
         List<Problem> problems = new ArrayList<>();
         int lessons = 0;
@@ -65,18 +72,18 @@ public final class CourseValidator {
         for (Lang language : Lang.values()) {
             problems.addAll(numberingGaps(course.resolve("lessons").resolve(language.code()), false));
         }
-        for (List<Problem> found : ParallelJobs.map(exercises, threads, "exercise check", exercise -> checkExercise(exercise, lang))) {
+        for (List<Problem> found : ParallelJobs.map(exercises, threads, "exercise check", exercise -> checkExercise(exercise, lang, sandbox))) {
             problems.addAll(found);
         }
         return new Outcome(List.copyOf(problems), lessons, exercises.size());
     }
 
     /** The problems of one exercise: its solution must pass everything, its starter must fail something. */
-    static List<Problem> checkExercise(Exercise exercise, Lang lang) {
+    static List<Problem> checkExercise(Exercise exercise, Lang lang, Sandbox sandbox) {
         // compiler errors name files from the course folder, as every other problem does
         Path course = exercise.dir().getParent().getParent();
         List<Problem> problems = new ArrayList<>();
-        try (ExerciseChecker checker = new ExerciseChecker(lang)) {
+        try (ExerciseChecker checker = new ExerciseChecker(lang, sandbox)) {
             if (!Files.isDirectory(exercise.solutionDir())) {
                 problems.add(new Problem(exercise.solutionDir(), 0, "validate.no-solution"));
             } else {

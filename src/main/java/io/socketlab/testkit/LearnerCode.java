@@ -42,6 +42,18 @@ public final class LearnerCode {
         return t instanceof ExceptionInInitializerError && t.getCause() != null ? t.getCause() : t;
     }
 
+    /**
+     * The simple name of what was thrown, as the learner wrote it: an exception of a type the tests'
+     * JVM could not make again (see {@link Subject.LearnerThrew}) keeps its own name.
+     */
+    public static String typeName(Throwable t) {
+        if (t instanceof Subject.LearnerThrew remote) {
+            String name = remote.type();
+            return name.substring(name.lastIndexOf('.') + 1).replace('$', '.');
+        }
+        return t.getClass().getSimpleName();
+    }
+
     /** {@code PhoneServer.java:18} for a frame. */
     public static String place(StackTraceElement frame) {
         return frame.getFileName() + ":" + frame.getLineNumber();

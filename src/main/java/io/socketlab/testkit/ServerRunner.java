@@ -1,7 +1,6 @@
 package io.socketlab.testkit;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +58,12 @@ public final class ServerRunner implements AutoCloseable {
         });
     }
 
-    /** Binds a ServerSocket to 127.0.0.1 on port 0 (backlog 50) and starts {@code body} on it. */
+    /**
+     * Binds a ServerSocket to 127.0.0.1 on port 0 (backlog 50) and starts {@code body} on it; under
+     * the grader the socket is made beside the learner's code ({@link Sockets}).
+     */
     public static ServerRunner start(ServerBody body) throws IOException {
-        ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        ServerSocket listening = Sockets.listening(50);
         ServerRunner runner = new ServerRunner(listening, body);
         OPEN.add(runner);
         runner.thread.start();
@@ -118,12 +120,14 @@ public final class ServerRunner implements AutoCloseable {
             }
             alive = aliveStarted();
         }
-        if (!alive.isEmpty()) {
-            List<String> names = new ArrayList<>();
-            for (Thread t : alive) {
-                names.add(t.getName());
-                t.interrupt();
-            }
+        List<String> names = new ArrayList<>();
+        for (Thread t : alive) {
+            names.add(t.getName());
+            t.interrupt();
+        }
+        // the threads the learner's code started in its own process, when it runs in one
+        names.addAll(Subject.threadsLeft(thread, Math.max(0, (deadline - System.nanoTime()) / 1_000_000)));
+        if (!names.isEmpty()) {
             throw new AssertionError(Say.text("server.threads-left", names));
         }
     }
@@ -165,11 +169,11 @@ public final class ServerRunner implements AutoCloseable {
                 continue;
             }
             for (Throwable t : runner.failures()) {
-                text.append('\n').append(Say.text("server.threw", t.getClass().getSimpleName()));
+                text.append('\n').append(Say.text("server.threw", LearnerCode.typeName(t)));
                 Throwable origin = LearnerCode.origin(t);
                 if (origin != t) {
                     // ExceptionInInitializerError: what the static initializer threw
-                    text.append(": ").append(origin.getClass().getSimpleName());
+                    text.append(": ").append(LearnerCode.typeName(origin));
                 }
                 if (origin.getMessage() != null) {
                     text.append(": ").append(origin.getMessage());
@@ -202,7 +206,8 @@ public final class ServerRunner implements AutoCloseable {
                 text.append('\n').append(Say.text("server.returned-open"));
                 continue;
             }
-            StackTraceElement[] stack = runner.thread.getStackTrace();
+            StackTraceElement[] remote = Subject.learnerStack(runner.thread);
+            StackTraceElement[] stack = remote != null ? remote : runner.thread.getStackTrace();
             for (int i = 0; i < stack.length; i++) {
                 if (LearnerCode.isExercise(stack[i])) {
                     String at = LearnerCode.place(stack[i]);

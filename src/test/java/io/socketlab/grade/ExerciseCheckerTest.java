@@ -380,17 +380,7 @@ class ExerciseCheckerTest {
 
     /** 01-passing with a hidden/ test class whose name and methods look like the visible ones. */
     static Exercise copyWithHiddenTwin(Path temp) throws java.io.IOException {
-        Path dir = temp.resolve("01-passing");
-        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(FIXTURES.resolve("exercises/01-passing"))) {
-            for (Path from : walk.toList()) {
-                Path to = dir.resolve(FIXTURES.resolve("exercises/01-passing").relativize(from).toString());
-                if (java.nio.file.Files.isDirectory(from)) {
-                    java.nio.file.Files.createDirectories(to);
-                } else {
-                    java.nio.file.Files.copy(from, to);
-                }
-            }
-        }
+        Path dir = io.socketlab.TestFiles.copyTree(FIXTURES.resolve("exercises/01-passing"), temp.resolve("01-passing"));
         java.nio.file.Files.createDirectories(dir.resolve("hidden"));
         java.nio.file.Files.writeString(dir.resolve("hidden/SubjectTwin.java"), """
                 package exercise.passing;

@@ -1,0 +1,179 @@
+package io.socketlab.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One end of the connection between the tests' JVM and the learner's: it sends requests and waits
+ * for their replies, and serves the other end's requests, each on a thread of its own (a request
+ * may block, as a read of a test's stream does, without holding up the replies behind it).
+ */
+final class Peer {
+    /** Serves one request of the other end: its operation and arguments in, the reply's values out. */
+    interface Handler {
+        List<Object> serve(String op, List<Object> args) throws Throwable;
+    }
+
+    /** The other end ended (or broke the protocol) before it replied. */
+    static final class Gone extends IOException {
+        Gone(String why) {
+            super(why);
+        }
+    }
+
+    /** The other end's request failed: what it threw, as it crossed. */
+    static final class Failed extends Exception {
+        final Wire.Thrown thrown;
+
+        Failed(Wire.Thrown thrown) {
+            super(thrown.type() + ": " + thrown.message(), null, false, false);
+            this.thrown = thrown;
+        }
+    }
+
+    private static final int MAX_SERVING = 256;
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final Handler handler;
+    private final Map<Long, CompletableFuture<List<Object>>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final Semaphore serving = new Semaphore(MAX_SERVING);
+    private volatile String gone;
+
+    Peer(InputStream in, OutputStream out, Handler handler, String name) {
+        this.in = in;
+        this.out = out;
+        this.handler = handler;
+        Thread reader = new Thread(this::read, name);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Sends a request and waits for its reply's values. */
+    List<Object> call(String op, Object... args) throws Gone, Failed, InterruptedException {
+        long id = ids.incrementAndGet();
+        CompletableFuture<List<Object>> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        try {
+            if (gone != null) {
+                throw new Gone(gone);
+            }
+            List<Object> frame = new ArrayList<>(List.of("req", id, op));
+            frame.addAll(java.util.Arrays.asList(args));
+            try {
+                Wire.writeFrame(out, frame);
+            } catch (IOException e) {
+                throw new Gone(gone != null ? gone : e.getMessage());
+            }
+            return reply.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Failed f) {
+                throw f;
+            }
+            throw new Gone(String.valueOf(e.getCause().getMessage()));
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    boolean isGone() {
+        return gone != null;
+    }
+
+    private void read() {
+        try {
+            while (true) {
+                List<Object> frame = Wire.readFrame(in);
+                if (frame.size() < 2 || !(frame.get(0) instanceof String kind) || !(frame.get(1) instanceof Long id)) {
+                    throw new IOException("a frame without a kind and an id");
+                }
+                switch (kind) {
+                    case "req" -> serve(id, frame);
+                    case "ok" -> complete(id, frame.subList(2, frame.size()), null);
+                    case "err" -> complete(id, null, frame.size() > 2 && frame.get(2) instanceof Wire.Thrown t ? t
+                            : new Wire.Thrown("java.io.IOException", "a failure without an exception", new StackTraceElement[0], null));
+                    default -> throw new IOException("a frame of kind " + kind);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            end(e instanceof java.io.EOFException ? "the connection closed" : String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void complete(long id, List<Object> values, Wire.Thrown thrown) {
+        CompletableFuture<List<Object>> reply = pending.get(id);
+        if (reply == null) {
+            return; // a reply to nothing asked, or to a request whose caller stopped waiting
+        }
+        if (thrown != null) {
+            reply.completeExceptionally(new Failed(thrown));
+        } else {
+            reply.complete(new ArrayList<>(values));
+        }
+    }
+
+    private void serve(long id, List<Object> frame) throws IOException {
+        if (frame.size() < 3 || !(frame.get(2) instanceof String op)) {
+            throw new IOException("a request without an operation");
+        }
+        List<Object> args = new ArrayList<>(frame.subList(3, frame.size()));
+        if (!serving.tryAcquire()) {
+            send(List.of("err", id, Wire.Thrown.of(new IOException("more than " + MAX_SERVING + " requests at once"))));
+            return;
+        }
+        Thread worker = new Thread(() -> {
+            try {
+                List<Object> reply = new ArrayList<>(List.of("ok", id));
+                reply.addAll(handler.serve(op, args));
+                send(reply);
+            } catch (Throwable t) {
+                send(List.of("err", id, Wire.Thrown.of(t)));
+            } finally {
+                serving.release();
+            }
+        }, "bridge-serve-" + op);
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void send(List<Object> frame) {
+        try {
+            Wire.writeFrame(out, frame);
+        } catch (IllegalArgumentException e) {
+            // the reply's value cannot cross: the request fails with what was wrong with it
+            send(List.of("err", frame.get(1), Wire.Thrown.of(e)));
+        } catch (IOException e) {
+            end(e.getMessage());
+        }
+    }
+
+    /** Fails every request still waiting; later ones fail at once. */
+    void end(String why) {
+        if (gone == null) {
+            gone = why;
+        }
+        for (CompletableFuture<List<Object>> reply : pending.values()) {
+            reply.completeExceptionally(new Gone(why));
+        }
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+}

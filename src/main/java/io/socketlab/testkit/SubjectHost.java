@@ -1,0 +1,545 @@
+package io.socketlab.testkit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The main class of the learner's process (the subject): it holds the learner's compiled classes
+ * and nothing of the course, connects to the tests' JVM on the socket it is given, and runs the
+ * calls that JVM sends, each on a thread of a group of its own. It never sees the tests, the run's
+ * token or where the results go; what it can send back are the values its calls return.
+ */
+public final class SubjectHost {
+    private final ClassLoader learner;
+    private final Map<Long, Object> objects = new ConcurrentHashMap<>();
+    private final Map<Long, Thread> calls = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private Peer peer;
+
+    private SubjectHost(ClassLoader learner) {
+        this.learner = learner;
+    }
+
+    /** {@code CLASSES SOCKET}: the learner's compiled classes, the socket the tests' JVM listens on. */
+    public static void main(String[] args) throws Exception {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.connect(UnixDomainSocketAddress.of(args[1]));
+        URLClassLoader learner = new URLClassLoader(new URL[] {Path.of(args[0]).toUri().toURL()}, SubjectHost.class.getClassLoader());
+        SubjectHost host = new SubjectHost(learner);
+        CountDownLatch gone = new CountDownLatch(1);
+        InputStream in = Subject.ChannelStreams.in(channel);
+        host.peer = new Peer(new InputStream() {
+            @Override
+            public int read() throws IOException {
+                return count(in.read());
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return count(in.read(b, off, len));
+            }
+
+            private int count(int n) {
+                if (n < 0) {
+                    gone.countDown();
+                }
+                return n;
+            }
+        }, Subject.ChannelStreams.out(channel), host::serve, "subject-bridge");
+        gone.await();
+        // the tests' JVM is done with this process: threads the learner left cannot keep it alive
+        Runtime.getRuntime().halt(0);
+    }
+
+    private List<Object> serve(String op, List<Object> args) throws Throwable {
+        List<Object> reply = new ArrayList<>();
+        switch (op) {
+            case "call" -> reply.addAll(call(args));
+            case "server" -> {
+                ServerSocket socket = new ServerSocket(0, (Integer) args.get(0), InetAddress.getLoopbackAddress());
+                reply.add(keep("server", socket, String.valueOf(socket.getLocalPort())));
+            }
+            case "datagram" -> {
+                DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                reply.add(keep("datagram", socket, String.valueOf(socket.getLocalPort())));
+            }
+            case "socket" -> reply.add(socketOp((Wire.Handle) args.get(0), (String) args.get(1), args.size() > 2 ? args.get(2) : null));
+            case "stack" -> {
+                Thread thread = calls.get((Long) args.get(0));
+                StackTraceElement[] stack = thread == null || !thread.isAlive() ? new StackTraceElement[0] : thread.getStackTrace();
+                reply.add(new Wire.Thrown("stack", null, stack, null));
+            }
+            case "threads" -> reply.add(threadsLeft((Long) args.get(0), (Long) args.get(1)));
+            default -> throw new IOException("unknown request " + op);
+        }
+        return reply;
+    }
+
+    private Wire.Handle keep(String kind, Object object, String detail) {
+        long id = ids.incrementAndGet();
+        objects.put(id, object);
+        return new Wire.Handle(kind, id, detail);
+    }
+
+    private Object socketOp(Wire.Handle handle, String op, Object arg) throws IOException {
+        Object socket = objects.get(handle.id());
+        if (socket instanceof ServerSocket s) {
+            switch (op) {
+                case "isClosed" -> {
+                    return s.isClosed();
+                }
+                case "close" -> {
+                    s.close();
+                    return null;
+                }
+                default -> throw new IOException(op + " on a listening socket");
+            }
+        }
+        if (socket instanceof DatagramSocket s) {
+            switch (op) {
+                case "isClosed" -> {
+                    return s.isClosed();
+                }
+                case "close" -> {
+                    s.close();
+                    return null;
+                }
+                case "setSoTimeout" -> {
+                    s.setSoTimeout((Integer) arg);
+                    return null;
+                }
+                case "getSoTimeout" -> {
+                    return s.getSoTimeout();
+                }
+                default -> throw new IOException(op + " on a UDP socket");
+            }
+        }
+        throw new IOException("no socket " + handle.id());
+    }
+
+    /** Runs one call of the learner's code on a thread of its own group and waits for it. */
+    private List<Object> call(List<Object> args) throws Throwable {
+        long id = (Long) args.get(0);
+        String kind = (String) args.get(1);
+        String typeName = (String) args.get(2);
+        String member = (String) args.get(3);
+        List<?> paramNames = (List<?>) args.get(4);
+        Object target = args.get(5) instanceof Wire.Handle h ? objects.get(h.id()) : null;
+        List<?> values = (List<?>) args.get(6);
+        Class<?> type = Class.forName(typeName, false, learner);
+        Class<?>[] params = new Class<?>[paramNames.size()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = classOf(String.valueOf(paramNames.get(i)));
+        }
+        Executable executable;
+        try {
+            executable = kind.equals("new") ? type.getDeclaredConstructor(params) : type.getDeclaredMethod(member, params);
+        } catch (NoSuchMethodException e) {
+            throw new Missing(signature(type, kind.equals("new") ? type.getSimpleName() : member, params));
+        }
+        executable.setAccessible(true);
+        Object[] passed = new Object[params.length];
+        List<ByteBuffer> buffers = new ArrayList<>();
+        for (int i = 0; i < params.length; i++) {
+            passed[i] = imported(values.get(i), params[i]);
+            buffers.add(passed[i] instanceof ByteBuffer b ? b : null);
+        }
+        Object[] outcome = new Object[2];
+        ThreadGroup group = new ThreadGroup("learner-call-" + id);
+        Thread thread = new Thread(group, () -> {
+            try {
+                outcome[0] = executable instanceof Constructor<?> c ? c.newInstance(passed) : ((Method) executable).invoke(target, passed);
+            } catch (InvocationTargetException e) {
+                outcome[1] = e.getCause();
+            } catch (Throwable t) {
+                outcome[1] = t;
+            }
+        }, "learner-call-" + id);
+        thread.setContextClassLoader(learner);
+        calls.put(id, thread);
+        thread.start();
+        thread.join();
+        if (outcome[1] != null) {
+            throw (Throwable) outcome[1];
+        }
+        List<Object> backs = new ArrayList<>();
+        for (ByteBuffer b : buffers) {
+            backs.add(b == null ? null : Wire.Buffer.of(b));
+        }
+        List<Object> reply = new ArrayList<>();
+        reply.add(exported(outcome[0]));
+        reply.add(backs);
+        return reply;
+    }
+
+    /** A method of the starter the learner's class no longer has, as {@code PhoneServer.answerOneCall(ServerSocket)}. */
+    static final class Missing extends Exception {
+        Missing(String signature) {
+            super(signature, null, false, false);
+        }
+    }
+
+    private static String signature(Class<?> type, String member, Class<?>[] params) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> p : params) {
+            names.add(p.getSimpleName());
+        }
+        return type.getSimpleName() + "." + member + "(" + String.join(", ", names) + ")";
+    }
+
+    private Class<?> classOf(String name) throws ClassNotFoundException {
+        return switch (name) {
+            case "int" -> int.class;
+            case "long" -> long.class;
+            case "boolean" -> boolean.class;
+            case "double" -> double.class;
+            case "float" -> float.class;
+            case "short" -> short.class;
+            case "byte" -> byte.class;
+            case "char" -> char.class;
+            default -> Class.forName(name, false, learner);
+        };
+    }
+
+    private Object imported(Object value, Class<?> declared) {
+        if (value instanceof Wire.Handle h) {
+            Callee to = new Callee(peer, h.id());
+            return switch (h.kind()) {
+                case "in" -> new CallbackInputStream(to);
+                case "out" -> new CallbackOutputStream(to);
+                case "reader" -> declared == Reader.class ? new CallbackReader(to) : new CallbackBufferedReader(to);
+                case "writer" -> declared == Writer.class ? new CallbackWriter(to) : new PrintWriter(new CallbackWriter(to));
+                case "channel" -> new CallbackChannel(to);
+                default -> objects.get(h.id());
+            };
+        }
+        if (value instanceof Wire.Buffer b) {
+            return b.toByteBuffer();
+        }
+        return value;
+    }
+
+    private Object exported(Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof Character || value instanceof byte[] || value instanceof char[]) {
+            return value;
+        }
+        if (value instanceof InetSocketAddress) {
+            return value;
+        }
+        if (value instanceof SocketAddress other) {
+            throw new IllegalArgumentException("a " + other.getClass().getName() + " cannot pass to the tests");
+        }
+        if (value instanceof ByteBuffer b) {
+            return Wire.Buffer.of(b);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(exported(k), exported(v)));
+            return copy;
+        }
+        if (value instanceof Collection<?> items) {
+            return new ArrayList<>(items.stream().map(this::exported).toList());
+        }
+        if (value instanceof ServerSocket s) {
+            return keep("server", s, String.valueOf(s.getLocalPort()));
+        }
+        if (value instanceof DatagramSocket s) {
+            return keep("datagram", s, String.valueOf(s.getLocalPort()));
+        }
+        if (value.getClass().getName().startsWith("exercise.")) {
+            return keep("object", value, value.getClass().getName());
+        }
+        throw new IllegalArgumentException("a " + value.getClass().getName() + " cannot pass to the tests");
+    }
+
+    /** Waits at most {@code millis} for the threads call {@code id} started; the names of those still alive. */
+    private List<Object> threadsLeft(long id, long millis) throws InterruptedException {
+        Thread main = calls.get(id);
+        List<Object> names = new ArrayList<>();
+        if (main == null) {
+            return names;
+        }
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        ThreadGroup group = main.getThreadGroup();
+        while (true) {
+            Thread[] all = new Thread[group == null ? 0 : group.activeCount() + 8];
+            int n = group == null ? 0 : group.enumerate(all, true);
+            List<Thread> alive = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (all[i].isAlive()) {
+                    alive.add(all[i]);
+                }
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (alive.isEmpty() || left <= 0) {
+                alive.forEach(t -> names.add(t.getName()));
+                alive.forEach(Thread::interrupt);
+                return names;
+            }
+            alive.get(0).join(left);
+        }
+    }
+
+    /** An argument stream of the tests' JVM; each read is one call back there. */
+    private static final class CallbackInputStream extends InputStream {
+        private final Callee to;
+
+        CallbackInputStream(Callee to) {
+            this.to = to;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            Object got = to.call("read", len);
+            if (got == null) {
+                return -1;
+            }
+            byte[] bytes = (byte[]) got;
+            int n = Math.min(len, bytes.length);
+            System.arraycopy(bytes, 0, b, off, n);
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (Integer) to.call("available", null);
+        }
+
+        @Override
+        public void close() throws IOException {
+            to.call("close", null);
+        }
+    }
+
+    private static final class CallbackOutputStream extends OutputStream {
+        private final Callee to;
+
+        CallbackOutputStream(Callee to) {
+            this.to = to;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            to.call("write", java.util.Arrays.copyOfRange(b, off, off + len));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            to.call("flush", null);
+        }
+
+        @Override
+        public void close() throws IOException {
+            to.call("close", null);
+        }
+    }
+
+    private static final class CallbackReader extends Reader {
+        private final Callee to;
+
+        CallbackReader(Callee to) {
+            this.to = to;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            return readInto(to, cbuf, off, len);
+        }
+
+        @Override
+        public boolean ready() throws IOException {
+            return Boolean.TRUE.equals(to.call("ready", null));
+        }
+
+        @Override
+        public void close() throws IOException {
+            to.call("close", null);
+        }
+    }
+
+    /** A reader whose every method is the test's reader's: nothing is read ahead on this side. */
+    private static final class CallbackBufferedReader extends BufferedReader {
+        private final Callee to;
+
+        CallbackBufferedReader(Callee to) {
+            super(Reader.nullReader());
+            this.to = to;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            return readInto(to, cbuf, off, len);
+        }
+
+        @Override
+        public String readLine() throws IOException {
+            return (String) to.call("readLine", null);
+        }
+
+        @Override
+        public boolean ready() throws IOException {
+            return Boolean.TRUE.equals(to.call("ready", null));
+        }
+
+        @Override
+        public void close() throws IOException {
+            to.call("close", null);
+        }
+    }
+
+    private static int readInto(Callee to, char[] cbuf, int off, int len) throws IOException {
+        java.util.Objects.checkFromIndexSize(off, len, cbuf.length);
+        if (len == 0) {
+            return 0;
+        }
+        Object got = to.call("read", len);
+        if (got == null) {
+            return -1;
+        }
+        String text = (String) got;
+        int n = Math.min(len, text.length());
+        text.getChars(0, n, cbuf, off);
+        return n;
+    }
+
+    private static final class CallbackWriter extends Writer {
+        private final Callee to;
+
+        CallbackWriter(Callee to) {
+            this.to = to;
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            to.call("write", new String(cbuf, off, len));
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            to.call("write", str.substring(off, off + len));
+        }
+
+        @Override
+        public void flush() throws IOException {
+            to.call("flush", null);
+        }
+
+        @Override
+        public void close() throws IOException {
+            to.call("close", null);
+        }
+    }
+
+    private static final class CallbackChannel implements WritableByteChannel {
+        private static final int MAX_WRITE = 64 * 1024;
+        private final Callee to;
+
+        CallbackChannel(Callee to) {
+            this.to = to;
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            ByteBuffer view = src.duplicate();
+            byte[] bytes = new byte[Math.min(view.remaining(), MAX_WRITE)];
+            view.get(bytes);
+            int taken = (Integer) to.call("write", bytes);
+            if (taken < 0 || taken > bytes.length) {
+                throw new IOException("the channel took " + taken + " of " + bytes.length + " bytes");
+            }
+            src.position(src.position() + taken);
+            return taken;
+        }
+
+        @Override
+        public boolean isOpen() {
+            try {
+                return Boolean.TRUE.equals(to.call("isOpen", null));
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            to.call("close", null);
+        }
+    }
+
+    /** What the tests passed, seen from here: its methods are calls back to the tests' JVM. */
+    private record Callee(Peer peer, long id) {
+        /** One call back; what it threw there comes back as an IOException. */
+        Object call(String method, Object arg) throws IOException {
+            return back(peer, id, method, arg);
+        }
+    }
+
+    private static Object back(Peer peer, long id, String method, Object arg) throws IOException {
+        try {
+            List<Object> reply = peer.call("cb", id, method, arg);
+            return reply.isEmpty() ? null : reply.get(0);
+        } catch (Peer.Failed f) {
+            Wire.Thrown t = f.thrown;
+            if (t.type().equals("java.io.EOFException")) {
+                throw new java.io.EOFException(t.message());
+            }
+            throw new IOException(t.message() == null ? t.type() : t.message());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException();
+        }
+    }
+}
