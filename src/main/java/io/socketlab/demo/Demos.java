@@ -18,6 +18,9 @@ public final class Demos {
         CHAPTERS.put("chat", 7);
         CHAPTERS.put("sticky", 8);
         CHAPTERS.put("framed", 8);
+        CHAPTERS.put("http", 11);
+        CHAPTERS.put("names", 12);
+        CHAPTERS.put("states", 13);
     }
 
     private Demos() {

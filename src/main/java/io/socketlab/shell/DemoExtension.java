@@ -14,9 +14,16 @@ import org.jline.reader.LineReader;
 /** {@code run [NAME]} and {@code demo NAME} in the shell: the chapter's live server and client. */
 public final class DemoExtension implements Shell.Extension {
     private final boolean color;
+    private final List<LiveDemo.SideCommand> insideDemos;
 
     public DemoExtension(boolean color) {
+        this(color, List.of());
+    }
+
+    /** Demo commands whose running demos also take {@code insideDemos} (the sockets view). */
+    public DemoExtension(boolean color, List<LiveDemo.SideCommand> insideDemos) {
         this.color = color;
+        this.insideDemos = List.copyOf(insideDemos);
     }
 
     @Override
@@ -54,6 +61,6 @@ public final class DemoExtension implements Shell.Extension {
             reader.printAbove(messages.get("demo.unknown", id, messages.list(Demos.ids())));
             return;
         }
-        LiveDemo.run(reader, id, lang, color);
+        LiveDemo.run(reader, id, lang, color, insideDemos);
     }
 }

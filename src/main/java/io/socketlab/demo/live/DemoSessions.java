@@ -14,6 +14,9 @@ public final class DemoSessions {
             case "udp-echo" -> new UdpEchoSession(out);
             case "chat" -> new ChatSession(out);
             case "sticky" -> new StickySession(out);
+            case "http" -> new HttpSession(out);
+            case "names" -> new NamesSession(out);
+            case "states" -> new StatesSession(out);
             default -> throw new IllegalArgumentException("unknown demo '" + id + "'");
         };
     }
