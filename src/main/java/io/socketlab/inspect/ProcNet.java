@@ -77,6 +77,7 @@ public final class ProcNet {
         if (hex.length() != 8 && hex.length() != 32) {
             throw new IllegalArgumentException("an address is 8 or 32 hex digits, not " + hex.length() + ": " + hex);
         }
+        // region decode-address
         byte[] bytes = new byte[hex.length() / 2];
         // each 32-bit word was printed as a number, so its bytes come out in reverse of memory order
         for (int word = 0; word < bytes.length / 4; word++) {
@@ -85,6 +86,7 @@ public final class ProcNet {
                 bytes[word * 4 + b] = (byte) Integer.parseInt(hex.substring(at, at + 2), 16);
             }
         }
+        // endregion
         try {
             // Inet6Address keeps ::ffff:127.0.0.1 as it is; InetAddress.getByAddress would make it IPv4
             InetAddress ip = bytes.length == 16 ? Inet6Address.getByAddress(null, bytes, -1) : InetAddress.getByAddress(bytes);

@@ -95,11 +95,9 @@ class SocketTableTest {
             client.setSoLinger(true, 0);
             client.close();
             conn.setSoTimeout(5000);
-            try {
-                conn.getInputStream().read();
-            } catch (java.net.SocketException reset) {
-                assertTrue(reset.getMessage().toLowerCase().contains("reset"), reset.getMessage());
-            }
+            java.net.SocketException reset = org.junit.jupiter.api.Assertions.assertThrows(java.net.SocketException.class,
+                    () -> conn.getInputStream().read(), "the server's read after the client's RST");
+            assertEquals("Connection reset", reset.getMessage());
             long left = table.ofThisProcess().entries().stream()
                     .filter(e -> e.local().getPort() == clientPort && e.remote().getPort() == server.getLocalPort()).count();
             assertEquals(0, left, "the client's end vanished with the RST");
