@@ -6,7 +6,7 @@ import io.socketlab.course.Problem;
 import io.socketlab.grade.CheckReport;
 import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.ExerciseChecker;
-import io.socketlab.grade.Solutions;
+import io.socketlab.practice.Solutions;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;

@@ -1,11 +1,15 @@
 package io.socketlab.cli;
 
-import io.socketlab.demo.Demos;
-import io.socketlab.demo.live.DemoHalves;
+import io.socketlab.demo.Demo;
+import io.socketlab.demo.live.ConnectContext;
 import io.socketlab.i18n.Messages;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,18 +36,34 @@ public final class ConnectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Messages messages = Messages.of("demo", main.options.lang());
-        if (!Demos.exists(name)) {
-            System.err.println(messages.get("demo.unknown", name, messages.list(Demos.ids())));
+        Workspace workspace = main.workspace();
+        PrintStream err = workspace.err();
+        Demo demo = DemoCommand.find(name, messages, err);
+        if (demo == null) {
             return 2;
         }
-        int serverPort = port == null ? DemoHalves.defaultPort(name) : port;
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        int serverPort = port == null ? demo.defaultPort() : port;
+        BufferedReader in = new BufferedReader(new InputStreamReader(main.terminals().stdin(), StandardCharsets.UTF_8));
+        ConnectContext context = new ConnectContext(host, serverPort, demo.transport(), in, workspace.out(), messages,
+                ConnectContext.READ_TIMEOUT);
         try {
-            DemoHalves.connect(name, host, serverPort, in, System.out, messages);
+            demo.connect(context);
             return 0;
         } catch (IOException e) {
-            System.err.println(messages.get("connect.failed", host, serverPort, e.getMessage(), name));
+            err.println(context.reached() ? afterConnecting(e, messages)
+                    : messages.get("connect.failed", host, serverPort, e.getMessage(), name));
             return 1;
         }
+    }
+
+    /** What went wrong once the server had answered the call: never "cannot reach". */
+    private static String afterConnecting(IOException e, Messages messages) {
+        if (e instanceof SocketTimeoutException) {
+            return messages.get("connect.timeout", ConnectContext.READ_TIMEOUT.toSeconds());
+        }
+        if (e instanceof ProtocolException || e instanceof EOFException) {
+            return messages.get("connect.bad.frame", e.getMessage());
+        }
+        return messages.get("connect.lost", e.getMessage());
     }
 }

@@ -1,14 +1,14 @@
 package io.socketlab.cli;
 
+import io.socketlab.demo.Demo;
 import io.socketlab.demo.Demos;
-import io.socketlab.demo.live.LiveDemo;
 import io.socketlab.i18n.Messages;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -26,17 +26,27 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         GlobalOptions options = main.options;
-        if (!Demos.exists(name)) {
-            Messages messages = Messages.of("demo", options.lang());
-            System.err.println(messages.get("demo.unknown", name, messages.list(Demos.ids())));
+        Workspace workspace = main.workspace();
+        Demo demo = find(name, Messages.of("demo", options.lang()), workspace.err());
+        if (demo == null) {
             return 2;
         }
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        try (Terminal terminal = main.terminals().open()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
             boolean color = !options.plainRequested() && !Terminal.TYPE_DUMB.equals(terminal.getType());
-            LiveDemo.run(reader, name, options.lang(), color);
+            workspace.updateProgress(progress -> progress.markRun(demo.id()));
+            demo.runLive(reader, options.lang(), color);
         }
         return 0;
+    }
+
+    /** The demo called {@code name}; null after saying on {@code err} which ones exist. */
+    static Demo find(String name, Messages messages, PrintStream err) {
+        Demo demo = Demos.find(name).orElse(null);
+        if (demo == null) {
+            err.println(messages.get("demo.unknown", name, messages.list(Demos.ids())));
+        }
+        return demo;
     }
 
     /** The demo ids, for picocli's help and shell completion. */

@@ -1,7 +1,7 @@
 package io.socketlab.cli;
 
 import io.socketlab.course.Exercise;
-import io.socketlab.grade.Hints;
+import io.socketlab.practice.Hints;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;

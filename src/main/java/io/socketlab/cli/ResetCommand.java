@@ -1,7 +1,7 @@
 package io.socketlab.cli;
 
 import io.socketlab.course.Exercise;
-import io.socketlab.grade.StarterSnapshot;
+import io.socketlab.practice.StarterSnapshot;
 import io.socketlab.i18n.Messages;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package io.socketlab.cli;
 
-import io.socketlab.demo.Demos;
-import io.socketlab.demo.live.DemoHalves;
+import io.socketlab.demo.Demo;
+import io.socketlab.demo.live.ServeContext;
 import io.socketlab.i18n.Messages;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -35,39 +35,41 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Messages messages = Messages.of("demo", main.options.lang());
-        if (!Demos.exists(name)) {
-            System.err.println(messages.get("demo.unknown", name, messages.list(Demos.ids())));
+        Workspace workspace = main.workspace();
+        PrintStream out = workspace.out();
+        PrintStream err = workspace.err();
+        Demo demo = DemoCommand.find(name, messages, err);
+        if (demo == null) {
             return 2;
         }
-        boolean udp = DemoHalves.isUdp(name);
         String listenHost = host == null ? "127.0.0.1" : host;
-        int listenPort = port == null ? DemoHalves.defaultPort(name) : port;
+        int listenPort = port == null ? demo.defaultPort() : port;
         try {
-            InetAddress address = InetAddress.getByName(listenHost);
-            if (!address.isLoopbackAddress()) {
-                System.out.println(messages.get("serve.public", listenHost));
+            if (!InetAddress.getByName(listenHost).isLoopbackAddress()) {
+                out.println(messages.get("serve.public", listenHost));
             }
         } catch (UnknownHostException e) {
-            System.err.println(messages.get("serve.bad.host", listenHost, "unknown host"));
+            err.println(messages.get("serve.bad.host", listenHost, "unknown host"));
             return 2;
         }
-        BufferedReader person = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try {
-            DemoHalves.serve(name, listenHost, listenPort, System.out, person, messages, actualPort -> {
-                System.out.println(messages.get("serve.listening", name, listenHost, actualPort, udp ? "UDP" : "TCP"));
-                System.out.println(messages.get("serve.connect", name, listenHost, actualPort));
-                if (!name.equals("framed")) {
-                    System.out.println(messages.get("serve.nc", (udp ? "nc -u " : "nc ") + listenHost + " " + actualPort));
-                }
-                System.out.println(messages.get("serve.stop"));
-                System.out.flush();
-            });
+        InputStreamReader keyboard = new InputStreamReader(main.terminals().stdin(), StandardCharsets.UTF_8);
+        try (ServeContext context = new ServeContext(listenHost, listenPort, out, keyboard, messages,
+                ServeContext.CONNECTION_TIMEOUT, actualPort -> {
+                    out.println(messages.get("serve.listening", name, listenHost, actualPort, demo.transport().protocol()));
+                    out.println(messages.get("serve.connect", name, listenHost, actualPort));
+                    if (demo.transport().netcat() != null) {
+                        out.println(messages.get("serve.nc", demo.transport().netcat() + listenHost + " " + actualPort));
+                    }
+                    out.println(messages.get("serve.stop"));
+                    out.flush();
+                })) {
+            demo.serve(context);
             return 0;
         } catch (BindException e) {
-            System.err.println(messages.get("serve.port.in.use", listenHost, listenPort));
+            err.println(messages.get("serve.port.in.use", listenHost, listenPort));
             return 1;
         } catch (IOException | RuntimeException e) {
-            System.err.println(messages.get("serve.failed", e.getMessage()));
+            err.println(messages.get("serve.failed", e.getMessage()));
             return 1;
         }
     }

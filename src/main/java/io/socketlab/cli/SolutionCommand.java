@@ -2,7 +2,7 @@ package io.socketlab.cli;
 
 import io.socketlab.course.Exercise;
 import io.socketlab.course.Includes;
-import io.socketlab.grade.Solutions;
+import io.socketlab.practice.Solutions;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;

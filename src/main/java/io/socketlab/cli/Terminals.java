@@ -1,17 +1,26 @@
 package io.socketlab.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
-/** Where interactive commands get their terminal; tests hand in one built on streams. */
+/**
+ * Where commands get their terminal and standard input: the one place terminals are built (the
+ * shell, {@code demo} and {@code watch} all open theirs here). Tests hand in one built on streams.
+ */
 public interface Terminals {
     /** True when standard output goes to a terminal (not a pipe or a file). */
     boolean stdoutIsTerminal();
 
     /** Opens the terminal to talk to the user on. */
     Terminal open() throws IOException;
+
+    /** What the user types or pipes in without a terminal (the person at {@code serve chat}, the lines of {@code connect}). */
+    default InputStream stdin() {
+        return System.in;
+    }
 
     /**
      * The process's own terminal. The launcher passes {@code -Dsocketlab.tty=1|0} from

@@ -2,7 +2,7 @@ package io.socketlab.cli;
 
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
-import io.socketlab.grade.WatchSession;
+import io.socketlab.practice.WatchSession;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.ProgressStore;
 import io.socketlab.render.RenderOptions;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,7 +38,7 @@ public final class WatchCommand implements Callable<Integer> {
             return 2;
         }
         var exercises = ExerciseLoader.load(options.courseRoot(), new ArrayList<>());
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        try (Terminal terminal = parent.terminals().open()) {
             boolean color = !options.plainRequested();
             new WatchSession(terminal, options.courseRoot(), exercises, start, options.lang(), color, poll,
                     exercise -> solutionText(options, terminal, exercise, color), result -> { }).run();

@@ -1,53 +1,56 @@
 package io.socketlab.demo;
 
-import io.socketlab.demo.live.DemoOutput;
-import io.socketlab.demo.live.DemoSessions;
-import io.socketlab.demo.live.DemoSession;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.socketlab.demo.chat.ChatSession;
+import io.socketlab.demo.framed.FramedSession;
+import io.socketlab.demo.http.HttpSession;
+import io.socketlab.demo.live.Transport;
+import io.socketlab.demo.loop.LoopSession;
+import io.socketlab.demo.names.NamesSession;
+import io.socketlab.demo.phone.PhoneSession;
+import io.socketlab.demo.states.StatesSession;
+import io.socketlab.demo.sticky.StickySession;
+import io.socketlab.demo.udp.UdpEchoSession;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** The registry of live demos: their ids (as lessons name them) and the chapter each belongs to. */
+/** Every demo, in chapter order: the one place a demo is registered. */
 public final class Demos {
-    private static final Map<String, Integer> CHAPTERS = new LinkedHashMap<>();
-
-    static {
-        CHAPTERS.put("phone", 4);
-        CHAPTERS.put("tcp-loop", 5);
-        CHAPTERS.put("udp-echo", 6);
-        CHAPTERS.put("chat", 7);
-        CHAPTERS.put("sticky", 8);
-        CHAPTERS.put("framed", 8);
-        CHAPTERS.put("http", 11);
-        CHAPTERS.put("names", 12);
-        CHAPTERS.put("states", 13);
-    }
+    private static final List<Demo> ALL = List.of(
+            new Demo("phone", 4, Transport.TCP, 8080, PhoneSession::new, PhoneSession::serve, PhoneSession::connect),
+            new Demo("tcp-loop", 5, Transport.TCP, 8080, LoopSession::new, LoopSession::serve, LoopSession::connect),
+            new Demo("udp-echo", 6, Transport.UDP, 9000, UdpEchoSession::new, UdpEchoSession::serve, UdpEchoSession::connect),
+            new Demo("chat", 7, Transport.UDP, 9000, ChatSession::new, ChatSession::serve, ChatSession::connect),
+            new Demo("sticky", 8, Transport.TCP, 8080, StickySession::new, StickySession::serve, StickySession::connect),
+            new Demo("framed", 8, Transport.TCP_FRAMES, 8080, FramedSession::new, FramedSession::serve, FramedSession::connect),
+            new Demo("http", 11, Transport.TCP, 8080, HttpSession::new, HttpSession::serve, HttpSession::connect),
+            new Demo("names", 12, Transport.TCP, 8080, NamesSession::new, NamesSession::serve, NamesSession::connect),
+            new Demo("states", 13, Transport.TCP, 8080, StatesSession::new, StatesSession::serve, StatesSession::connect));
 
     private Demos() {
     }
 
-    /** Every demo id, in chapter order; the set is unmodifiable. */
+    /** Every demo, in chapter order. */
+    public static List<Demo> all() {
+        return ALL;
+    }
+
+    /** Every demo id, in chapter order (unmodifiable). */
     public static Set<String> ids() {
-        return java.util.Collections.unmodifiableSet(CHAPTERS.keySet());
+        Set<String> ids = new LinkedHashSet<>();
+        ALL.forEach(demo -> ids.add(demo.id()));
+        return java.util.Collections.unmodifiableSet(ids);
     }
 
-    /** True when {@code id} names a demo. */
-    public static boolean exists(String id) {
-        return CHAPTERS.containsKey(id);
+    /** The demo called {@code id}, if there is one. */
+    public static Optional<Demo> find(String id) {
+        return ALL.stream().filter(demo -> demo.id().equals(id)).findFirst();
     }
 
-    /** The chapter number of demo {@code id}; IllegalArgumentException for an unknown id. */
-    public static int chapter(String id) {
-        Integer chapter = CHAPTERS.get(id);
-        if (chapter == null) {
-            throw new IllegalArgumentException("unknown demo '" + id + "' (choose one of " + String.join(", ", ids()) + ")");
-        }
-        return chapter;
-    }
-
-    /** A new, not yet started session of demo {@code id} reporting to {@code out}. */
-    public static DemoSession open(String id, DemoOutput out) {
-        chapter(id);
-        return DemoSessions.create(id, out);
+    /** The demo called {@code id}; IllegalArgumentException naming the known ids for any other. */
+    public static Demo get(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException(
+                "unknown demo '" + id + "' (choose one of " + String.join(", ", ids()) + ")"));
     }
 }

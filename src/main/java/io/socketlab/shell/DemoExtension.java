@@ -1,28 +1,34 @@
 package io.socketlab.shell;
 
 import io.socketlab.course.Lesson;
+import io.socketlab.demo.Demo;
 import io.socketlab.demo.Demos;
 import io.socketlab.demo.live.LiveDemo;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
+import io.socketlab.progress.ProgressStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jline.reader.LineReader;
 
 /** {@code run [NAME]} and {@code demo NAME} in the shell: the chapter's live server and client. */
 public final class DemoExtension implements Shell.Extension {
     private final boolean color;
+    private final ProgressStore store;
     private final List<LiveDemo.SideCommand> insideDemos;
 
-    public DemoExtension(boolean color) {
-        this(color, List.of());
+    /** Demos run here are recorded in {@code store}. */
+    public DemoExtension(boolean color, ProgressStore store) {
+        this(color, store, List.of());
     }
 
-    /** Demo commands whose running demos also take {@code insideDemos} (the sockets view). */
-    public DemoExtension(boolean color, List<LiveDemo.SideCommand> insideDemos) {
+    /** As {@link #DemoExtension(boolean, ProgressStore)}; running demos also take {@code insideDemos} (the sockets view). */
+    public DemoExtension(boolean color, ProgressStore store, List<LiveDemo.SideCommand> insideDemos) {
         this.color = color;
+        this.store = store;
         this.insideDemos = List.copyOf(insideDemos);
     }
 
@@ -57,10 +63,12 @@ public final class DemoExtension implements Shell.Extension {
                     : messages.get("demo.usage", messages.list(Demos.ids())));
             return;
         }
-        if (!Demos.exists(id)) {
+        Optional<Demo> demo = Demos.find(id);
+        if (demo.isEmpty()) {
             reader.printAbove(messages.get("demo.unknown", id, messages.list(Demos.ids())));
             return;
         }
-        LiveDemo.run(reader, id, lang, color, insideDemos);
+        store.update(progress -> progress.markRun(id));
+        demo.get().runLive(reader, lang, color, insideDemos);
     }
 }

@@ -5,21 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.socketlab.cli.Main;
 import io.socketlab.demo.framed.FramedServer;
 import io.socketlab.demo.framed.LengthPrefixFraming;
 import io.socketlab.demo.loop.LoopClient;
 import io.socketlab.demo.loop.LoopServer;
 import io.socketlab.demo.trace.Side;
 import io.socketlab.demo.trace.TraceEvent;
-import io.socketlab.demo.trace.TracedSockets;
+import io.socketlab.demo.live.SideConsole;
+import io.socketlab.demo.trace.TracedDatagramSocket;
+import io.socketlab.demo.trace.TracedServerSocket;
+import io.socketlab.demo.trace.TracedSocket;
 import io.socketlab.demo.udp.UdpEchoServer;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -27,50 +27,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ServerSocketFactory;
-import javax.net.SocketFactory;
 import org.junit.jupiter.api.Test;
 
 /** What goes wrong on real networks, and what the demos do about it. */
 class DemoFaultsTest {
     private static final String LOOPBACK = "127.0.0.1";
-
-    @Test
-    void serveOnAPortInUseSaysSoAndHowOutWithExitCode1() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 5, InetAddress.getByName(LOOPBACK))) {
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            PrintStream savedErr = System.err;
-            int code;
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            try {
-                code = Main.run("--lang", "en", "serve", "tcp-loop", "--port", String.valueOf(taken.getLocalPort()));
-            } finally {
-                System.setErr(savedErr);
-            }
-            String message = err.toString(StandardCharsets.UTF_8);
-            assertEquals(1, code);
-            assertTrue(message.contains("already in use") && message.contains("--port 0"), message);
-            assertTrue(!message.contains("Exception") && message.strip().lines().count() == 1, message);
-        }
-    }
-
-    @Test
-    void unknownDemoIsAUsageErrorListingTheIds() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream savedErr = System.err;
-        int code;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            code = Main.run("--lang", "en", "demo", "nope");
-        } finally {
-            System.setErr(savedErr);
-        }
-        assertEquals(2, code);
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("phone, tcp-loop, udp-echo, chat, sticky, framed"));
-    }
 
     @Test
     void aResetMidConversationIsLoggedAndTheNextClientIsServed() throws Exception {
@@ -83,7 +45,7 @@ class DemoFaultsTest {
                 rude.setSoLinger(true, 0); // close with a reset instead of a goodbye
             }
             out.awaitLine(l -> l.startsWith("SERVER: connection lost") || l.equals("SERVER: client left"));
-            try (LoopClient next = new LoopClient(SocketFactory.getDefault(), LOOPBACK, server.port())) {
+            try (LoopClient next = new LoopClient(timed(new Socket()), LOOPBACK, server.port())) {
                 assertEquals("NEXT", next.say("next"));
             }
         }
@@ -93,7 +55,7 @@ class DemoFaultsTest {
     void anEmptyLineIsNeverSent() throws Exception {
         RecordingOutput out = new RecordingOutput();
         try (RunningLoopServer server = RunningLoopServer.start(out);
-             LoopClient client = new LoopClient(TracedSockets.socketFactory(Side.CLIENT, out), LOOPBACK, server.port())) {
+             LoopClient client = new LoopClient(timed(new TracedSocket(Side.CLIENT, out)), LOOPBACK, server.port())) {
             assertNull(client.say(""));
             assertEquals("X", client.say("x"));
         }
@@ -114,24 +76,18 @@ class DemoFaultsTest {
     @Test
     void framedServerClosesTheConnectionWithAReasonOnAnOversizedFrame() throws Exception {
         RecordingOutput out = new RecordingOutput();
-        AtomicReference<ServerSocket> listening = new AtomicReference<>();
-        CountDownLatch ready = new CountDownLatch(1);
+        ServerSocket listening = new ServerSocket(0, 5, InetAddress.getByName(LOOPBACK));
         Thread thread = new Thread(() -> {
             try {
-                new FramedServer(ServerSocketFactory.getDefault(), text -> out.line(Side.SERVER, text), 1024)
-                        .serve(LOOPBACK, 0, s -> {
-                            listening.set(s);
-                            ready.countDown();
-                        });
+                new FramedServer(SideConsole.of(out, Side.SERVER), 1024).serve(listening);
             } catch (java.io.IOException e) {
                 out.line(Side.SERVER, "failed: " + e);
             }
         });
         thread.start();
         try {
-            assertTrue(ready.await(5, TimeUnit.SECONDS));
             try (Socket client = new Socket()) {
-                client.connect(new InetSocketAddress(LOOPBACK, listening.get().getLocalPort()), 5000);
+                client.connect(new InetSocketAddress(LOOPBACK, listening.getLocalPort()), 5000);
                 client.setSoTimeout(5000);
                 new DataOutputStream(client.getOutputStream()).writeInt(Integer.MAX_VALUE);
                 assertEquals(-1, client.getInputStream().read(), "the server hangs up");
@@ -139,7 +95,7 @@ class DemoFaultsTest {
             assertEquals("closing the connection: frame length 2147483647 outside 0..1024",
                     out.awaitLine(l -> l.contains("closing")).substring("SERVER: ".length()));
         } finally {
-            listening.get().close();
+            listening.close();
             thread.join(20_000);
         }
     }
@@ -147,31 +103,26 @@ class DemoFaultsTest {
     @Test
     void anOversizedDatagramShowsAsTruncatedInTheTrace() throws Exception {
         RecordingOutput out = new RecordingOutput();
-        AtomicReference<DatagramSocket> bound = new AtomicReference<>();
-        CountDownLatch ready = new CountDownLatch(1);
+        DatagramSocket bound = new TracedDatagramSocket(Side.SERVER, out, new InetSocketAddress(LOOPBACK, 0));
         Thread thread = new Thread(() -> {
             try {
-                new UdpEchoServer(TracedSockets.datagramFactory(Side.SERVER, out)).serve(LOOPBACK, 0, s -> {
-                    bound.set(s);
-                    ready.countDown();
-                });
+                UdpEchoServer.serve(bound);
             } catch (java.io.IOException e) {
                 out.line(Side.SERVER, "failed: " + e);
             }
         });
         thread.start();
         try (DatagramSocket client = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
-            assertTrue(ready.await(5, TimeUnit.SECONDS));
             client.setSoTimeout(5000);
             byte[] big = "a".repeat(1500).getBytes(StandardCharsets.US_ASCII);
-            client.send(new DatagramPacket(big, big.length, bound.get().getLocalSocketAddress()));
+            client.send(new DatagramPacket(big, big.length, bound.getLocalSocketAddress()));
             DatagramPacket reply = new DatagramPacket(new byte[2048], 2048);
             client.receive(reply);
             assertEquals(1024, reply.getLength(), "Java kept only BUFSIZE bytes");
             TraceEvent recv = out.awaitEvent(e -> e.call().equals("recvfrom"));
             assertTrue(recv.detail().startsWith("1024 of 1024 bytes") && recv.detail().contains("truncated"), recv.detail());
         } finally {
-            bound.get().close();
+            bound.close();
             thread.join(20_000);
         }
     }
@@ -189,7 +140,7 @@ class DemoFaultsTest {
                 // wait until the server has seen this caller leave: a full backlog would stall connects
                 out.awaitLineCount("SERVER: client left", i + 1);
             }
-            try (LoopClient last = new LoopClient(SocketFactory.getDefault(), LOOPBACK, server.port())) {
+            try (LoopClient last = new LoopClient(timed(new Socket()), LOOPBACK, server.port())) {
                 assertEquals("STILL HERE", last.say("still here"));
             }
         }
@@ -201,6 +152,12 @@ class DemoFaultsTest {
         if (fdsBefore >= 0) {
             assertTrue(openFiles() <= fdsBefore + 2, "open files before " + fdsBefore + ", after " + openFiles());
         }
+    }
+
+    /** {@code socket} with a read timeout, so a test cannot hang on a server that never answers. */
+    private static Socket timed(Socket socket) throws java.net.SocketException {
+        socket.setSoTimeout(10_000);
+        return socket;
     }
 
     private static int openFiles() {
@@ -218,24 +175,18 @@ class DemoFaultsTest {
             this.socket = socket;
         }
 
-        static RunningLoopServer start(RecordingOutput out) throws InterruptedException {
-            AtomicReference<ServerSocket> listening = new AtomicReference<>();
-            CountDownLatch ready = new CountDownLatch(1);
+        static RunningLoopServer start(RecordingOutput out) throws java.io.IOException {
+            ServerSocket listening = new TracedServerSocket(out, 0);
+            listening.bind(new InetSocketAddress(LOOPBACK, 0), 5);
             Thread thread = new Thread(() -> {
                 try {
-                    new LoopServer(TracedSockets.serverFactory(out), text -> out.line(Side.SERVER, text)).serve(LOOPBACK, 0, s -> {
-                        listening.set(s);
-                        ready.countDown();
-                    });
+                    new LoopServer(SideConsole.of(out, Side.SERVER)).serve(listening);
                 } catch (java.io.IOException e) {
                     out.line(Side.SERVER, "failed: " + e);
                 }
             }, "test-loop-server");
             thread.start();
-            if (!ready.await(5, TimeUnit.SECONDS)) {
-                throw new AssertionError("server did not start");
-            }
-            return new RunningLoopServer(thread, listening.get());
+            return new RunningLoopServer(thread, listening);
         }
 
         int port() {

@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javax.net.ServerSocketFactory;
-import javax.net.SocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,17 +38,31 @@ class HttpDemoTest {
     @BeforeEach
     void start() throws Exception {
         site = SampleSite.create();
-        CompletableFuture<ServerSocket> ready = new CompletableFuture<>();
-        HttpFolderServer server = new HttpFolderServer(ServerSocketFactory.getDefault(), site.folder(), log::add);
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        HttpFolderServer server = new HttpFolderServer(site.folder(), new java.io.PrintStream(new java.io.OutputStream() {
+            private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+            @Override
+            public synchronized void write(int b) {
+                if (b == '\n') {
+                    log.add(line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+        }, true, StandardCharsets.UTF_8));
+        listening = new ServerSocket();
+        listening.bind(new InetSocketAddress("127.0.0.1", 0));
+        ServerSocket bound = listening;
         serving = new Thread(() -> {
             try {
-                server.serve("127.0.0.1", 0, ready::complete);
+                server.serve(bound);
             } catch (IOException e) {
                 ready.completeExceptionally(e);
             }
         }, "http-demo-under-test");
         serving.start();
-        listening = ready.get(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -66,7 +78,9 @@ class HttpDemoTest {
     }
 
     private HttpResponseText raw(String request) throws IOException {
-        return HttpResponseText.split(new HttpByHand(SocketFactory.getDefault()).exchange("127.0.0.1", listening.getLocalPort(), request));
+        java.net.Socket socket = new java.net.Socket();
+        socket.setSoTimeout(10_000);
+        return HttpResponseText.split(HttpByHand.exchange(socket, "127.0.0.1", listening.getLocalPort(), request));
     }
 
     private HttpResponseText get(String path) throws IOException {

@@ -1,6 +1,5 @@
 package io.socketlab.demo;
 
-import io.socketlab.demo.live.LiveDemo;
 import io.socketlab.i18n.Lang;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,7 +53,7 @@ final class LiveScreen implements AutoCloseable {
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
         runner = new Thread(() -> {
             try {
-                LiveDemo.run(reader, demo, lang, color);
+                Demos.get(demo).runLive(reader, lang, color);
             } catch (Throwable e) {
                 failure.set(e);
             }

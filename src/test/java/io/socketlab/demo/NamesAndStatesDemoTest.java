@@ -20,10 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import javax.net.ServerSocketFactory;
 import org.junit.jupiter.api.Test;
 
 /** The names and states demos through their live sessions, and against the Python peers. */
@@ -49,7 +47,7 @@ class NamesAndStatesDemoTest {
     @Test
     void namesCallsTheSameServerOverIpv4AndIpv6AndTheServerSeesEachFamily() throws Exception {
         RecordingOutput out = new RecordingOutput();
-        try (DemoSession session = Demos.open("names", out)) {
+        try (DemoSession session = Demos.get("names").open(out)) {
             session.start("127.0.0.1");
             String listening = out.awaitLine(l -> l.startsWith("SERVER: listening on 127.0.0.1:"));
             int port = Integer.parseInt(listening.replaceAll("SERVER: listening on 127\\.0\\.0\\.1:(\\d+).*", "$1"));
@@ -74,7 +72,7 @@ class NamesAndStatesDemoTest {
     @Test
     void namesResolvesLocalhostToEveryAddressTheResolverGives() throws Exception {
         RecordingOutput out = new RecordingOutput();
-        try (DemoSession session = Demos.open("names", out)) {
+        try (DemoSession session = Demos.get("names").open(out)) {
             session.start("127.0.0.1");
             session.typeAsClient("localhost");
             int count = InetAddress.getAllByName("localhost").length;
@@ -87,16 +85,16 @@ class NamesAndStatesDemoTest {
     @Test
     void pythonResolvesAndCallsOurAddressEchoServer() throws Exception {
         assumeTrue(pythonAvailable(), "python3 not on PATH");
-        CompletableFuture<ServerSocket> ready = new CompletableFuture<>();
+        ServerSocket listening = new ServerSocket();
+        listening.bind(new InetSocketAddress("127.0.0.1", 0));
         Thread serving = new Thread(() -> {
             try {
-                new AddressEchoServer(ServerSocketFactory.getDefault()).serve("127.0.0.1", 0, ready::complete);
+                AddressEchoServer.serve(listening);
             } catch (Exception e) {
-                ready.completeExceptionally(e);
+                throw new IllegalStateException(e);
             }
         }, "names-server-under-test");
         serving.start();
-        ServerSocket listening = ready.get(10, TimeUnit.SECONDS);
         try {
             Process python = new ProcessBuilder("python3", "python/names_client.py", "127.0.0.1",
                     String.valueOf(listening.getLocalPort())).start();
@@ -135,7 +133,7 @@ class NamesAndStatesDemoTest {
         assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "no /proc/net: not Linux");
         SocketTable table = SocketTable.forThisMachine();
         RecordingOutput out = new RecordingOutput();
-        try (DemoSession session = Demos.open("states", out)) {
+        try (DemoSession session = Demos.get("states").open(out)) {
             session.start("127.0.0.1");
             String listening = out.awaitLine(l -> l.startsWith("SERVER: lazy server on port "));
             int port = Integer.parseInt(listening.replaceAll("SERVER: lazy server on port (\\d+),.*", "$1"));
@@ -161,7 +159,7 @@ class NamesAndStatesDemoTest {
         assumeTrue(pythonAvailable(), "python3 not on PATH");
         assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "no /proc/net: not Linux");
         SocketTable table = SocketTable.forThisMachine();
-        try (LazyServer server = new LazyServer(ServerSocketFactory.getDefault(), "127.0.0.1", 0, 1)) {
+        try (LazyServer server = new LazyServer(new ServerSocket(), "127.0.0.1", 0, 1)) {
             Process python = new ProcessBuilder("python3", "python/states_client.py", String.valueOf(server.port()), "2").start();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8));
                  OutputStream stdin = python.getOutputStream()) {

@@ -6,19 +6,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.socketlab.demo.chat.ChatServer;
 import io.socketlab.demo.phone.PhoneClient;
-import io.socketlab.demo.trace.DatagramSocketFactory;
 import io.socketlab.demo.trace.Side;
 import io.socketlab.demo.trace.TraceEvent;
 import io.socketlab.demo.udp.UdpEchoClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.DatagramSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javax.net.SocketFactory;
 import org.junit.jupiter.api.Test;
 
 /** The article's Python halves talk to our Java halves (skipped when python3 is not on PATH). */
@@ -36,7 +37,7 @@ class PythonWireTest {
     void pythonClientTalksToOurLoopServer() throws Exception {
         assumeTrue(pythonAvailable(), "python3 not on PATH");
         RecordingOutput out = new RecordingOutput();
-        try (var session = Demos.open("tcp-loop", out)) {
+        try (var session = Demos.get("tcp-loop").open(out)) {
             session.start("127.0.0.1");
             int port = Integer.parseInt(out.awaitEvent(e -> e.call().equals("bind")).detail().replaceAll(".*:", ""));
             Process python = new ProcessBuilder("python3", "python/tcp_client.py", String.valueOf(port), "hello", "你好").start();
@@ -56,7 +57,10 @@ class PythonWireTest {
         Process python = new ProcessBuilder("python3", "python/tcp_server.py").start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
             int port = Integer.parseInt(lines.readLine().trim());
-            assertEquals("HELLO", new PhoneClient(SocketFactory.getDefault()).call("127.0.0.1", port, "hello"));
+            try (Socket phone = new Socket()) {
+                phone.setSoTimeout(10_000);
+                assertEquals("HELLO", PhoneClient.call(phone, "127.0.0.1", port, "hello"));
+            }
         } finally {
             assertTrue(python.waitFor(10, TimeUnit.SECONDS));
             python.destroy();
@@ -67,14 +71,14 @@ class PythonWireTest {
     void pythonUdpClientGetsUpperCasedRepliesFromOurUdpEchoServer() throws Exception {
         assumeTrue(pythonAvailable(), "python3 not on PATH");
         RecordingOutput out = new RecordingOutput();
-        try (var session = Demos.open("udp-echo", out)) {
+        try (var session = Demos.get("udp-echo").open(out)) {
             session.start("127.0.0.1");
             TraceEvent bind = out.awaitEvent(e -> e.side() == Side.SERVER && e.call().equals("bind"));
             int port = Integer.parseInt(bind.detail().replaceAll(".*:", ""));
             Process python = new ProcessBuilder("python3", "python/udp_client.py", String.valueOf(port), "datagram", "señal").start();
             try (BufferedReader replies = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
                 assertEquals("DATAGRAM", replies.readLine());
-                assertEquals("SEÑAL", replies.readLine());
+                assertEquals("SEñAL", replies.readLine(), "bytes.upper(): only a-z change, ñ's two bytes pass as they are");
             } finally {
                 assertTrue(python.waitFor(10, TimeUnit.SECONDS));
                 python.destroy();
@@ -89,7 +93,7 @@ class PythonWireTest {
         Process python = new ProcessBuilder("python3", "python/udp_server.py", "2").start();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
             int port = Integer.parseInt(lines.readLine().trim());
-            try (UdpEchoClient client = new UdpEchoClient(DatagramSocketFactory.PLAIN, "127.0.0.1", port)) {
+            try (UdpEchoClient client = new UdpEchoClient(udp(), "127.0.0.1", port)) {
                 assertEquals("HELLO", client.say("hello"));
                 assertEquals("你好 UDP", client.say("你好 udp"));
             }
@@ -104,17 +108,18 @@ class PythonWireTest {
     void pythonUdpClientChatsWithOurChatServerAndAPersonAnswers() throws Exception {
         assumeTrue(pythonAvailable(), "python3 not on PATH");
         List<String> screen = new CopyOnWriteArrayList<>();
-        CompletableFuture<DatagramSocket> bound = new CompletableFuture<>();
-        ChatServer server = new ChatServer(DatagramSocketFactory.PLAIN, screen::add, from -> "收到 (" + screen.size() + ")");
+        DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        PrintStream screenStream = new PrintStream(new LineCollector(screen), true, StandardCharsets.UTF_8);
+        BufferedReader person = new BufferedReader(new StringReader("收到 (1)\n\n收到 (2)\n"));
+        ChatServer server = new ChatServer(screenStream, person);
         Thread serving = new Thread(() -> {
             try {
-                server.serve("127.0.0.1", 0, bound::complete);
+                server.serve(socket);
             } catch (Exception e) {
-                bound.completeExceptionally(e);
+                screen.add("failed: " + e);
             }
         }, "chat-server-under-test");
         serving.start();
-        DatagramSocket socket = bound.get(10, TimeUnit.SECONDS);
         try {
             Process python = new ProcessBuilder("python3", "python/udp_client.py", String.valueOf(socket.getLocalPort()), "你好", "bye").start();
             try (BufferedReader replies = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
@@ -132,5 +137,31 @@ class PythonWireTest {
             serving.join(20_000);
         }
         assertTrue(!serving.isAlive(), "closing the socket ends the chat server");
+    }
+
+    private static DatagramSocket udp() throws java.net.SocketException {
+        DatagramSocket udp = new DatagramSocket(new InetSocketAddress(0));
+        udp.setSoTimeout(10_000);
+        return udp;
+    }
+
+    /** The lines printed to a stream, one list entry each. */
+    private static final class LineCollector extends java.io.OutputStream {
+        private final List<String> lines;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        LineCollector(List<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public void write(int b) {
+            if (b == '\n') {
+                lines.add(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
     }
 }

@@ -57,7 +57,7 @@ class ShellTest {
     private String session(Lang lang, List<Shell.Extension> more, String... steps) throws Exception {
         Course course = new CourseLoader(Demos.ids()).load(root);
         ProgressStore store = new ProgressStore(root, w -> { });
-        List<Shell.Extension> extensions = new ArrayList<>(List.of(new DemoExtension(false)));
+        List<Shell.Extension> extensions = new ArrayList<>(List.of(new DemoExtension(false, store)));
         extensions.addAll(more);
         return ShellDriver.session(terminal -> new Shell(terminal, course, lang, store,
                 new Shell.Settings(false, true, root.resolve(".socketlab/history")), extensions), steps);

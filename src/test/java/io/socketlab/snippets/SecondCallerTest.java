@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ServerSocketFactory;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
 /** Chapter 5's claim, checked: a one-thread server lets a second caller connect but not be heard. */
@@ -43,11 +45,10 @@ class SecondCallerTest {
         CountDownLatch ready = new CountDownLatch(1);
         Thread server = new Thread(() -> {
             try {
-                new LoopServer(ServerSocketFactory.getDefault(), line -> { })
-                        .serve("127.0.0.1", 0, socket -> {
-                            listening.set(socket);
-                            ready.countDown();
-                        });
+                ServerSocket phone = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+                listening.set(phone);
+                ready.countDown();
+                new LoopServer(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)).serve(phone);
             } catch (IOException stopped) {
                 ready.countDown();
             }

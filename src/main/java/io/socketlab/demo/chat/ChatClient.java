@@ -1,6 +1,5 @@
 package io.socketlab.demo.chat;
 
-import io.socketlab.demo.trace.DatagramSocketFactory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -17,7 +16,8 @@ public final class ChatClient implements Closeable {
     private final Map<String, InetSocketAddress> contacts = new LinkedHashMap<>();
     private InetSocketAddress talkingTo;
 
-    public ChatClient(DatagramSocketFactory sockets, String host, int port) throws IOException {
+    /** A client writing from {@code udp} (its timeout decides how long {@link #receive} waits) to contacts at {@code host:port}. */
+    public ChatClient(DatagramSocket udp, String host, int port) {
         // region contacts
         InetSocketAddress server = new InetSocketAddress(host, port);
         contacts.put("TOM", server);
@@ -25,8 +25,7 @@ public final class ChatClient implements Closeable {
         contacts.put("一棵树", server);
         contacts.put("武大郎", server);
         // endregion
-        udp = sockets.create(null);
-        udp.setSoTimeout(0);
+        this.udp = udp;
     }
 
     /** The names in the contact book, in the order they were added. */
@@ -65,7 +64,7 @@ public final class ChatClient implements Closeable {
         // endregion
     }
 
-    /** Waits for the next reply (blocks until one arrives or the socket is closed). */
+    /** Waits for the next reply (until one arrives, the socket's timeout passes or the socket is closed). */
     public String receive() throws IOException {
         // region receive
         DatagramPacket packet = new DatagramPacket(new byte[1024], 1024);

@@ -1,35 +1,26 @@
 package io.socketlab.demo.chat;
 
-import io.socketlab.demo.trace.DatagramSocketFactory;
-import io.socketlab.demo.trace.TraceText;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /** Chapter 7: the article's "QQ" server: show each message, let a person type the answer. */
 public final class ChatServer {
-    private final DatagramSocketFactory sockets;
-    private final Consumer<String> screen;
-    private final Function<String, String> person;
+    private final PrintStream screen;
+    private final BufferedReader keyboard;
 
-    /**
-     * {@code screen} shows what arrived; {@code person} is asked for the reply to each message
-     * (it may block while somebody types) and returns null to stop the server.
-     */
-    public ChatServer(DatagramSocketFactory sockets, Consumer<String> screen, Function<String, String> person) {
-        this.sockets = sockets;
+    /** Shows what arrives on {@code screen}; the person answers each message on {@code keyboard} (end of input stops the server). */
+    public ChatServer(PrintStream screen, BufferedReader keyboard) {
         this.screen = screen;
-        this.person = person;
+        this.keyboard = keyboard;
     }
 
-    /** Serves until the person gives up (null reply) or the socket handed to {@code onBound} is closed. */
-    public void serve(String host, int port, Consumer<DatagramSocket> onBound) throws IOException {
-        try (DatagramSocket udp = sockets.create(new InetSocketAddress(host, port))) {
-            onBound.accept(udp);
+    /** Serves on {@code udp} until the keyboard's input ends or {@code udp} is closed from another thread; closes it. */
+    public void serve(DatagramSocket udp) throws IOException {
+        try (udp) {
             byte[] buffer = new byte[1024];
             while (true) {
                 // region receive
@@ -39,13 +30,17 @@ public final class ChatServer {
                 } catch (IOException closed) {
                     return;
                 }
-                String from = TraceText.address(packet.getSocketAddress());
+                String from = packet.getAddress().getHostAddress() + ":" + packet.getPort();
                 String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
-                screen.accept("message from [" + from + "]: " + text);
+                screen.println("message from [" + from + "]: " + text);
                 // endregion
                 // region answer
-                // a human at the keyboard writes back
-                String reply = person.apply(from);
+                // a human at the keyboard writes back; an empty line would go
+                // out as an empty datagram (still a message), so ask again
+                String reply = keyboard.readLine();
+                while (reply != null && reply.isEmpty()) {
+                    reply = keyboard.readLine();
+                }
                 if (reply == null) {
                     return;
                 }

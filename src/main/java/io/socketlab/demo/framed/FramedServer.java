@@ -1,35 +1,30 @@
 package io.socketlab.demo.framed;
 
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
-import javax.net.ServerSocketFactory;
+import java.net.SocketTimeoutException;
 
 /** Chapter 8: the loop server again, speaking length-prefixed frames instead of raw reads. */
 public final class FramedServer {
-    private final ServerSocketFactory sockets;
-    private final Consumer<String> log;
+    private final PrintStream console;
     private final int maxFrame;
 
-    public FramedServer(ServerSocketFactory sockets, Consumer<String> log, int maxFrame) {
-        this.sockets = sockets;
-        this.log = log;
+    /** A server printing what happens to {@code console}, refusing bodies longer than {@code maxFrame} bytes. */
+    public FramedServer(PrintStream console, int maxFrame) {
+        this.console = console;
         this.maxFrame = maxFrame;
     }
 
-    /** Serves clients one after another until the listening socket is closed from another thread. */
-    public void serve(String host, int port, Consumer<ServerSocket> onListening) throws IOException {
-        try (ServerSocket phone = sockets.createServerSocket()) {
-            phone.setReuseAddress(true);
-            phone.bind(new InetSocketAddress(host, port), 5);
-            onListening.accept(phone);
+    /** Serves clients one after another on {@code phone} (bound and listening) until it is closed from another thread. */
+    public void serve(ServerSocket phone) throws IOException {
+        try (phone) {
             while (!phone.isClosed()) {
                 Socket conn;
                 try {
@@ -44,25 +39,34 @@ public final class FramedServer {
 
     private void talk(Socket conn) throws IOException {
         try (conn) {
-            DataInputStream in = new DataInputStream(conn.getInputStream());
+            InputStream in = conn.getInputStream();
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(conn.getOutputStream()));
             // region frame-loop
             while (true) {
                 byte[] body = LengthPrefixFraming.read(in, maxFrame);
                 if (body == null) {
-                    log.accept("client left");
+                    console.println("client left");
                     return;
                 }
-                String text = new String(body, StandardCharsets.UTF_8);
-                LengthPrefixFraming.write(out, text.toUpperCase().getBytes(StandardCharsets.UTF_8));
+                // like Python's bytes.upper(): a-z to A-Z, other bytes as they came
+                for (int i = 0; i < body.length; i++) {
+                    if (body[i] >= 'a' && body[i] <= 'z') {
+                        body[i] -= 'a' - 'A';
+                    }
+                }
+                LengthPrefixFraming.write(out, body);
             }
             // endregion
         } catch (LengthPrefixFraming.BadFrameException bad) {
             // region reject
-            log.accept("closing the connection: " + bad.getMessage());
+            console.println("closing the connection: " + bad.getMessage());
             // endregion
-        } catch (SocketException | java.io.EOFException lost) {
-            log.accept("connection lost: " + lost.getMessage());
+        } catch (EOFException truncated) {
+            console.println("truncated frame: " + truncated.getMessage());
+        } catch (SocketTimeoutException silent) {
+            console.println("no whole frame in time: hung up on the client");
+        } catch (SocketException lost) {
+            console.println("connection lost: " + lost.getMessage());
         }
     }
 }

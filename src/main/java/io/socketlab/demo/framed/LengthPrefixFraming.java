@@ -1,8 +1,11 @@
 package io.socketlab.demo.framed;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.ProtocolException;
+import java.nio.ByteBuffer;
 
 /** Chapter 8's fix: every message travels as a 4-byte big-endian length followed by that many bytes. */
 public final class LengthPrefixFraming {
@@ -24,29 +27,37 @@ public final class LengthPrefixFraming {
 
     /**
      * Reads one frame. Returns null when the peer closed cleanly before a header; throws
-     * {@link BadFrameException} for a length below 0 or above {@code maxFrame} before allocating anything.
+     * {@link BadFrameException} for a length below 0 or above {@code maxFrame} before allocating
+     * anything, and {@link EOFException} saying how far it got when the peer closed inside a frame.
      */
-    public static byte[] read(DataInputStream in, int maxFrame) throws IOException {
+    public static byte[] read(InputStream in, int maxFrame) throws IOException {
         // region read-frame
-        int length;
-        try {
-            length = in.readInt();
-        } catch (java.io.EOFException peerClosed) {
-            return null;
+        // readNBytes loops until all have come, however TCP split them,
+        // or the peer closed
+        byte[] header = new byte[4];
+        int got = in.readNBytes(header, 0, 4);
+        if (got == 0) {
+            return null; // closed between two frames: a clean goodbye
         }
+        if (got < 4) {
+            throw new EOFException("the peer closed after " + got + " of the 4 header bytes");
+        }
+        int length = ByteBuffer.wrap(header).getInt(); // big-endian, like readInt
         // check first: never allocate what a stranger asks for
         if (length < 0 || length > maxFrame) {
             throw new BadFrameException("frame length " + length + " outside 0.." + maxFrame);
         }
         byte[] body = new byte[length];
-        // loop until all of it has arrived, however it was split
-        in.readFully(body);
+        got = in.readNBytes(body, 0, length);
+        if (got < length) {
+            throw new EOFException("the peer closed after " + got + " of the " + length + " body bytes");
+        }
         return body;
         // endregion
     }
 
     /** A header announcing a length the reader refuses; the connection cannot be trusted after it. */
-    public static final class BadFrameException extends IOException {
+    public static final class BadFrameException extends ProtocolException {
         public BadFrameException(String reason) {
             super(reason);
         }

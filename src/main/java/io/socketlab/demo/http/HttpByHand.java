@@ -6,14 +6,10 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import javax.net.SocketFactory;
 
 /** Chapter 11: an HTTP client with no library: write the request's bytes, then read until the server closes. */
 public final class HttpByHand {
-    private final SocketFactory sockets;
-
-    public HttpByHand(SocketFactory sockets) {
-        this.sockets = sockets;
+    private HttpByHand() {
     }
 
     /** The request head for GET {@code path}: request line, Host, Connection: close, blank line. */
@@ -26,11 +22,10 @@ public final class HttpByHand {
         // endregion
     }
 
-    /** Sends {@code request} exactly as given and returns every byte of the response. */
-    public byte[] exchange(String host, int port, String request) throws IOException {
-        try (Socket socket = sockets.createSocket()) {
+    /** Connects {@code socket} (not connected yet), sends {@code request} as given, returns every byte of the response. */
+    public static byte[] exchange(Socket socket, String host, int port, String request) throws IOException {
+        try (socket) {
             socket.connect(new InetSocketAddress(host, port), 5000);
-            socket.setSoTimeout(10_000);
             // region half-close
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.UTF_8));

@@ -5,7 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.Consumer;
-import javax.net.ServerSocketFactory;
 
 /**
  * Chapter 11: an HTTP/1.1 server over one folder, one connection at a time, one request per
@@ -26,22 +24,18 @@ public final class HttpFolderServer {
     /** The most header lines read before the request counts as bad. */
     static final int MAX_HEADERS = 100;
 
-    private final ServerSocketFactory sockets;
     private final FolderFiles files;
-    private final Consumer<String> log;
+    private final PrintStream console;
 
-    public HttpFolderServer(ServerSocketFactory sockets, Path folder, Consumer<String> log) throws IOException {
-        this.sockets = sockets;
+    /** A server for the files in {@code folder}, printing one line per request to {@code console}. */
+    public HttpFolderServer(Path folder, PrintStream console) throws IOException {
         this.files = new FolderFiles(folder);
-        this.log = log;
+        this.console = console;
     }
 
-    /** Serves clients one after another until the listening socket is closed from another thread. */
-    public void serve(String host, int port, Consumer<ServerSocket> onListening) throws IOException {
-        try (ServerSocket listening = sockets.createServerSocket()) {
-            listening.setReuseAddress(true);
-            listening.bind(new InetSocketAddress(host, port), 50);
-            onListening.accept(listening);
+    /** Serves clients on {@code listening} (bound) one after another until it is closed from another thread. */
+    public void serve(ServerSocket listening) throws IOException {
+        try (listening) {
             while (!listening.isClosed()) {
                 Socket conn;
                 try {
@@ -56,7 +50,7 @@ public final class HttpFolderServer {
                     answer(new BufferedInputStream(conn.getInputStream()), conn.getOutputStream());
                 } catch (IOException gone) {
                     // a silent, reset or cut-off client costs its own connection, never the server
-                    log.accept("connection dropped: " + gone.getMessage());
+                    console.println("connection dropped: " + gone.getMessage());
                 }
             }
         }
@@ -67,7 +61,7 @@ public final class HttpFolderServer {
         // region request-line
         String requestLine = readLine(in);
         if (requestLine == null) {
-            log.accept("the client closed without a request");
+            console.println("the client closed without a request");
             return;
         }
         String[] parts = requestLine.split(" ");
@@ -114,7 +108,7 @@ public final class HttpFolderServer {
         }
         out.flush();
         // endregion
-        log.accept(requestLine + " -> 200 OK, " + body.length + " bytes");
+        console.println(requestLine + " -> 200 OK, " + body.length + " bytes");
     }
 
     private void respond(OutputStream out, int status, String reason, String requestLine, boolean headOnly) throws IOException {
@@ -129,7 +123,7 @@ public final class HttpFolderServer {
             out.write(body);
         }
         out.flush();
-        log.accept(requestLine + " -> " + status + " " + reason);
+        console.println(requestLine + " -> " + status + " " + reason);
     }
 
     /**

@@ -1,9 +1,17 @@
 package io.socketlab.demo.live;
 
 import io.socketlab.demo.trace.Side;
+import io.socketlab.demo.trace.TracedDatagramSocket;
+import io.socketlab.demo.trace.TracedServerSocket;
+import io.socketlab.demo.trace.TracedSocket;
 import io.socketlab.i18n.Messages;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  * {@link #close()} closes every socket and joins every thread it started (bounded wait).
  */
 public abstract class DemoSession implements Closeable {
+    /** The client's read timeout: both halves run in this process, so a reply that takes longer is not coming. */
+    protected static final int READ_TIMEOUT_MILLIS = 5000;
+
     protected final DemoOutput out;
     /** The demo bundle in the output's language: every line a session prints comes from it. */
     protected final Messages text;
@@ -55,6 +66,35 @@ public abstract class DemoSession implements Closeable {
             threads.add(thread);
         }
         thread.start();
+    }
+
+    /** A traced server socket listening on {@code host} and a port the system picks, closed with the session. */
+    protected ServerSocket listen(String host) throws IOException {
+        ServerSocket phone = serverSocket();
+        phone.bind(new InetSocketAddress(host, 0), 5);
+        return phone;
+    }
+
+    /** A traced server socket not bound yet, closed with the session. */
+    protected ServerSocket serverSocket() throws IOException {
+        return own(new TracedServerSocket(out, 0));
+    }
+
+    /** A traced client socket, not connected yet, with the read timeout set; closed with the session. */
+    protected Socket clientSocket() throws IOException {
+        Socket phone = own(new TracedSocket(Side.CLIENT, out));
+        phone.setSoTimeout(READ_TIMEOUT_MILLIS);
+        return phone;
+    }
+
+    /** A traced datagram socket of {@code side} bound to {@code bindAddress} (null: any port), closed with the session. */
+    protected DatagramSocket datagramSocket(Side side, InetSocketAddress bindAddress) throws IOException {
+        return own(new TracedDatagramSocket(side, out, bindAddress));
+    }
+
+    /** Where {@code side} prints its lines. */
+    protected PrintStream console(Side side) {
+        return SideConsole.of(out, side);
     }
 
     /** Closes {@code resource} when the session closes (in reverse order of registration). */

@@ -1,12 +1,12 @@
 package io.socketlab.demo.live;
 
-import io.socketlab.demo.Demos;
 import io.socketlab.demo.trace.Side;
 import io.socketlab.demo.trace.TraceEvent;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -44,22 +44,23 @@ public final class LiveDemo implements DemoOutput {
     }
 
     /**
-     * Runs demo {@code demoId} until the learner types {@code stop}, presses Ctrl-C or Ctrl-D; then
-     * closes every socket and thread it started and returns. An unknown id throws IllegalArgumentException
-     * before anything starts. Output has no escape codes when {@code color} is false.
+     * Runs demo {@code demoId} of {@code chapter}, whose session {@code sessions} makes, until the learner
+     * types {@code stop}, presses Ctrl-C or Ctrl-D; then closes every socket and thread it started and
+     * returns. Output has no escape codes when {@code color} is false.
      */
-    public static void run(LineReader reader, String demoId, Lang lang, boolean color) {
-        run(reader, demoId, lang, color, List.of());
+    public static void run(LineReader reader, String demoId, int chapter, Function<DemoOutput, DemoSession> sessions,
+                           Lang lang, boolean color) {
+        run(reader, demoId, chapter, sessions, lang, color, List.of());
     }
 
-    /** As {@link #run(LineReader, String, Lang, boolean)}, with {@code sideCommands} available at the demo's prompt. */
-    public static void run(LineReader reader, String demoId, Lang lang, boolean color, List<SideCommand> sideCommands) {
-        int chapter = Demos.chapter(demoId);
-        new LiveDemo(reader, lang, color, sideCommands).loop(demoId, chapter);
+    /** As {@link #run(LineReader, String, int, Function, Lang, boolean)}, with {@code sideCommands} at the demo's prompt. */
+    public static void run(LineReader reader, String demoId, int chapter, Function<DemoOutput, DemoSession> sessions,
+                           Lang lang, boolean color, List<SideCommand> sideCommands) {
+        new LiveDemo(reader, lang, color, sideCommands).loop(demoId, chapter, sessions);
     }
 
-    private void loop(String demoId, int chapter) {
-        try (DemoSession session = Demos.open(demoId, this)) {
+    private void loop(String demoId, int chapter, Function<DemoOutput, DemoSession> sessions) {
+        try (DemoSession session = sessions.apply(this)) {
             print(new AttributedString(messages.get("demo.help", demoId, chapter)));
             if (session.hasPersonAtServer()) {
                 print(new AttributedString(messages.get("demo.help.chat")));

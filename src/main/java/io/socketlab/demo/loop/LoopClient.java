@@ -2,21 +2,18 @@ package io.socketlab.demo.loop;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import javax.net.SocketFactory;
 
 /** Chapter 5: one connection, many messages; {@code quit} hangs up, empty lines are never sent. */
 public final class LoopClient implements Closeable {
     private final Socket phone;
 
-    /** Connects to {@code host:port} (5 s connect timeout, 5 s read timeout). */
-    public LoopClient(SocketFactory sockets, String host, int port) throws IOException {
-        phone = sockets.createSocket();
+    /** Dials {@code host:port} on {@code phone} (5 s to connect; the read timeout is the one {@code phone} has). */
+    public LoopClient(Socket phone, String host, int port) throws IOException {
+        this.phone = phone;
         phone.connect(new InetSocketAddress(host, port), 5000);
-        phone.setSoTimeout(5000);
     }
 
     /**
@@ -37,11 +34,12 @@ public final class LoopClient implements Closeable {
         }
         // endregion
         // region send-recv
-        phone.getOutputStream().write(line.getBytes(StandardCharsets.UTF_8));
-        InputStream in = phone.getInputStream();
-        byte[] buffer = new byte[1024];
-        int n = in.read(buffer);
-        return n < 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
+        byte[] data = line.getBytes(StandardCharsets.UTF_8);
+        phone.getOutputStream().write(data);
+        // the echo is as long as what we sent: read until all of it is here
+        byte[] reply = new byte[data.length];
+        int n = phone.getInputStream().readNBytes(reply, 0, reply.length);
+        return new String(reply, 0, n, StandardCharsets.UTF_8);
         // endregion
     }
 

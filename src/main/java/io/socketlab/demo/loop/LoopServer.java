@@ -3,34 +3,28 @@ package io.socketlab.demo.loop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
-import javax.net.ServerSocketFactory;
+import java.net.SocketTimeoutException;
 
 /** Chapter 5: a TCP server with a connection loop around a communication loop. */
 public final class LoopServer {
-    private final ServerSocketFactory sockets;
-    private final Consumer<String> log;
+    private final PrintStream console;
 
-    public LoopServer(ServerSocketFactory sockets, Consumer<String> log) {
-        this.sockets = sockets;
-        this.log = log;
+    /** A server printing what happens to {@code console} ({@code System.out} in a program of your own). */
+    public LoopServer(PrintStream console) {
+        this.console = console;
     }
 
     /**
-     * Serves one client after another until the listening socket is closed from another thread
-     * (then returns normally). A client that leaves or resets is logged; the next one is served.
+     * Serves one client after another on {@code phone} (bound and listening) until it is closed from
+     * another thread, then returns. A client that leaves, resets or stays silent past the read timeout
+     * its connection may have is logged; the next one is served.
      */
-    public void serve(String host, int port, Consumer<ServerSocket> onListening) throws IOException {
-        try (ServerSocket phone = sockets.createServerSocket()) {
-            // restart at once, even if the old port is in TIME_WAIT
-            phone.setReuseAddress(true);
-            phone.bind(new InetSocketAddress(host, port), 5);
-            onListening.accept(phone);
+    public void serve(ServerSocket phone) throws IOException {
+        try (phone) {
             // region connection-loop
             while (!phone.isClosed()) {
                 Socket conn;
@@ -57,16 +51,24 @@ public final class LoopServer {
                 int n = in.read(buffer);
                 // Python's recv returns b'': the caller hung up
                 if (n < 0) {
-                    log.accept("client left");
+                    console.println("client left");
                     return;
                 }
-                String text = new String(buffer, 0, n, StandardCharsets.UTF_8);
-                out.write(text.toUpperCase().getBytes(StandardCharsets.UTF_8));
+                // like Python's bytes.upper(): a-z to A-Z, other bytes as they came
+                // (a character cut between two reads passes through whole)
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] >= 'a' && buffer[i] <= 'z') {
+                        buffer[i] -= 'a' - 'A';
+                    }
+                }
+                out.write(buffer, 0, n);
             }
             // endregion
+        } catch (SocketTimeoutException silent) {
+            console.println("client silent too long: hung up on it");
         } catch (SocketException reset) {
             // region reset
-            log.accept("connection lost: " + reset.getMessage()); // a reset: serve the next client anyway
+            console.println("connection lost: " + reset.getMessage()); // a reset: serve the next client anyway
             // endregion
         }
     }

@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.SocketFactory;
 
 /** Chapter 12: resolve a name to all its addresses, then call the server at each one in turn. */
 public final class EveryAddress {
@@ -20,10 +19,17 @@ public final class EveryAddress {
         }
     }
 
-    private final SocketFactory sockets;
+    /** Where the sockets come from: {@code new Socket()} in a program of your own. */
+    @FunctionalInterface
+    public interface Sockets {
+        Socket make() throws IOException;
+    }
+
+    private final Sockets sockets;
     private final int timeoutMillis;
 
-    public EveryAddress(SocketFactory sockets, int timeoutMillis) {
+    /** Calls with sockets from {@code sockets}, waiting at most {@code timeoutMillis} to connect and then to read. */
+    public EveryAddress(Sockets sockets, int timeoutMillis) {
         this.sockets = sockets;
         this.timeoutMillis = timeoutMillis;
     }
@@ -41,7 +47,7 @@ public final class EveryAddress {
         List<Attempt> attempts = new ArrayList<>();
         for (InetAddress address : resolve(host)) {
             // region each-address
-            try (Socket socket = sockets.createSocket()) {
+            try (Socket socket = sockets.make()) {
                 socket.connect(new InetSocketAddress(address, port), timeoutMillis);
                 socket.setSoTimeout(timeoutMillis);
                 BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));

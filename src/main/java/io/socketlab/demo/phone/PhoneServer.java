@@ -2,31 +2,34 @@ package io.socketlab.demo.phone;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.IntConsumer;
-import javax.net.ServerSocketFactory;
 
 /** Chapter 4: a TCP server that answers exactly one call, like picking up the phone once. */
 public final class PhoneServer {
-    private final ServerSocketFactory sockets;
+    private PhoneServer() {
+    }
 
-    public PhoneServer(ServerSocketFactory sockets) {
-        this.sockets = sockets;
+    /** Answers one call on 127.0.0.1:8080: {@code java PhoneServer.java}, then the client. */
+    public static void main(String[] args) throws IOException {
+        // region buy
+        // buy a phone
+        ServerSocket phone = new ServerSocket();
+        // endregion
+        byte[] heard = answerOnce(phone, "127.0.0.1", 8080, port -> System.out.println("listening on port " + port));
+        System.out.println("heard: " + new String(heard, StandardCharsets.UTF_8));
     }
 
     /**
-     * Listens on {@code host:port}, tells {@code onListening} the real port, answers one call,
-     * replies with what it heard upper-cased and hangs up. Returns what the caller said.
+     * Binds {@code phone} to {@code host:port}, tells {@code onListening} the real port, answers one
+     * call, replies with the bytes it heard upper-cased as Python's {@code bytes.upper()} does, and
+     * hangs up; closes {@code phone}. Returns the bytes heard.
      */
-    public String answerOnce(String host, int port, IntConsumer onListening) throws IOException {
-        // region buy
-        // buy a phone
-        ServerSocket phone = sockets.createServerSocket();
-        // endregion
+    public static byte[] answerOnce(ServerSocket phone, String host, int port, IntConsumer onListening) throws IOException {
         try (phone) {
             // region sim
             // insert the SIM card, switch on: backlog 5
@@ -41,13 +44,19 @@ public final class PhoneServer {
                 // region hear
                 InputStream in = conn.getInputStream();
                 byte[] buffer = new byte[1024];
-                // listen: at most 1024 bytes
+                // listen: at most 1024 bytes, whatever arrived first
                 int n = in.read(buffer);
-                String heard = n < 0 ? "" : new String(buffer, 0, n, StandardCharsets.UTF_8);
+                byte[] heard = Arrays.copyOf(buffer, Math.max(n, 0));
                 // endregion
                 // region reply
-                OutputStream out = conn.getOutputStream();
-                out.write(heard.toUpperCase().getBytes(StandardCharsets.UTF_8)); // talk back
+                // like Python's bytes.upper(): a-z to A-Z, other bytes as they came
+                byte[] reply = heard.clone();
+                for (int i = 0; i < reply.length; i++) {
+                    if (reply[i] >= 'a' && reply[i] <= 'z') {
+                        reply[i] -= 'a' - 'A';
+                    }
+                }
+                conn.getOutputStream().write(reply); // talk back
                 // endregion
                 return heard;
             } // hang up the call: try-with-resources closes conn first...

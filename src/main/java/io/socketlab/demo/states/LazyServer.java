@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ServerSocketFactory;
 
 /**
  * Chapter 13: a server that does nothing until told. It listens with a small backlog, accepts only
@@ -18,11 +17,12 @@ public final class LazyServer implements Closeable {
     private final ServerSocket listening;
     private final List<Socket> accepted = new ArrayList<>();
 
-    public LazyServer(ServerSocketFactory sockets, String host, int port, int backlog) throws IOException {
+    /** Binds {@code listening} (not bound yet, {@code new ServerSocket()}) to {@code host:port} with {@code backlog}. */
+    public LazyServer(ServerSocket listening, String host, int port, int backlog) throws IOException {
+        this.listening = listening;
         // region small-backlog
-        listening = sockets.createServerSocket();
         listening.setReuseAddress(true);
-        listening.bind(new InetSocketAddress(host, port), backlog);
+        listening.bind(new InetSocketAddress(host, port), backlog);   // and never accept by itself
         // endregion
     }
 

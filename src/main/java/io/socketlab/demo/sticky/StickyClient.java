@@ -5,16 +5,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import javax.net.SocketFactory;
 
 /** Chapter 8: the naive client: one send, one recv(1024), as if one recv were one reply. */
 public final class StickyClient implements Closeable {
     private final Socket phone;
 
-    public StickyClient(SocketFactory sockets, String host, int port) throws IOException {
-        phone = sockets.createSocket();
+    /** Dials {@code host:port} on {@code phone} (5 s to connect; the read timeout is the one {@code phone} has). */
+    public StickyClient(Socket phone, String host, int port) throws IOException {
+        this.phone = phone;
         phone.connect(new InetSocketAddress(host, port), 5000);
-        phone.setSoTimeout(5000);
     }
 
     /** Sends {@code command} and returns whatever one 1024-byte read brings back. */

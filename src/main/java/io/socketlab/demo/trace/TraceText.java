@@ -17,6 +17,11 @@ public final class TraceText {
         return address == null ? "-" : address.toString();
     }
 
+    /** "1 byte", "0 bytes", "1024 bytes". */
+    public static String bytes(int count) {
+        return count == 1 ? "1 byte" : count + " bytes";
+    }
+
     /** The bytes decoded as UTF-8 in double quotes, with control characters escaped (\n, \r, \t, \xNN). */
     public static String escaped(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);

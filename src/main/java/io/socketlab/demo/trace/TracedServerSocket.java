@@ -5,13 +5,20 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
 
-/** A plain {@link ServerSocket} that reports bind, listen, accept and close to a {@link TraceListener}. */
+/**
+ * A plain {@link ServerSocket} that reports bind, listen, accept and close to a {@link TraceListener},
+ * and gives every connection it accepts a read timeout, so that a silent client cannot hold a
+ * one-client-at-a-time server for ever.
+ */
 public class TracedServerSocket extends ServerSocket {
     private final TraceListener listener;
+    private final int connectionTimeoutMillis;
     private boolean closed;
 
-    public TracedServerSocket(TraceListener listener) throws IOException {
+    /** {@code connectionTimeoutMillis}: the read timeout of each accepted connection (0: none). */
+    public TracedServerSocket(TraceListener listener, int connectionTimeoutMillis) throws IOException {
         this.listener = listener;
+        this.connectionTimeoutMillis = connectionTimeoutMillis;
         listener.onCall(new TraceEvent(Side.SERVER, "socket", "AF_INET, SOCK_STREAM", null));
     }
 
@@ -26,6 +33,7 @@ public class TracedServerSocket extends ServerSocket {
     public Socket accept() throws IOException {
         TracedSocket conn = TracedSocket.forAccept(listener);
         implAccept(conn);
+        conn.setSoTimeout(connectionTimeoutMillis);
         listener.onCall(new TraceEvent(Side.SERVER, "accept", TraceText.address(conn.getRemoteSocketAddress()), null));
         return conn;
     }

@@ -56,7 +56,7 @@ public class TracedSocket extends Socket {
                 public int read(byte[] b, int off, int len) throws IOException {
                     int n = super.read(b, off, len);
                     byte[] got = n > 0 ? Arrays.copyOfRange(b, off, off + n) : null;
-                    String detail = n < 0 ? "0 bytes (peer closed)" : n + " of " + len + " bytes";
+                    String detail = n < 0 ? "0 bytes (peer closed)" : n + " of " + TraceText.bytes(len);
                     listener.onCall(new TraceEvent(side, "recv", detail, got));
                     return n;
                 }
@@ -72,7 +72,7 @@ public class TracedSocket extends Socket {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
                     // reported before the bytes leave, so the send shows above the peer's recv
-                    listener.onCall(new TraceEvent(side, "sendall", len + " bytes", Arrays.copyOfRange(b, off, off + len)));
+                    listener.onCall(new TraceEvent(side, "sendall", TraceText.bytes(len), Arrays.copyOfRange(b, off, off + len)));
                     out.write(b, off, len);
                 }
 

@@ -1,23 +1,21 @@
 package io.socketlab.demo.udp;
 
-import io.socketlab.demo.trace.DatagramSocketFactory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 
-/** Chapter 6: send a datagram to the server's address, wait (5 s at most) for the one it sends back. */
+/** Chapter 6: send a datagram to the server's address, wait (as long as the socket's timeout) for the one it sends back. */
 public final class UdpEchoClient implements Closeable {
     private final DatagramSocket udp;
-    private final SocketAddress server;
+    private final InetSocketAddress server;
 
-    public UdpEchoClient(DatagramSocketFactory sockets, String host, int port) throws IOException {
-        udp = sockets.create(null);
-        udp.setSoTimeout(5000);
-        server = new InetSocketAddress(host, port);
+    /** A client sending from {@code udp} to {@code host:port}. */
+    public UdpEchoClient(DatagramSocket udp, String host, int port) {
+        this.udp = udp;
+        this.server = new InetSocketAddress(host, port);
     }
 
     /** Sends {@code line} as one datagram and returns the reply; null for an empty line (nothing sent). */
@@ -30,8 +28,9 @@ public final class UdpEchoClient implements Closeable {
         udp.send(new DatagramPacket(data, data.length, server));
         // endregion
         // region recvfrom
-        DatagramPacket reply = new DatagramPacket(new byte[UdpEchoServer.BUFSIZE], UdpEchoServer.BUFSIZE);
+        DatagramPacket reply = new DatagramPacket(new byte[1024], 1024);
         udp.receive(reply);
+        // a datagram arrives whole (or not at all): decode it in one piece
         return new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8);
         // endregion
     }

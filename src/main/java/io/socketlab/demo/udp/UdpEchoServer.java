@@ -1,29 +1,29 @@
 package io.socketlab.demo.udp;
 
-import io.socketlab.demo.trace.DatagramSocketFactory;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 
 /** Chapter 6: no connection, no accept: read a datagram, send it back upper-cased to whoever sent it. */
 public final class UdpEchoServer {
     public static final int BUFSIZE = 1024;
 
-    private final DatagramSocketFactory sockets;
-
-    public UdpEchoServer(DatagramSocketFactory sockets) {
-        this.sockets = sockets;
+    private UdpEchoServer() {
     }
 
-    /** Serves until the socket handed to {@code onBound} is closed from another thread. */
-    public void serve(String host, int port, Consumer<DatagramSocket> onBound) throws IOException {
+    /** Answers datagrams on 127.0.0.1:9000 until stopped: {@code java UdpEchoServer.java}. */
+    public static void main(String[] args) throws IOException {
         // region socket-bind
-        try (DatagramSocket udp = sockets.create(new InetSocketAddress(host, port))) {
-            // endregion
-            onBound.accept(udp);
+        // Java binds a datagram socket as it makes it: no separate bind call
+        DatagramSocket udp = new DatagramSocket(new InetSocketAddress("127.0.0.1", 9000));
+        // endregion
+        serve(udp);
+    }
+
+    /** Answers every datagram on {@code udp} until it is closed from another thread; closes it. */
+    public static void serve(DatagramSocket udp) throws IOException {
+        try (udp) {
             byte[] buffer = new byte[BUFSIZE];
             while (!udp.isClosed()) {
                 // region recvfrom
@@ -34,11 +34,17 @@ public final class UdpEchoServer {
                 } catch (IOException closed) {
                     return;
                 }
-                String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+                int n = packet.getLength();
                 // endregion
                 // region sendto
-                byte[] reply = text.toUpperCase().getBytes(StandardCharsets.UTF_8);
-                udp.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress())); // back to the sender
+                // like Python's bytes.upper(): a-z to A-Z, other bytes as they came
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] >= 'a' && buffer[i] <= 'z') {
+                        buffer[i] -= 'a' - 'A';
+                    }
+                }
+                // back to the sender
+                udp.send(new DatagramPacket(buffer, n, packet.getSocketAddress()));
                 // endregion
             }
         }
