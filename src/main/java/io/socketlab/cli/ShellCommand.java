@@ -25,8 +25,9 @@ final class ShellCommand {
             boolean ascii = !color || RenderOptions.asciiWanted(ws.options().env());
             SocketsView sockets = new SocketsView(color);
             Shell.Settings settings = new Shell.Settings(color, ascii, course.root().resolve(".socketlab").resolve("history"));
-            return new Shell(terminal, course, ws.lang(), ws.progressStore(), settings,
-                    List.of(new DemoExtension(color, ws.progressStore(), List.of(sockets)), sockets, new ExerciseExtension(course.root(), ws.progressStore(), color))).run();
+            return new Shell(terminal, course, ws.options().shellLang(ws.progress().language()), ws.progressStore(), settings,
+                    List.of(new DemoExtension(color, ws.progressStore(), List.of(sockets)), sockets,
+                            new ExerciseExtension(course.root(), ws.progressStore(), color))).run();
         } catch (IOException e) {
             ws.err().println("socketlab: cannot open the terminal: " + e.getMessage());
             return 1;

@@ -34,7 +34,7 @@ public final class SolutionCommand implements Callable<Integer> {
         Workspace ws = parent.workspace();
         Path root = ws.options().courseRoot();
         Progress progress = ws.progress();
-        Exercise exercise = CheckCommand.choose(root, exerciseName, progress, Messages.of("grade", ws.lang()));
+        Exercise exercise = CheckCommand.choose(root, exerciseName, progress, Messages.of("grade", ws.lang()), ws.err());
         if (exercise == null) {
             return 2;
         }

@@ -33,7 +33,7 @@ public final class WatchCommand implements Callable<Integer> {
         GlobalOptions options = parent.options;
         Messages text = Messages.of("grade", options.lang());
         Exercise start = CheckCommand.choose(options.courseRoot(), exerciseName,
-                parent.workspace().progressStore().load(), text);
+                parent.workspace().progressStore().load(), text, parent.workspace().err());
         if (start == null) {
             return 2;
         }

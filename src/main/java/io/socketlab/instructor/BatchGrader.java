@@ -18,10 +18,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,30 +61,13 @@ public final class BatchGrader {
      * stops the batch.
      */
     public List<StudentGrade> grade(Exercise exercise, List<Path> students, Consumer<StudentGrade> done) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, students.size())));
-        try {
-            List<Future<StudentGrade>> pending = new ArrayList<>();
-            for (Path student : students) {
-                pending.add(pool.submit(() -> {
-                    StudentGrade grade = gradeOne(exercise, student);
-                    synchronized (done) {
-                        done.accept(grade);
-                    }
-                    return grade;
-                }));
+        return ParallelJobs.map(students, threads, "grading", student -> {
+            StudentGrade grade = gradeOne(exercise, student);
+            synchronized (done) {
+                done.accept(grade);
             }
-            List<StudentGrade> grades = new ArrayList<>();
-            for (Future<StudentGrade> future : pending) {
-                try {
-                    grades.add(future.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("grading crashed", e.getCause());
-                }
-            }
-            return grades;
-        } finally {
-            pool.shutdownNow();
-        }
+            return grade;
+        });
     }
 
     /** The student's name, as in the gradebook: the name of their folder. */

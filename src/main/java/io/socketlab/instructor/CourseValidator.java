@@ -14,10 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Checks a whole course before it reaches learners: lessons and includes load, every exercise
@@ -58,21 +54,8 @@ public final class CourseValidator {
             problems.addAll(e.problems());
         }
         List<Exercise> exercises = ExerciseLoader.load(course, problems);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, exercises.size())));
-        try {
-            List<Future<List<Problem>>> pending = new ArrayList<>();
-            for (Exercise exercise : exercises) {
-                pending.add(pool.submit(() -> checkExercise(exercise, lang)));
-            }
-            for (Future<List<Problem>> future : pending) {
-                try {
-                    problems.addAll(future.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("exercise check crashed", e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
+        for (List<Problem> found : ParallelJobs.map(exercises, threads, "exercise check", exercise -> checkExercise(exercise, lang))) {
+            problems.addAll(found);
         }
         return new Outcome(List.copyOf(problems), lessons, exercises.size());
     }

@@ -13,10 +13,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -70,32 +66,17 @@ public final class SolvedStarters {
     }
 
     private static List<Problem> passingStarters(Path root, List<Exercise> exercises, int threads) throws InterruptedException {
+        List<Boolean> passed = ParallelJobs.map(exercises, threads, "starter check", exercise -> {
+            try (ExerciseChecker checker = new ExerciseChecker(Lang.EN)) {
+                return checker.check(exercise).passed();
+            }
+        });
         List<Problem> problems = new ArrayList<>();
-        if (exercises.isEmpty()) {
-            return problems;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, exercises.size())));
-        try {
-            List<Future<Boolean>> pending = new ArrayList<>();
-            for (Exercise exercise : exercises) {
-                pending.add(pool.submit(() -> {
-                    try (ExerciseChecker checker = new ExerciseChecker(Lang.EN)) {
-                        return checker.check(exercise).passed();
-                    }
-                }));
+        for (int i = 0; i < exercises.size(); i++) {
+            if (passed.get(i)) {
+                Exercise exercise = exercises.get(i);
+                problems.add(new Problem(exercise.srcDir(), 0, "release.starter-passes", restorePath(root, exercise.dir())));
             }
-            for (int i = 0; i < exercises.size(); i++) {
-                try {
-                    if (pending.get(i).get()) {
-                        Exercise exercise = exercises.get(i);
-                        problems.add(new Problem(exercise.srcDir(), 0, "release.starter-passes", restorePath(root, exercise.dir())));
-                    }
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("starter check crashed", e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
         }
         return problems;
     }

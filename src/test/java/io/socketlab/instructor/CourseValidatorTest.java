@@ -42,13 +42,16 @@ class CourseValidatorTest {
 
     @Test
     void theRealCourseValidates() throws Exception {
-        try (Stream<Path> solutions = Files.list(COURSE.resolve("exercises"))) {
-            Assumptions.assumeTrue(solutions.allMatch(e -> Files.isDirectory(e.resolve("solution"))),
-                    "a student handout carries no solutions to validate");
+        List<Path> exercises;
+        try (Stream<Path> folders = Files.list(COURSE.resolve("exercises"))) {
+            exercises = folders.filter(Files::isDirectory).toList();
         }
+        // a student handout carries no solution at all; the instructor's course must carry every one
+        Assumptions.assumeTrue(exercises.stream().anyMatch(e -> Files.isDirectory(e.resolve("solution"))),
+                "a student handout carries no solutions to validate");
         CourseValidator.Outcome outcome = CourseValidator.validate(COURSE, Demos.ids(), Runtime.getRuntime().availableProcessors());
         assertEquals(List.of(), outcome.problems().stream().map(p -> p.format(COURSE)).toList());
-        assertEquals(8, outcome.exercises());
+        assertEquals(exercises.size(), outcome.exercises());
         assertTrue(outcome.lessons() >= 8, "lessons: " + outcome.lessons());
     }
 
