@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +34,10 @@ public final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", description = "Server port (default 8080 for TCP demos, 9000 for UDP).")
     Integer port;
 
+    @Option(names = "--timeout", paramLabel = "S",
+            description = "Seconds to wait for a reply (default 120: long enough for chapter 5's three-terminal experiment).")
+    Integer timeoutSeconds;
+
     @Override
     public Integer call() {
         Messages messages = Messages.of("demo", main.options.lang());
@@ -43,23 +48,28 @@ public final class ConnectCommand implements Callable<Integer> {
             return 2;
         }
         int serverPort = port == null ? demo.defaultPort() : port;
+        Duration timeout = timeoutSeconds == null ? ConnectContext.READ_TIMEOUT : Duration.ofSeconds(timeoutSeconds);
+        if (timeout.isNegative() || timeout.isZero()) {
+            err.println(messages.get("connect.bad.timeout", timeoutSeconds));
+            return 2;
+        }
         BufferedReader in = new BufferedReader(new InputStreamReader(main.terminals().stdin(), StandardCharsets.UTF_8));
         ConnectContext context = new ConnectContext(host, serverPort, demo.transport(), in, workspace.out(), messages,
-                ConnectContext.READ_TIMEOUT);
+                timeout);
         try {
             demo.connect(context);
             return 0;
         } catch (IOException e) {
-            err.println(context.reached() ? afterConnecting(e, messages)
+            err.println(context.reached() ? afterConnecting(e, timeout, messages)
                     : messages.get("connect.failed", host, serverPort, e.getMessage(), name));
             return 1;
         }
     }
 
     /** What went wrong once the server had answered the call: never "cannot reach". */
-    private static String afterConnecting(IOException e, Messages messages) {
+    private static String afterConnecting(IOException e, Duration timeout, Messages messages) {
         if (e instanceof SocketTimeoutException) {
-            return messages.get("connect.timeout", ConnectContext.READ_TIMEOUT.toSeconds());
+            return messages.get("connect.timeout", timeout.toSeconds());
         }
         if (e instanceof ProtocolException || e instanceof EOFException) {
             return messages.get("connect.bad.frame", e.getMessage());

@@ -15,6 +15,7 @@ import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
 import io.socketlab.render.RenderOptions;
+import io.socketlab.render.TextWrapper;
 import io.socketlab.shell.Pager;
 import io.socketlab.shell.Shell;
 import java.io.IOException;
@@ -84,7 +85,7 @@ final class ExerciseExtension implements Shell.Extension {
                 progress.setCurrentExercise(exercise.id());
                 Hints.advance(exercise, progress, lang);
             });
-            reader.printAbove(Hints.current(exercise, after, lang));
+            reader.printAbove(TextWrapper.wrapMessage(Hints.current(exercise, after, lang), reader.getTerminal().getWidth()));
         } else if (command.equals("solution")) {
             showSolution(exercise, store.update(progress -> progress.setCurrentExercise(exercise.id())), lang, reader);
         } else {
@@ -105,7 +106,7 @@ final class ExerciseExtension implements Shell.Extension {
         Terminal terminal = reader.getTerminal();
         RenderOptions options = RenderOptions.of(terminal.getWidth(), color, RenderOptions.asciiWanted(System.getenv()));
         try {
-            new Pager(terminal).show(SolutionCommand.render(root, exercise, progress, lang, options), exercise.id());
+            new Pager(terminal, lang).show(SolutionCommand.render(root, exercise, progress, lang, options));
         } catch (IOException e) {
             reader.printAbove(Messages.of("grade", lang).get("error.io", e.getMessage()));
         }

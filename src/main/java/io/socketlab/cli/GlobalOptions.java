@@ -52,6 +52,11 @@ public final class GlobalOptions {
         return plain || env.containsKey("NO_COLOR") && !env.get("NO_COLOR").isEmpty() || "dumb".equals(term);
     }
 
+    /** True for {@code --plain} or {@code TERM=dumb}: text without a pager. {@code NO_COLOR} only drops colour. */
+    public boolean plainTextRequested() {
+        return plain || "dumb".equals(env.get("TERM"));
+    }
+
     /**
      * The course folder: {@code --course}, else {@code SOCKETLAB_HOME} (set by the launcher to its
      * own folder), else the working directory.

@@ -5,6 +5,8 @@ import io.socketlab.practice.Hints;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
+import io.socketlab.render.RenderOptions;
+import io.socketlab.render.TextWrapper;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -29,7 +31,7 @@ public final class HintCommand implements Callable<Integer> {
             return 2;
         }
         Progress after = store.update(progress -> Hints.advance(exercise, progress, options.lang()));
-        parent.workspace().out().println(Hints.current(exercise, after, options.lang()));
+        parent.workspace().out().println(TextWrapper.wrapMessage(Hints.current(exercise, after, options.lang()), RenderOptions.widthOf(options.env())));
         return 0;
     }
 }

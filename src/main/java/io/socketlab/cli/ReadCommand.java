@@ -38,20 +38,21 @@ final class ReadCommand implements Callable<Integer> {
             ws.err().println(ws.messages().get("chapter.unknown", number, course.firstChapter(), course.lastChapter()));
             return 2;
         }
-        show(main, ws, width, lesson.title(), options -> ws.renderer(options).render(lesson, io.socketlab.i18n.Messages.of("render", ws.lang())));
+        show(main, ws, width, options -> ws.renderer(options).render(lesson, io.socketlab.i18n.Messages.of("render", ws.lang())));
         markRead(ws, number);
         return 0;
     }
 
     /**
      * Prints rendered Markdown: plain text when standard output is not a terminal (or with
-     * {@code --plain}), else styled for the terminal's width, paged when it is taller than the screen.
+     * {@code --plain} or {@code TERM=dumb}), else for the terminal's width, paged when it is taller
+     * than the screen, in colour unless {@code NO_COLOR} is set.
      *
      * @param width columns asked for with {@code --width}, or null
      */
-    static void show(Main main, Workspace ws, Integer width, String name, Renderer render) throws IOException {
-        boolean styled = !ws.options().plainRequested() && main.terminals().stdoutIsTerminal();
-        if (!styled) {
+    static void show(Main main, Workspace ws, Integer width, Renderer render) throws IOException {
+        boolean paged = !ws.options().plainTextRequested() && main.terminals().stdoutIsTerminal();
+        if (!paged) {
             List<AttributedString> lines = render.render(RenderOptions.plain(width != null ? width : envWidth(ws)));
             StringBuilder text = new StringBuilder();
             lines.forEach(line -> text.append(line.toString()).append('\n'));
@@ -61,8 +62,9 @@ final class ReadCommand implements Callable<Integer> {
         }
         try (Terminal terminal = main.terminals().open()) {
             int columns = width != null ? width : terminal.getWidth();
-            List<AttributedString> lines = render.render(RenderOptions.styled(columns, RenderOptions.asciiWanted(ws.options().env())));
-            new Pager(terminal).show(lines, name);
+            boolean color = !ws.options().plainRequested();
+            List<AttributedString> lines = render.render(RenderOptions.of(columns, color, RenderOptions.asciiWanted(ws.options().env())));
+            new Pager(terminal, ws.lang()).show(lines);
         }
     }
 

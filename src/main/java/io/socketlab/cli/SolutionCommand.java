@@ -45,8 +45,8 @@ public final class SolutionCommand implements Callable<Integer> {
         }
         String markdown = Solutions.markdown(exercise, ws.lang());
         // Plain output is for copying: code lines stay whole instead of being cut at 80 columns.
-        boolean styled = !ws.options().plainRequested() && parent.terminals().stdoutIsTerminal();
-        ReadCommand.show(parent, ws, styled ? null : UNWRAPPED, exercise.id(), options -> render(root, options, markdown));
+        boolean paged = !ws.options().plainTextRequested() && parent.terminals().stdoutIsTerminal();
+        ReadCommand.show(parent, ws, paged ? null : UNWRAPPED, options -> render(root, options, markdown));
         return 0;
     }
 

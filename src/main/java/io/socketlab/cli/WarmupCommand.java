@@ -81,7 +81,7 @@ final class WarmupCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("socketlab-warmup");
         try {
             Path source = dir.resolve("Warm.java");
-            Files.writeString(source, "class Warm { String greet() { return \"hello\".toUpperCase(); } }\n");
+            Files.writeString(source, "class Warm { String greet() { return \"hello\".toUpperCase(java.util.Locale.ROOT); } }\n");
             try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
                 javac.getTask(Writer.nullWriter(), files, null, List.of("-d", dir.toString(), "-proc:none"), null,
                         files.getJavaFileObjects(source)).call();

@@ -9,6 +9,7 @@ import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
+import io.socketlab.render.WrappingPrintWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileSystems;
@@ -77,7 +78,7 @@ public final class WatchSession {
     public WatchSession(Terminal terminal, Path courseRoot, List<Exercise> exercises, Exercise start, Lang lang,
             boolean color, boolean poll, Function<Exercise, String> solutionView, Consumer<CheckResult> verdicts) {
         this.terminal = terminal;
-        this.out = terminal.writer();
+        this.out = new WrappingPrintWriter(terminal.writer(), terminal::getWidth);
         this.courseRoot = courseRoot;
         this.exercises = exercises;
         this.current = start;

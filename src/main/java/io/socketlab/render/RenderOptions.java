@@ -24,6 +24,15 @@ public record RenderOptions(int width, boolean color, boolean ascii) {
         return value != null && !value.isEmpty() && !value.equals("0");
     }
 
+    /** The width {@code COLUMNS} gives in {@code env}, else {@link #DEFAULT_WIDTH}: for output with no terminal to ask. */
+    public static int widthOf(java.util.Map<String, String> env) {
+        try {
+            return Integer.parseInt(env.getOrDefault("COLUMNS", "").strip());
+        } catch (NumberFormatException e) {
+            return DEFAULT_WIDTH;
+        }
+    }
+
     /** Plain text: no escape codes, ASCII borders. */
     public static RenderOptions plain(int width) {
         return new RenderOptions(width, false, true);

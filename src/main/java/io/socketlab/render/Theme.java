@@ -1,5 +1,7 @@
 package io.socketlab.render;
 
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
 /** The styles lessons are drawn with. With colour off every style is the default style. */
@@ -51,6 +53,31 @@ final class Theme {
         h2Rule = ascii ? "-" : "─";
         wrapMark = ascii ? "\\" : "↩";
         borders = ascii ? TableBorders.ASCII : TableBorders.BOX;
+    }
+
+    /** {@code extra}'s attributes over {@code base}'s: bold code inside a heading stays bold. */
+    static AttributedStyle combine(AttributedStyle base, AttributedStyle extra) {
+        if (base.equals(AttributedStyle.DEFAULT)) {
+            return extra;
+        }
+        if (extra.equals(AttributedStyle.DEFAULT)) {
+            return base;
+        }
+        long mask = extra.getMask();
+        return new AttributedStyle(base.getStyle() & ~mask | extra.getStyle() & mask, base.getMask() | mask);
+    }
+
+    /** {@code line} with {@code extra} combined into the style of every character. */
+    static AttributedString restyle(AttributedString line, AttributedStyle extra) {
+        if (extra.equals(AttributedStyle.DEFAULT)) {
+            return line;
+        }
+        AttributedStringBuilder sb = new AttributedStringBuilder();
+        for (int i = 0; i < line.length(); i++) {
+            sb.style(combine(line.styleAt(i), extra));
+            sb.append(line.charAt(i));
+        }
+        return sb.toAttributedString();
     }
 
     /** The characters a table is drawn with. */

@@ -12,6 +12,7 @@ import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
 import io.socketlab.render.LessonRenderer;
 import io.socketlab.render.RenderOptions;
+import io.socketlab.render.TextWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -240,7 +241,7 @@ public final class Shell {
         LessonRenderer renderer = new LessonRenderer(options, new Includes(course.root()));
         List<AttributedString> lines = renderer.render(lesson, Messages.of("render", lang));
         try {
-            new Pager(terminal).show(lines, lesson.title());
+            new Pager(terminal, lang).show(lines);
         } catch (IOException e) {
             lines.forEach(this::println);
         }
@@ -332,7 +333,9 @@ public final class Shell {
 
     private void println(AttributedString line) {
         PrintWriter writer = terminal.writer();
-        writer.println(settings.color() ? line.toAnsi(terminal) : line.toString());
+        for (AttributedString wrapped : TextWrapper.wrapMessage(line, terminal.getWidth())) {
+            writer.println(settings.color() ? wrapped.toAnsi(terminal) : wrapped.toString());
+        }
         writer.flush();
     }
 

@@ -14,16 +14,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The renderer's output for a sample with Chinese text, lists, a table and code, compared with
- * golden files. Regenerate on purpose with {@code mvn test -Dgolden.update=true}.
+ * The renderer's output compared with golden files: a sample with Chinese text, lists, a table and
+ * code, and Chinese paragraphs whose soft line breaks fall next to full-width punctuation.
+ * Regenerate on purpose with {@code mvn test -Dgolden.update=true}.
  */
 class LessonRendererGoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
-    @ParameterizedTest(name = "width {0}, {1}")
-    @CsvSource({"40, plain", "80, plain", "120, plain", "40, color", "80, color", "120, color"})
-    void matchesGoldenFile(int width, String mode) throws IOException {
-        String markdown = Files.readString(Path.of("src/test/resources/fixtures/sample.md"));
+    @ParameterizedTest(name = "{0}, width {1}, {2}")
+    @CsvSource({"sample, 40, plain", "sample, 80, plain", "sample, 120, plain",
+            "sample, 40, color", "sample, 80, color", "sample, 120, color",
+            "chinese, 40, plain", "chinese, 80, plain", "chinese, 80, color"})
+    void matchesGoldenFile(String fixture, int width, String mode) throws IOException {
+        String markdown = Files.readString(Path.of("src/test/resources/fixtures/" + fixture + ".md"));
         RenderOptions options = mode.equals("plain") ? RenderOptions.plain(width) : RenderOptions.styled(width, false);
         LessonRenderer renderer = new LessonRenderer(options, new Includes(Path.of(".").toAbsolutePath()));
         List<AttributedString> lines = renderer.render(markdown);
@@ -37,7 +40,7 @@ class LessonRendererGoldenTest {
         } else {
             assertTrue(actual.contains("\u001b["), "coloured output must contain escape codes");
         }
-        Path golden = GOLDEN.resolve("sample-" + width + "-" + mode + ".txt");
+        Path golden = GOLDEN.resolve(fixture + "-" + width + "-" + mode + ".txt");
         if (Boolean.getBoolean("golden.update") || !Files.exists(golden)) {
             Files.createDirectories(GOLDEN);
             Files.writeString(golden, actual, StandardCharsets.UTF_8);

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import io.socketlab.i18n.Lang;
+import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,49 +19,132 @@ import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(30)
+/** The pager on an 80×24 terminal built on streams, its screen read through a VT100 emulator. */
+@Timeout(60)
 class PagerTest {
+    private static final List<AttributedString> TWO_HUNDRED_LINES = numberedLines(200);
+
+    private PipedOutputStream typing;
+    private EmulatedScreen screen;
+    private Terminal terminal;
+
+    @BeforeEach
+    void openTerminal() throws IOException {
+        typing = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(typing);
+        screen = new EmulatedScreen(80, 24);
+        terminal = TerminalBuilder.builder().system(false).streams(in, screen)
+                .type("xterm-256color").size(new Size(80, 24)).encoding(StandardCharsets.UTF_8).build();
+    }
+
+    @AfterEach
+    void closeTerminal() throws IOException {
+        terminal.close();
+    }
+
+    private static List<AttributedString> numberedLines(int count) {
+        List<AttributedString> lines = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            lines.add(new AttributedString("line " + i));
+        }
+        return lines;
+    }
+
+    private CompletableFuture<Void> page(Lang lang, List<AttributedString> lines) {
+        Pager pager = new Pager(terminal, lang);
+        return CompletableFuture.runAsync(() -> {
+            try {
+                pager.show(lines);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private void type(String keys) throws IOException {
+        typing.write(keys.getBytes(StandardCharsets.UTF_8));
+        typing.flush();
+    }
+
+    private static String bottomRow(String text) {
+        String[] rows = text.split("\n");
+        return rows[rows.length - 1].strip();
+    }
+
+    @Test
+    void theStatusLineShowsHowFarAndWhichKeys() throws Exception {
+        CompletableFuture<Void> paging = page(Lang.EN, TWO_HUNDRED_LINES);
+        String shown = screen.await(s -> s.contains("line 23"), "the first page");
+        // 23 of 200 lines are on screen
+        assertEquals("-- 11% -- space/b/q --", bottomRow(shown));
+        assertFalse(shown.contains("line 24\n"), shown);
+        type("q");
+        paging.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theStatusLineIsTranslated() throws Exception {
+        CompletableFuture<Void> paging = page(Lang.ZH, TWO_HUNDRED_LINES);
+        String shown = screen.await(s -> s.contains("line 23"), "the first page");
+        assertTrue(bottomRow(shown).startsWith("-- 11% -- 空"), shown);
+        type("q");
+        paging.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void spaceShowsTheNextPageBGoesBackAndTheArrowsMoveOneLine() throws Exception {
+        CompletableFuture<Void> paging = page(Lang.EN, TWO_HUNDRED_LINES);
+        screen.await(s -> s.contains("line 23"), "the first page");
+        type(" ");
+        String next = screen.await(s -> s.contains("line 46"), "the second page");
+        assertTrue(next.startsWith("line 24"), next);
+        assertEquals("-- 23% -- space/b/q --", bottomRow(next));
+        type("b");
+        screen.await(s -> s.startsWith("line 1\n"), "the first page again");
+        type("\033[B");
+        String down = screen.await(s -> s.startsWith("line 2\n"), "one line further");
+        assertEquals("-- 12% -- space/b/q --", bottomRow(down));
+        type("G");
+        assertEquals("-- 100% -- space/b/q --", bottomRow(screen.await(s -> s.contains("line 200"), "the end")));
+        type("q");
+        paging.get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void slashFindsTheNextLineWithTheText() throws Exception {
+        CompletableFuture<Void> paging = page(Lang.EN, TWO_HUNDRED_LINES);
+        screen.await(s -> s.contains("line 23"), "the first page");
+        type("/line 150\r");
+        screen.await(s -> s.startsWith("line 150\n"), "the line searched for at the top");
+        type("q");
+        paging.get(20, TimeUnit.SECONDS);
+    }
 
     @Test
     void ctrlCInThePagerDoesNotReachTheCourseAndQLeaves() throws Exception {
-        PipedOutputStream typing = new PipedOutputStream();
-        PipedInputStream in = new PipedInputStream(typing);
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        try (Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen)
-                .type("xterm-256color").size(new Size(80, 24)).encoding(StandardCharsets.UTF_8).build()) {
-            AtomicInteger course = new AtomicInteger();
-            // stands for the default, which would end the JVM on a real terminal
-            Terminal.SignalHandler courseHandler = signal -> course.incrementAndGet();
-            terminal.handle(Terminal.Signal.INT, courseHandler);
-            List<AttributedString> lines = new ArrayList<>();
-            for (int i = 1; i <= 200; i++) {
-                lines.add(new AttributedString("line " + i));
-            }
-            Pager pager = new Pager(terminal);
-            assertTrue(pager.needsPaging(lines));
-            CompletableFuture<Void> paging = CompletableFuture.runAsync(() -> {
-                try {
-                    pager.show(lines, "long");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!screen.toString(StandardCharsets.UTF_8).contains("line 20")) {
-                assertTrue(System.nanoTime() < deadline && !paging.isDone(), screen.toString(StandardCharsets.UTF_8));
-                Thread.onSpinWait();
-            }
-            terminal.raise(Terminal.Signal.INT);
-            typing.write('q');
-            typing.flush();
-            paging.get(20, TimeUnit.SECONDS);
-            assertEquals(0, course.get(), "Ctrl-C in the pager reached the course's handler");
-            assertFalse(screen.toString(StandardCharsets.UTF_8).contains("line 199"));
-            // the course's handler is back once the pager is closed
-            assertEquals(courseHandler, terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_DFL));
-        }
+        AtomicInteger course = new AtomicInteger();
+        // stands for the default, which would end the JVM on a real terminal
+        Terminal.SignalHandler courseHandler = signal -> course.incrementAndGet();
+        terminal.handle(Terminal.Signal.INT, courseHandler);
+        CompletableFuture<Void> paging = page(Lang.EN, TWO_HUNDRED_LINES);
+        screen.await(s -> s.contains("line 20"), "the first page");
+        terminal.raise(Terminal.Signal.INT);
+        type("q");
+        paging.get(20, TimeUnit.SECONDS);
+        assertEquals(0, course.get(), "Ctrl-C in the pager reached the course's handler");
+        // the course's handler is back once the pager is closed
+        assertEquals(courseHandler, terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_DFL));
+    }
+
+    @Test
+    void textThatFitsIsPrintedWithoutThePager() throws Exception {
+        new Pager(terminal, Lang.EN).show(numberedLines(5));
+        String shown = screen.await(s -> s.contains("line 5"), "the five lines");
+        assertFalse(shown.contains("space/b/q"), shown);
     }
 }

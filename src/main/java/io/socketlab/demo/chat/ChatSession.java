@@ -93,7 +93,7 @@ public final class ChatSession extends DemoSession {
                     try {
                         context.say("connect.reply", client.receive());
                     } catch (SocketTimeoutException unanswered) {
-                        context.say("connect.no.answer", ConnectContext.READ_TIMEOUT.toSeconds());
+                        context.say("connect.no.answer", context.readTimeout().toSeconds());
                     }
                 } else {
                     context.say(client.talking() ? "connect.skipped" : "connect.contacts", names);

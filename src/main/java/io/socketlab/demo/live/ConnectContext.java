@@ -96,6 +96,11 @@ public final class ConnectContext {
         return messages.get(key, args);
     }
 
+    /** How long the client waits for a reply. */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
     /** {@code items} as a list in the learner's language. */
     public String list(java.util.Collection<?> items) {
         return messages.list(items);

@@ -4,6 +4,7 @@ import io.socketlab.demo.trace.Side;
 import io.socketlab.demo.trace.TraceEvent;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
+import io.socketlab.render.TextWrapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
@@ -61,10 +62,10 @@ public final class LiveDemo implements DemoOutput {
 
     private void loop(String demoId, int chapter, Function<DemoOutput, DemoSession> sessions) {
         try (DemoSession session = sessions.apply(this)) {
-            print(new AttributedString(messages.get("demo.help", demoId, chapter)));
+            printMessage(messages.get("demo.help", demoId, chapter));
             if (session.hasPersonAtServer()) {
-                print(new AttributedString(messages.get("demo.help.chat")));
-                print(new AttributedString(messages.get("demo.help.server")));
+                printMessage(messages.get("demo.help.chat"));
+                printMessage(messages.get("demo.help.server"));
             }
             for (SideCommand side : sideCommands) {
                 print(new AttributedString(side.help(messages.lang())));
@@ -73,7 +74,7 @@ public final class LiveDemo implements DemoOutput {
             try {
                 session.start("127.0.0.1");
             } catch (IOException e) {
-                print(new AttributedString(messages.get("demo.error", e.getMessage())));
+                printMessage(messages.get("demo.error", e.getMessage()));
                 return;
             }
             while (true) {
@@ -88,7 +89,7 @@ public final class LiveDemo implements DemoOutput {
                 }
                 if (line.trim().equals("hex")) {
                     hex = !hex;
-                    print(new AttributedString(messages.get(hex ? "demo.hex.on" : "demo.hex.off")));
+                    printMessage(messages.get(hex ? "demo.hex.on" : "demo.hex.off"));
                     continue;
                 }
                 if (taken(line)) {
@@ -99,7 +100,7 @@ public final class LiveDemo implements DemoOutput {
                         if (session.hasPersonAtServer()) {
                             session.typeAsServer(line.substring(1));
                         } else {
-                            print(new AttributedString(messages.get("demo.no.server.person")));
+                            printMessage(messages.get("demo.no.server.person"));
                         }
                     } else {
                         session.typeAsClient(line);
@@ -152,6 +153,11 @@ public final class LiveDemo implements DemoOutput {
     @Override
     public Lang lang() {
         return messages.lang();
+    }
+
+    /** A message, not a timeline row: wrapped at word boundaries to the terminal's width. */
+    private void printMessage(String message) {
+        reader.printAbove(TextWrapper.wrapMessage(message, reader.getTerminal().getWidth()));
     }
 
     private void print(AttributedString row) {

@@ -4,6 +4,7 @@ import io.socketlab.demo.trace.Side;
 import io.socketlab.demo.trace.TraceEvent;
 import io.socketlab.demo.trace.TraceText;
 import io.socketlab.i18n.Messages;
+import io.socketlab.render.TextWrapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.utils.AttributedString;
@@ -100,24 +101,8 @@ public final class TraceTimeline {
         return out.toString();
     }
 
-    /** Splits {@code text} into pieces of at most {@code column} display columns. */
+    /** {@code text} in lines of at most {@code column} display columns, broken at word boundaries. */
     static List<String> wrap(String text, int column) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        int used = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            int w = Math.max(0, WCWidth.wcwidth(cp));
-            if (used + w > column) {
-                lines.add(line.toString());
-                line.setLength(0);
-                used = 0;
-            }
-            line.appendCodePoint(cp);
-            used += w;
-            i += Character.charCount(cp);
-        }
-        lines.add(line.toString());
-        return lines;
+        return List.of(TextWrapper.wrapMessage(text, column).split("\n", -1));
     }
 }
