@@ -25,6 +25,11 @@ public record Demo(String id, int chapter, Transport transport, int defaultPort,
         LiveDemo.run(reader, id, chapter, live, lang, color);
     }
 
+    /** As {@link #runLive(LineReader, Lang, boolean)}, with {@code sideCommands} (the sockets view) at the demo's prompt. */
+    public void runLive(LineReader reader, Lang lang, boolean color, java.util.List<LiveDemo.SideCommand> sideCommands) {
+        LiveDemo.run(reader, id, chapter, live, lang, color, sideCommands);
+    }
+
     /** A new, not yet started live session reporting to {@code out}. */
     public DemoSession open(DemoOutput out) {
         return live.apply(out);

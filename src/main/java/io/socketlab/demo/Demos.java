@@ -2,9 +2,12 @@ package io.socketlab.demo;
 
 import io.socketlab.demo.chat.ChatSession;
 import io.socketlab.demo.framed.FramedSession;
+import io.socketlab.demo.http.HttpSession;
 import io.socketlab.demo.live.Transport;
 import io.socketlab.demo.loop.LoopSession;
+import io.socketlab.demo.names.NamesSession;
 import io.socketlab.demo.phone.PhoneSession;
+import io.socketlab.demo.states.StatesSession;
 import io.socketlab.demo.sticky.StickySession;
 import io.socketlab.demo.udp.UdpEchoSession;
 import java.util.LinkedHashSet;
@@ -20,7 +23,10 @@ public final class Demos {
             new Demo("udp-echo", 6, Transport.UDP, 9000, UdpEchoSession::new, UdpEchoSession::serve, UdpEchoSession::connect),
             new Demo("chat", 7, Transport.UDP, 9000, ChatSession::new, ChatSession::serve, ChatSession::connect),
             new Demo("sticky", 8, Transport.TCP, 8080, StickySession::new, StickySession::serve, StickySession::connect),
-            new Demo("framed", 8, Transport.TCP_FRAMES, 8080, FramedSession::new, FramedSession::serve, FramedSession::connect));
+            new Demo("framed", 8, Transport.TCP_FRAMES, 8080, FramedSession::new, FramedSession::serve, FramedSession::connect),
+            new Demo("http", 11, Transport.TCP, 8080, HttpSession::new, HttpSession::serve, HttpSession::connect),
+            new Demo("names", 12, Transport.TCP, 8080, NamesSession::new, NamesSession::serve, NamesSession::connect),
+            new Demo("states", 13, Transport.TCP, 8080, StatesSession::new, StatesSession::serve, StatesSession::connect));
 
     private Demos() {
     }

@@ -3,6 +3,7 @@ package io.socketlab.shell;
 import io.socketlab.course.Lesson;
 import io.socketlab.demo.Demo;
 import io.socketlab.demo.Demos;
+import io.socketlab.demo.live.LiveDemo;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.ProgressStore;
@@ -17,11 +18,18 @@ import org.jline.reader.LineReader;
 public final class DemoExtension implements Shell.Extension {
     private final boolean color;
     private final ProgressStore store;
+    private final List<LiveDemo.SideCommand> insideDemos;
 
     /** Demos run here are recorded in {@code store}. */
     public DemoExtension(boolean color, ProgressStore store) {
+        this(color, store, List.of());
+    }
+
+    /** As {@link #DemoExtension(boolean, ProgressStore)}; running demos also take {@code insideDemos} (the sockets view). */
+    public DemoExtension(boolean color, ProgressStore store, List<LiveDemo.SideCommand> insideDemos) {
         this.color = color;
         this.store = store;
+        this.insideDemos = List.copyOf(insideDemos);
     }
 
     @Override
@@ -61,6 +69,6 @@ public final class DemoExtension implements Shell.Extension {
             return;
         }
         store.update(progress -> progress.markRun(id));
-        demo.get().runLive(reader, lang, color);
+        demo.get().runLive(reader, lang, color, insideDemos);
     }
 }

@@ -123,8 +123,10 @@ class DemoSessionsTest {
     }
 
     @Test
-    void registryListsTheSixDemosInChapterOrder() {
-        assertEquals(List.of("phone", "tcp-loop", "udp-echo", "chat", "sticky", "framed"), List.copyOf(Demos.ids()));
+    void registryListsTheDemosInChapterOrder() {
+        assertEquals(List.of("phone", "tcp-loop", "udp-echo", "chat", "sticky", "framed", "http", "names", "states"),
+                List.copyOf(Demos.ids()));
         assertEquals(8, Demos.get("framed").chapter());
+        assertEquals(13, Demos.get("states").chapter());
     }
 }

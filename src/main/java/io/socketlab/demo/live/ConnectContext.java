@@ -91,6 +91,11 @@ public final class ConnectContext {
         out.flush();
     }
 
+    /** {@code key} of the demo bundle with {@code args}, in the learner's language. */
+    public String text(String key, Object... args) {
+        return messages.get(key, args);
+    }
+
     /** How long the client waits for a reply. */
     public Duration readTimeout() {
         return readTimeout;

@@ -6,6 +6,7 @@ import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import io.socketlab.render.TextWrapper;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Function;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -25,8 +26,20 @@ public final class LiveDemo implements DemoOutput {
     private final boolean color;
     private volatile boolean hex;
 
-    private LiveDemo(LineReader reader, Lang lang, boolean color) {
+    private final List<SideCommand> sideCommands;
+
+    /** A command the shell offers inside a running demo (such as sockets): tried before a line goes to the client. */
+    public interface SideCommand {
+        /** One line saying how to use it, shown when the demo starts. */
+        String help(Lang lang);
+
+        /** True when it took {@code line}; it prints above the prompt through {@code reader}. */
+        boolean take(String line, LineReader reader, Lang lang);
+    }
+
+    private LiveDemo(LineReader reader, Lang lang, boolean color, List<SideCommand> sideCommands) {
         this.reader = reader;
+        this.sideCommands = List.copyOf(sideCommands);
         this.messages = Messages.of("demo", lang);
         this.color = color;
     }
@@ -38,7 +51,13 @@ public final class LiveDemo implements DemoOutput {
      */
     public static void run(LineReader reader, String demoId, int chapter, Function<DemoOutput, DemoSession> sessions,
                            Lang lang, boolean color) {
-        new LiveDemo(reader, lang, color).loop(demoId, chapter, sessions);
+        run(reader, demoId, chapter, sessions, lang, color, List.of());
+    }
+
+    /** As {@link #run(LineReader, String, int, Function, Lang, boolean)}, with {@code sideCommands} at the demo's prompt. */
+    public static void run(LineReader reader, String demoId, int chapter, Function<DemoOutput, DemoSession> sessions,
+                           Lang lang, boolean color, List<SideCommand> sideCommands) {
+        new LiveDemo(reader, lang, color, sideCommands).loop(demoId, chapter, sessions);
     }
 
     private void loop(String demoId, int chapter, Function<DemoOutput, DemoSession> sessions) {
@@ -47,6 +66,9 @@ public final class LiveDemo implements DemoOutput {
             if (session.hasPersonAtServer()) {
                 printMessage(messages.get("demo.help.chat"));
                 printMessage(messages.get("demo.help.server"));
+            }
+            for (SideCommand side : sideCommands) {
+                print(new AttributedString(side.help(messages.lang())));
             }
             print(timeline().header(messages.get("demo.column.server"), messages.get("demo.column.client")));
             try {
@@ -70,6 +92,9 @@ public final class LiveDemo implements DemoOutput {
                     printMessage(messages.get(hex ? "demo.hex.on" : "demo.hex.off"));
                     continue;
                 }
+                if (taken(line)) {
+                    continue;
+                }
                 try {
                     if (line.startsWith("!")) {
                         if (session.hasPersonAtServer()) {
@@ -88,6 +113,15 @@ public final class LiveDemo implements DemoOutput {
         // readLine has returned, so the terminal is ours again: write directly rather than above a prompt
         reader.getTerminal().writer().println(messages.get("demo.stopped"));
         reader.getTerminal().flush();
+    }
+
+    private boolean taken(String line) {
+        for (SideCommand side : sideCommands) {
+            if (side.take(line.trim(), reader, messages.lang())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TraceTimeline timeline() {

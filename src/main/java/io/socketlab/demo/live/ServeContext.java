@@ -103,6 +103,16 @@ public final class ServeContext implements Closeable {
         };
     }
 
+    /** The person at the server typing commands (no reply prompt): the states demo's accept and close. */
+    public BufferedReader commands() {
+        return new BufferedReader(keyboard);
+    }
+
+    /** {@code key} of the demo bundle with {@code args}, in the learner's language. */
+    public String text(String key, Object... args) {
+        return messages.get(key, args);
+    }
+
     /** The host given to serve on. */
     public String host() {
         return host;

@@ -86,6 +86,12 @@ public class TracedSocket extends Socket {
     }
 
     @Override
+    public void shutdownOutput() throws IOException {
+        super.shutdownOutput();
+        listener.onCall(new TraceEvent(side, "shutdown", "SHUT_WR (FIN: no more bytes from this side)", null));
+    }
+
+    @Override
     public synchronized void close() throws IOException {
         super.close();
         if (!closed) {
