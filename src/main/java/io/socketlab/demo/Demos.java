@@ -18,6 +18,8 @@ public final class Demos {
         CHAPTERS.put("chat", 7);
         CHAPTERS.put("sticky", 8);
         CHAPTERS.put("framed", 8);
+        CHAPTERS.put("many", 9);
+        CHAPTERS.put("faults", 10);
     }
 
     private Demos() {

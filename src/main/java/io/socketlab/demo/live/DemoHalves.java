@@ -3,6 +3,8 @@ package io.socketlab.demo.live;
 import io.socketlab.demo.Demos;
 import io.socketlab.demo.chat.ChatClient;
 import io.socketlab.demo.chat.ChatServer;
+import io.socketlab.demo.faults.FaultClient;
+import io.socketlab.demo.faults.FaultServer;
 import io.socketlab.demo.framed.FramedClient;
 import io.socketlab.demo.framed.FramedServer;
 import io.socketlab.demo.framed.LengthPrefixFraming;
@@ -21,6 +23,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.IntConsumer;
 
 /**
@@ -68,7 +72,80 @@ public final class DemoHalves {
                             throw new UncheckedIOException(e);
                         }
                     }).serve(host, port, socket -> onListening.accept(socket.getLocalPort()));
+            case "many" -> serveMany(host, port, person, out, messages, trace, onListening);
+            case "faults" -> new FaultServer(TracedSockets.serverFactory(trace), text -> trace.line(Side.SERVER, text))
+                    .serve(host, port, socket -> onListening.accept(socket.getLocalPort()));
             default -> throw new IllegalArgumentException(messages.get("demo.unknown", id, messages.list(Demos.ids())));
+        }
+    }
+
+    /**
+     * The many demo's server: model one first; a model name typed at the server's terminal stops the
+     * current model and starts that one on the same port. Runs until the process is stopped.
+     */
+    private static void serveMany(String host, int port, BufferedReader person, PrintStream out, Messages messages,
+                                  ConsoleTrace trace, IntConsumer onListening) throws IOException {
+        String model = "one";
+        int listeningPort = port;
+        boolean announced = false;
+        while (true) {
+            CompletableFuture<java.util.Map.Entry<java.io.Closeable, Integer>> started = new CompletableFuture<>();
+            String current = model;
+            int onPort = listeningPort;
+            Thread serving = new Thread(() -> {
+                try {
+                    ServerModels.run(current, host, onPort, TracedSockets.serverFactory(trace), text -> trace.line(Side.SERVER, text),
+                            (stop, actual) -> started.complete(java.util.Map.entry(stop, actual)));
+                } catch (IOException | RuntimeException e) {
+                    started.completeExceptionally(e);
+                }
+            }, "socketlab-serve-many-" + model);
+            serving.start();
+            java.util.Map.Entry<java.io.Closeable, Integer> running;
+            try {
+                running = started.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            listeningPort = running.getValue();
+            if (!announced) {
+                onListening.accept(listeningPort);
+                announced = true;
+            }
+            trace.line(Side.SERVER, messages.get("demo.many.model." + model, ServerModels.POOL_THREADS, ServerModels.POOL_WAITING));
+            out.println(messages.get("serve.many.models", String.join(", ", ServerModels.NAMES), model));
+            out.flush();
+            String next = null;
+            for (String line = person.readLine(); line != null; line = person.readLine()) {
+                if (ServerModels.NAMES.contains(line.trim())) {
+                    next = line.trim();
+                    break;
+                }
+                out.println(messages.get("serve.many.models", String.join(", ", ServerModels.NAMES), model));
+                out.flush();
+            }
+            if (next == null) {
+                // nobody types at this server (input closed): serve with this model until stopped
+                joinQuietly(serving);
+                return;
+            }
+            running.getKey().close();
+            joinQuietly(serving);
+            model = next;
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -86,7 +163,18 @@ public final class DemoHalves {
                 String reply = new PhoneClient(TracedSockets.socketFactory(Side.CLIENT, trace)).call(host, port, message);
                 out.println(messages.get("connect.reply", reply));
             }
-            case "tcp-loop", "framed", "sticky" -> talkOverTcp(id, host, port, in, out, messages, trace);
+            case "faults" -> {
+                FaultClient client = new FaultClient(TracedSockets.socketFactory(Side.CLIENT, trace),
+                        TracedSockets.datagramFactory(Side.CLIENT, trace), host, port);
+                out.println(messages.get("demo.faults.help", String.join(", ", FaultRequests.NAMES)));
+                for (String line = in.readLine(); line != null && !line.trim().equals("quit"); line = in.readLine()) {
+                    if (!line.isBlank()) {
+                        out.println(messages.get("demo.column.client") + " " + FaultRequests.provoke(client, line.trim(), messages));
+                        out.flush();
+                    }
+                }
+            }
+            case "tcp-loop", "framed", "sticky", "many" -> talkOverTcp(id, host, port, in, out, messages, trace);
             case "udp-echo" -> {
                 try (UdpEchoClient client = new UdpEchoClient(TracedSockets.datagramFactory(Side.CLIENT, trace), host, port)) {
                     for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
@@ -103,7 +191,7 @@ public final class DemoHalves {
     private static void talkOverTcp(String id, String host, int port, BufferedReader in, PrintStream out,
                                     Messages messages, ConsoleTrace trace) throws IOException {
         var sockets = TracedSockets.socketFactory(Side.CLIENT, trace);
-        LoopClient loop = id.equals("tcp-loop") ? new LoopClient(sockets, host, port) : null;
+        LoopClient loop = id.equals("tcp-loop") || id.equals("many") ? new LoopClient(sockets, host, port) : null;
         FramedClient framed = id.equals("framed") ? new FramedClient(sockets, host, port) : null;
         StickyClient sticky = id.equals("sticky") ? new StickyClient(sockets, host, port) : null;
         try {

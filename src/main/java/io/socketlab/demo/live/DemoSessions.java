@@ -14,6 +14,8 @@ public final class DemoSessions {
             case "udp-echo" -> new UdpEchoSession(out);
             case "chat" -> new ChatSession(out);
             case "sticky" -> new StickySession(out);
+            case "many" -> new ManySession(out);
+            case "faults" -> new FaultsSession(out);
             default -> throw new IllegalArgumentException("unknown demo '" + id + "'");
         };
     }

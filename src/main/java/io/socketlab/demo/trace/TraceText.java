@@ -17,6 +17,11 @@ public final class TraceText {
         return address == null ? "-" : address.toString();
     }
 
+    /** "threw SocketException: Connection reset": what a failing call shows in the trace. */
+    public static String threw(Exception e) {
+        return "threw " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
     /** The bytes decoded as UTF-8 in double quotes, with control characters escaped (\n, \r, \t, \xNN). */
     public static String escaped(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);

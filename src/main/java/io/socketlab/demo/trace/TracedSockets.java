@@ -118,7 +118,12 @@ public final class TracedSockets {
         @Override
         public void receive(DatagramPacket packet) throws IOException {
             int room = packet.getLength();
-            super.receive(packet);
+            try {
+                super.receive(packet);
+            } catch (IOException e) {
+                listener.onCall(new TraceEvent(side, "recvfrom", TraceText.threw(e), null));
+                throw e;
+            }
             int n = packet.getLength();
             // Java cuts a datagram longer than the buffer without a word; a full buffer is the only sign.
             String detail = n + " of " + room + " bytes from " + TraceText.address(packet.getSocketAddress())
