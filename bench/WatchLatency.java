@@ -1,7 +1,7 @@
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
 import io.socketlab.grade.CheckResult;
-import io.socketlab.grade.WatchSession;
+import io.socketlab.practice.WatchSession;
 import io.socketlab.i18n.Lang;
 import java.io.OutputStream;
 import java.io.PipedInputStream;

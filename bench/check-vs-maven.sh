@@ -30,7 +30,7 @@ cat > "$mvnp/pom.xml" <<POM
 <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>3.13.0</version></plugin></plugins></build></project>
 POM
 # Exercises whose tests use the testkit need socketlab.jar on the Maven test class path too.
-if grep -rq "io.socketlab.grade.testkit" "$ex/test" 2>/dev/null; then
+if grep -rq "io.socketlab.testkit" "$ex/test" 2>/dev/null; then
   sed -i "s#</dependencies>#<dependency><groupId>io.socketlab</groupId><artifactId>socketlab</artifactId><version>0</version><scope>system</scope><systemPath>$jar</systemPath></dependency></dependencies>#" "$mvnp/pom.xml"
 fi
 

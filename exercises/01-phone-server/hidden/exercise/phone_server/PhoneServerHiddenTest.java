@@ -1,11 +1,11 @@
 package exercise.phone_server;
 
-import io.socketlab.grade.testkit.RecordingClient;
-import io.socketlab.grade.testkit.ServerRunner;
+import io.socketlab.testkit.RecordingClient;
+import io.socketlab.testkit.ServerRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 // Instructor notes: these catch decoding the whole 1024-byte buffer instead of the bytes read

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 // Instructor notes: the first test catches decoding each piece separately (a Chinese character

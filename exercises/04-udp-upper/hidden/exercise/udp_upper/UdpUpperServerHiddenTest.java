@@ -4,7 +4,7 @@ import java.net.DatagramSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 // Instructor notes: catches reusing the whole buffer's length (a short datagram after a long one

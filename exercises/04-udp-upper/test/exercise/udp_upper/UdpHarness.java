@@ -1,7 +1,7 @@
 package exercise.udp_upper;
 
-import io.socketlab.grade.testkit.LearnerCode;
-import io.socketlab.grade.testkit.Say;
+import io.socketlab.testkit.LearnerCode;
+import io.socketlab.testkit.Say;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 
 /**
  * Runs the learner's UDP server on a socket bound to 127.0.0.1:0 and gives tests clients that log

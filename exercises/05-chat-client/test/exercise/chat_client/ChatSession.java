@@ -1,6 +1,6 @@
 package exercise.chat_client;
 
-import io.socketlab.grade.testkit.LearnerCode;
+import io.socketlab.testkit.LearnerCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,7 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 
 /** Runs the learner's ChatClient on scripted input against an EchoServer and keeps the output. */
 final class ChatSession {

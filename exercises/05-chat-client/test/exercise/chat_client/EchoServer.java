@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 
 /**
  * The test's side of the chat: a UDP server on 127.0.0.1:0 that records every datagram it hears

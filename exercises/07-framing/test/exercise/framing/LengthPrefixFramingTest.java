@@ -1,7 +1,7 @@
 package exercise.framing;
 
-import io.socketlab.grade.testkit.ChunkingProxy;
-import io.socketlab.grade.testkit.LearnerCode;
+import io.socketlab.testkit.ChunkingProxy;
+import io.socketlab.testkit.LearnerCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,13 +1,13 @@
 package exercise.group_chat;
 
-import io.socketlab.grade.testkit.RecordingClient;
-import io.socketlab.grade.testkit.ServerRunner;
+import io.socketlab.testkit.RecordingClient;
+import io.socketlab.testkit.ServerRunner;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 // Instructor notes: a reset client (RST) makes naive servers throw out of the accept loop or

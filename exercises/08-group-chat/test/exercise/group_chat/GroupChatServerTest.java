@@ -1,14 +1,14 @@
 package exercise.group_chat;
 
-import io.socketlab.grade.testkit.RecordingClient;
-import io.socketlab.grade.testkit.ServerRunner;
+import io.socketlab.testkit.RecordingClient;
+import io.socketlab.testkit.ServerRunner;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import static io.socketlab.grade.testkit.Say.say;
+import static io.socketlab.testkit.Say.say;
 
 @Timeout(20)
 class GroupChatServerTest {

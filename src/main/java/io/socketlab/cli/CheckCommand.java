@@ -6,10 +6,12 @@ import io.socketlab.course.Problem;
 import io.socketlab.grade.CheckReport;
 import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.ExerciseChecker;
-import io.socketlab.grade.Solutions;
+import io.socketlab.practice.AfterCheck;
+import io.socketlab.practice.ExerciseChoice;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,66 +37,45 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GlobalOptions options = parent.options;
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
-        Messages text = Messages.of("grade", options.lang());
+        Workspace ws = parent.workspace();
+        PrintWriter out = new PrintWriter(ws.out(), true);
         Path root = options.courseRoot();
-        ProgressStore store = parent.workspace().progressStore();
-        Exercise exercise = choose(root, exerciseName, store.load(), text);
+        ProgressStore store = ws.progressStore();
+        Exercise exercise = choose(root, exerciseName, store.load(), Messages.of("grade", options.lang()), ws.err());
         if (exercise == null) {
             return 2;
         }
-        ExerciseChecker checker = new ExerciseChecker(options.lang());
-        CheckResult result = checker.check(exercise);
+        CheckResult result = new ExerciseChecker(options.lang()).check(exercise);
         if (json) {
             out.println(CheckReport.json(exercise, result));
         } else {
             new CheckReport(options.lang(), !options.plainRequested() && parent.terminals().stdoutIsTerminal()).print(exercise, result, out);
         }
-        store.update(progress -> {
-            progress.setCurrentExercise(exercise.id());
-            if (result.passed()) {
-                progress.markDone(exercise.id());
-            }
-        });
-        if (result.passed()) {
-            if (!json) {
-                out.println(Solutions.hasOne(exercise) ? text.get("report.solution", exercise.id()) : text.get("report.well-done"));
-            }
-        } else if (!json && !result.compileFailed()) {
-            out.println(text.get("report.stuck", exercise.id()));
+        AfterCheck.record(store, exercise, result);
+        if (!json) {
+            AfterCheck.nextStep(exercise, result, AfterCheck.Where.COMMAND_LINE, root, options.lang()).ifPresent(out::println);
         }
         return result.passed() ? 0 : 1;
     }
 
     /**
-     * The exercise named by id or number, else the current one from progress, else the first not
-     * done. Prints a one-line reason to stderr and returns null when there is none.
+     * The exercise named by id or number, else the current one ({@link ExerciseChoice#current}).
+     * Prints a one-line reason to {@code err} and returns null when there is none.
      */
-    static Exercise choose(Path root, String name, Progress progress, Messages text) {
+    static Exercise choose(Path root, String name, Progress progress, Messages text, PrintStream err) {
         List<Problem> problems = new ArrayList<>();
         List<Exercise> all = ExerciseLoader.load(root, problems);
-        problems.forEach(p -> System.err.println(text.get("cli.course-problem", p.format(root, text.lang()))));
+        problems.forEach(p -> err.println(text.get("cli.course-problem", p.format(root, text.lang()))));
         if (all.isEmpty()) {
-            System.err.println(text.get("cli.no-exercises", root.resolve("exercises")));
+            err.println(text.get("cli.no-exercises", root.resolve("exercises")));
             return null;
         }
-        if (name != null) {
-            for (Exercise e : all) {
-                if (e.isNamed(name)) {
-                    return e;
-                }
-            }
-            System.err.println(text.get("cli.unknown-exercise", name,
-                    text.list(all.stream().map(Exercise::id).toList())));
+        if (name == null) {
+            return ExerciseChoice.current(all, progress).orElseThrow();
+        }
+        return ExerciseChoice.named(all, name).orElseGet(() -> {
+            err.println(text.get("cli.unknown-exercise", name, text.list(all.stream().map(Exercise::id).toList())));
             return null;
-        }
-        if (progress.currentExercise() != null) {
-            for (Exercise e : all) {
-                if (e.id().equals(progress.currentExercise())) {
-                    return e;
-                }
-            }
-        }
-        return all.stream().filter(e -> !progress.isDone(e.id())).findFirst().orElse(all.get(0));
+        });
     }
 }

@@ -7,8 +7,9 @@ import io.socketlab.course.Problem;
 import io.socketlab.grade.CheckReport;
 import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.ExerciseChecker;
-import io.socketlab.grade.Hints;
-import io.socketlab.grade.Solutions;
+import io.socketlab.practice.Hints;
+import io.socketlab.practice.AfterCheck;
+import io.socketlab.practice.ExerciseChoice;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
@@ -89,21 +90,12 @@ final class ExerciseExtension implements Shell.Extension {
     }
 
     /**
-     * The exercise named in {@code args}, else this chapter's: the first not yet passed, or for
-     * {@code solution} the first passed; in a chapter without exercises, the one last worked on.
+     * The exercise named in {@code args}, else this chapter's ({@link ExerciseChoice#inChapter});
+     * {@code solution} prefers one already passed.
      */
     private Optional<Exercise> choose(List<String> args, Lesson lesson, boolean passedFirst) {
         List<Exercise> all = ExerciseLoader.load(root, new ArrayList<Problem>());
-        if (!args.isEmpty()) {
-            String name = args.get(0);
-            return all.stream().filter(e -> e.isNamed(name)).findFirst();
-        }
-        List<Exercise> here = all.stream().filter(e -> lesson.exercises().contains(e.id())).toList();
-        Progress progress = store.load();
-        if (here.isEmpty()) {
-            return all.stream().filter(e -> e.id().equals(progress.currentExercise())).findFirst();
-        }
-        return here.stream().filter(e -> progress.isDone(e.id()) == passedFirst).findFirst().or(() -> here.stream().findFirst());
+        return args.isEmpty() ? ExerciseChoice.inChapter(all, lesson, store.load(), passedFirst) : ExerciseChoice.named(all, args.get(0));
     }
 
     private void showSolution(Exercise exercise, Progress progress, Lang lang, LineReader reader) {
@@ -121,18 +113,8 @@ final class ExerciseExtension implements Shell.Extension {
         CheckResult result = checker(lang).check(exercise);
         StringWriter report = new StringWriter();
         new CheckReport(lang, color).print(exercise, result, new PrintWriter(report, true));
-        store.update(progress -> {
-            progress.setCurrentExercise(exercise.id());
-            if (result.passed()) {
-                progress.markDone(exercise.id());
-            }
-        });
-        if (result.passed()) {
-            Messages grade = Messages.of("grade", lang);
-            report.append(Solutions.hasOne(exercise) ? grade.get("report.solution-shell", exercise.id()) : grade.get("report.well-done"));
-        } else if (!result.compileFailed()) {
-            report.append(Messages.of("grade", lang).get("report.stuck-shell", root.relativize(exercise.srcDir()), exercise.id()));
-        }
+        AfterCheck.record(store, exercise, result);
+        AfterCheck.nextStep(exercise, result, AfterCheck.Where.SHELL, root, lang).ifPresent(report::append);
         reader.printAbove(report.toString().stripTrailing());
     }
 

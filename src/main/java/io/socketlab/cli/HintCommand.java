@@ -1,7 +1,7 @@
 package io.socketlab.cli;
 
 import io.socketlab.course.Exercise;
-import io.socketlab.grade.Hints;
+import io.socketlab.practice.Hints;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
@@ -24,12 +24,12 @@ public final class HintCommand implements Callable<Integer> {
         GlobalOptions options = parent.options;
         Messages text = Messages.of("grade", options.lang());
         ProgressStore store = parent.workspace().progressStore();
-        Exercise exercise = CheckCommand.choose(options.courseRoot(), exerciseName, store.load(), text);
+        Exercise exercise = CheckCommand.choose(options.courseRoot(), exerciseName, store.load(), text, parent.workspace().err());
         if (exercise == null) {
             return 2;
         }
         Progress after = store.update(progress -> Hints.advance(exercise, progress, options.lang()));
-        System.out.println(Hints.current(exercise, after, options.lang()));
+        parent.workspace().out().println(Hints.current(exercise, after, options.lang()));
         return 0;
     }
 }

@@ -3,7 +3,7 @@ package io.socketlab.cli;
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
 import io.socketlab.course.Lesson;
-import io.socketlab.grade.ExerciseList;
+import io.socketlab.practice.ExerciseList;
 import java.util.ArrayList;
 import java.util.List;
 import io.socketlab.progress.Progress;

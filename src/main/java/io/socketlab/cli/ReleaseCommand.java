@@ -1,7 +1,7 @@
 package io.socketlab.cli;
 
 import io.socketlab.course.Problem;
-import io.socketlab.grade.batch.Handout;
+import io.socketlab.instructor.Handout;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.socketlab.cli;
 
 import io.socketlab.course.Exercise;
-import io.socketlab.grade.StarterSnapshot;
+import io.socketlab.practice.StarterSnapshot;
 import io.socketlab.i18n.Messages;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,31 +30,31 @@ public final class ResetCommand implements Callable<Integer> {
         GlobalOptions options = parent.options;
         Messages text = Messages.of("grade", options.lang());
         Exercise exercise = CheckCommand.choose(options.courseRoot(), exerciseName,
-                parent.workspace().progressStoreOnly().load(), text);
+                parent.workspace().progressStoreOnly().load(), text, parent.workspace().err());
         if (exercise == null) {
             return 2;
         }
         StarterSnapshot starter = new StarterSnapshot(options.courseRoot(), exercise);
         if (!starter.exists()) {
-            System.err.println(text.get("cli.reset-no-starter", exercise.id()));
+            parent.workspace().err().println(text.get("cli.reset-no-starter", exercise.id()));
             return 1;
         }
         if (!yes) {
-            System.out.print(text.get("cli.reset-ask", exercise.id(), exercise.srcDir()));
-            System.out.flush();
+            parent.workspace().out().print(text.get("cli.reset-ask", exercise.id(), exercise.srcDir()));
+            parent.workspace().out().flush();
             String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             if (answer == null) {
-                System.out.println();
-                System.err.println(text.get("cli.reset-no-stdin", exercise.id()));
+                parent.workspace().out().println();
+                parent.workspace().err().println(text.get("cli.reset-no-stdin", exercise.id()));
                 return 2;
             }
             if (!answer.strip().equalsIgnoreCase("y") && !answer.strip().equalsIgnoreCase("yes")) {
-                System.out.println(text.get("cli.reset-kept"));
+                parent.workspace().out().println(text.get("cli.reset-kept"));
                 return 0;
             }
         }
         starter.restore(exercise);
-        System.out.println(text.get("cli.reset-done", exercise.id()));
+        parent.workspace().out().println(text.get("cli.reset-done", exercise.id()));
         return 0;
     }
 }

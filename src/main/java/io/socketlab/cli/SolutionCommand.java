@@ -2,7 +2,7 @@ package io.socketlab.cli;
 
 import io.socketlab.course.Exercise;
 import io.socketlab.course.Includes;
-import io.socketlab.grade.Solutions;
+import io.socketlab.practice.Solutions;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
@@ -34,7 +34,7 @@ public final class SolutionCommand implements Callable<Integer> {
         Workspace ws = parent.workspace();
         Path root = ws.options().courseRoot();
         Progress progress = ws.progress();
-        Exercise exercise = CheckCommand.choose(root, exerciseName, progress, Messages.of("grade", ws.lang()));
+        Exercise exercise = CheckCommand.choose(root, exerciseName, progress, Messages.of("grade", ws.lang()), ws.err());
         if (exercise == null) {
             return 2;
         }

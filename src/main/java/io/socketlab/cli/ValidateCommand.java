@@ -3,8 +3,9 @@ package io.socketlab.cli;
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
 import io.socketlab.course.Problem;
-import io.socketlab.grade.Solutions;
-import io.socketlab.grade.batch.CourseValidator;
+import io.socketlab.demo.Demos;
+import io.socketlab.practice.Solutions;
+import io.socketlab.instructor.CourseValidator;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import java.io.PrintStream;
@@ -33,7 +34,7 @@ public final class ValidateCommand implements Callable<Integer> {
             parent.workspace().err().println(text.get("validate.handout", exercises.size()));
             return 1;
         }
-        CourseValidator.Outcome outcome = CourseValidator.validate(root, Runtime.getRuntime().availableProcessors(), lang);
+        CourseValidator.Outcome outcome = CourseValidator.validate(root, Demos.ids(), Runtime.getRuntime().availableProcessors(), lang);
         for (Problem problem : outcome.problems()) {
             out.println(problem.format(root, lang));
         }

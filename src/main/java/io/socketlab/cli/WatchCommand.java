@@ -2,7 +2,7 @@ package io.socketlab.cli;
 
 import io.socketlab.course.Exercise;
 import io.socketlab.course.ExerciseLoader;
-import io.socketlab.grade.WatchSession;
+import io.socketlab.practice.WatchSession;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.ProgressStore;
 import io.socketlab.render.RenderOptions;
@@ -34,7 +34,7 @@ public final class WatchCommand implements Callable<Integer> {
         GlobalOptions options = parent.options;
         Messages text = Messages.of("grade", options.lang());
         Exercise start = CheckCommand.choose(options.courseRoot(), exerciseName,
-                parent.workspace().progressStore().load(), text);
+                parent.workspace().progressStore().load(), text, parent.workspace().err());
         if (start == null) {
             return 2;
         }

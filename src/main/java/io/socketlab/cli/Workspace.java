@@ -10,7 +10,7 @@ import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
 import io.socketlab.render.LessonRenderer;
 import io.socketlab.render.RenderOptions;
-import io.socketlab.grade.StarterSnapshot;
+import io.socketlab.practice.StarterSnapshot;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

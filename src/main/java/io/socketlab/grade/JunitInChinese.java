@@ -7,7 +7,7 @@ import org.opentest4j.AssertionFailedError;
 /**
  * JUnit's own words in a failure message, said in Chinese for a Chinese-speaking learner: the
  * exercise author's text before {@code ==>} is already in the learner's language (see
- * {@link io.socketlab.grade.testkit.Say}), but JUnit appends {@code expected: <a> but was: <b>}
+ * {@link io.socketlab.testkit.Say}), but JUnit appends {@code expected: <a> but was: <b>}
  * and the like in English. Only the forms written below are changed; anything else is left as
  * JUnit wrote it, since a half-translated value would mislead more than English does.
  */

@@ -1,6 +1,6 @@
 package io.socketlab.grade;
 
-import io.socketlab.grade.testkit.Say;
+import io.socketlab.testkit.Say;
 import io.socketlab.i18n.Lang;
 import java.io.BufferedReader;
 import java.io.File;
