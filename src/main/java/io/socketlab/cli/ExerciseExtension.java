@@ -60,7 +60,10 @@ final class ExerciseExtension implements Shell.Extension {
 
     @Override
     public List<String> arguments(String command, Lesson lesson) {
-        return lesson.exercises();
+        // every exercise, this chapter's first: in a chapter without one, Tab still offers them all
+        List<String> ids = new ArrayList<>(lesson.exercises());
+        ExerciseLoader.load(root, new ArrayList<Problem>()).stream().map(Exercise::id).filter(id -> !ids.contains(id)).forEach(ids::add);
+        return ids;
     }
 
     @Override

@@ -37,6 +37,15 @@ public final class GlobalOptions {
         return lang != null ? lang : Lang.fromEnvironment(env);
     }
 
+    /**
+     * The language for the course shell: {@code --lang} when given, else the one the learner last
+     * chose there with {@code lang} ({@code saved}, a code, may be null), else the locale's.
+     */
+    public Lang shellLang(String saved) {
+        Lang chosen = saved == null ? null : Lang.parse(saved);
+        return lang != null || chosen == null ? lang() : chosen;
+    }
+
     /** True when the user asked for plain text, or the environment says colours are unwelcome. */
     public boolean plainRequested() {
         String term = env.get("TERM");

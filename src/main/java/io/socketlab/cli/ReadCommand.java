@@ -32,9 +32,9 @@ final class ReadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Workspace ws = main.workspace();
         int number = chapter != null ? chapter : ws.progress().currentChapter();
-        var course = ws.course();
-        Lesson lesson = course.lesson(ws.lang(), number).orElse(null);
+        Lesson lesson = ws.chapter(number).orElse(null);
         if (lesson == null) {
+            var course = ws.course();
             ws.err().println(ws.messages().get("chapter.unknown", number, course.firstChapter(), course.lastChapter()));
             return 2;
         }

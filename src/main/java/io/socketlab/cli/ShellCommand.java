@@ -23,7 +23,7 @@ final class ShellCommand {
             boolean color = !ws.options().plainRequested() && !dumb;
             boolean ascii = !color || RenderOptions.asciiWanted(ws.options().env());
             Shell.Settings settings = new Shell.Settings(color, ascii, course.root().resolve(".socketlab").resolve("history"));
-            return new Shell(terminal, course, ws.lang(), ws.progressStore(), settings,
+            return new Shell(terminal, course, ws.options().shellLang(ws.progress().language()), ws.progressStore(), settings,
                     List.of(new DemoExtension(color), new ExerciseExtension(course.root(), ws.progressStore(), color))).run();
         } catch (IOException e) {
             ws.err().println("socketlab: cannot open the terminal: " + e.getMessage());

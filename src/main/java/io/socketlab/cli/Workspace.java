@@ -4,6 +4,7 @@ import io.socketlab.course.Course;
 import io.socketlab.course.CourseException;
 import io.socketlab.course.CourseLoader;
 import io.socketlab.course.Includes;
+import io.socketlab.course.Lesson;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
@@ -14,6 +15,7 @@ import io.socketlab.practice.StarterSnapshot;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -120,7 +122,17 @@ final class Workspace {
     }
 
     LessonRenderer renderer(RenderOptions renderOptions) {
-        return new LessonRenderer(renderOptions, new Includes(course().root()));
+        return new LessonRenderer(renderOptions, new Includes(options.courseRoot()));
+    }
+
+    /**
+     * Chapter {@code number} in the learner's language, read alone when it loads cleanly (a
+     * command that shows one chapter need not read the whole course), else from the whole course,
+     * whose problems are then printed as {@link #course()} does; empty when there is no such chapter.
+     */
+    Optional<Lesson> chapter(int number) {
+        var alone = new CourseLoader(demoIds()).loadChapter(options.courseRoot(), lang(), number);
+        return alone.isPresent() ? alone : course().lesson(lang(), number);
     }
 
     /** Ends a command with an exit code after its message was printed. */

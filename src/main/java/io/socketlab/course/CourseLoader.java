@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -59,6 +61,33 @@ public final class CourseLoader {
             throw new CourseException(problems);
         }
         return new Course(course, byLang);
+    }
+
+    /**
+     * Chapter {@code number} in {@code lang} alone, for a command that shows one chapter: its file,
+     * front matter and includes are checked, the rest of the course is not read. Empty when that
+     * chapter is missing or has a problem; {@link #load} then says what is wrong with the course.
+     */
+    public Optional<Lesson> loadChapter(Path root, Lang lang, int number) {
+        Path course = root.toAbsolutePath().normalize();
+        Path dir = course.resolve("lessons").resolve(lang.code());
+        String prefix = String.format(Locale.ROOT, "%02d-", number);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (files.size() != 1) {
+            return Optional.empty();
+        }
+        Matcher name = FILE_NAME.matcher(files.get(0).getFileName().toString());
+        if (!name.matches()) {
+            return Optional.empty();
+        }
+        List<Problem> problems = new ArrayList<>();
+        Lesson lesson = loadLesson(course, files.get(0), number, name.group(2), lang, new Includes(course), problems);
+        return problems.isEmpty() ? Optional.ofNullable(lesson) : Optional.empty();
     }
 
     private List<Lesson> loadLanguage(Path course, Path dir, Lang lang, Includes includes, Map<Integer, Path> numbers, List<Problem> problems) {

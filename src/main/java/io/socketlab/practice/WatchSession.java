@@ -52,6 +52,8 @@ public final class WatchSession {
     private boolean polling;
     private Exercise current;
     private volatile boolean passed;
+    /** Set by Ctrl-C, which ends watch as q does. */
+    private volatile boolean stopRequested;
     /** The check running now, on its own thread, so a save or a key can replace it. */
     private Thread checking;
     /** Set when the running check was dropped for a newer one: it then prints nothing. */
@@ -92,6 +94,9 @@ public final class WatchSession {
     /** Runs until the learner presses q or the input ends. */
     public void run() throws IOException {
         var attributes = terminal.enterRawMode();
+        // Ctrl-C ends watch like q: left to the JVM's default, it would end the process with the
+        // terminal still raw (no echo) for the learner's shell
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> stopRequested = true);
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             NonBlockingReader keys = terminal.reader();
             WatchKeys watched = new WatchKeys(watcher);
@@ -101,7 +106,7 @@ public final class WatchSession {
             int tick = 0;
             while (true) {
                 int key = keys.read(TICK_MILLIS);
-                if (key == NonBlockingReader.EOF || key == 'q') {
+                if (key == NonBlockingReader.EOF || key == 'q' || stopRequested) {
                     stopCheck();
                     out.println(text.get("watch.bye"));
                     out.flush();
@@ -140,6 +145,7 @@ public final class WatchSession {
         } finally {
             stopCheck();
             checker.close();
+            terminal.handle(Terminal.Signal.INT, previous);
             terminal.setAttributes(attributes);
         }
     }
@@ -262,10 +268,12 @@ public final class WatchSession {
             }
             case 'n' -> {
                 Exercise next = next();
-                if (passed && next != null) {
+                // passed in this session, or before it (a learner back to an exercise already done)
+                boolean cleared = passed || store.load().isDone(current.id());
+                if (cleared && next != null) {
                     current = next;
                     passed = false;
-                } else if (passed) {
+                } else if (cleared) {
                     out.println(text.get("watch.all-done"));
                 } else if (next != null) {
                     // the way to skip names the exercise n would open

@@ -1,6 +1,7 @@
 package io.socketlab.progress;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.socketlab.i18n.Lang;
 import io.socketlab.progress.ProgressStore.Warning.Detail;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -24,6 +25,8 @@ public final class Progress {
 
     private int currentChapter = 1;
     private String currentExercise;
+    /** The language code the learner chose in the shell ({@code lang zh}), or null. */
+    private String language;
     private final Set<Integer> chaptersRead = new LinkedHashSet<>();
     private final Set<String> demosRun = new LinkedHashSet<>();
     private final Set<String> exercisesDone = new LinkedHashSet<>();
@@ -44,6 +47,15 @@ public final class Progress {
 
     public void setCurrentExercise(String id) {
         this.currentExercise = id;
+    }
+
+    /** The language the learner last chose in the course shell, as its code, or null if never. */
+    public String language() {
+        return language;
+    }
+
+    public void setLanguage(String code) {
+        this.language = code;
     }
 
     public boolean isRead(int chapter) {
@@ -94,6 +106,9 @@ public final class Progress {
         if (currentExercise != null) {
             json.put("currentExercise", currentExercise);
         }
+        if (language != null) {
+            json.put("language", language);
+        }
         json.put("chaptersRead", new ArrayList<>(chaptersRead));
         json.put("demosRun", new ArrayList<>(demosRun));
         json.put("exercisesDone", new ArrayList<>(exercisesDone));
@@ -119,6 +134,12 @@ public final class Progress {
             progress.currentExercise = s;
         } else if (exercise != null) {
             faults.add(leftOut("currentExercise", exercise));
+        }
+        Object language = json.get("language");
+        if (language instanceof String s && Lang.parse(s) != null) {
+            progress.language = s;
+        } else if (language != null) {
+            faults.add(leftOut("language", language));
         }
         for (Object o : list("chaptersRead", json, faults)) {
             if (o instanceof Number n && wholeIn(n, 1, MAX_CHAPTER)) {

@@ -1,10 +1,13 @@
 package io.socketlab.shell;
 
 import io.socketlab.course.Course;
+import io.socketlab.course.Exercise;
+import io.socketlab.course.ExerciseLoader;
 import io.socketlab.course.Includes;
 import io.socketlab.course.Lesson;
 import io.socketlab.i18n.Lang;
 import io.socketlab.i18n.Messages;
+import io.socketlab.practice.ExerciseList;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
 import io.socketlab.render.LessonRenderer;
@@ -247,10 +250,18 @@ public final class Shell {
         println(new AttributedString(footer, dim()));
     }
 
+    /** Chapters and exercises with their marks, as {@code ./socketlab list} shows them. */
     private void list() {
         Progress stored = store.load();
+        println(new AttributedString(messages.get("list.chapters"), style(AttributedStyle.BOLD)));
         for (Lesson lesson : course.lessons(lang)) {
             println(new AttributedString(ChapterList.line(lesson, chapter, stored, !settings.color())));
+        }
+        List<Exercise> exercises = ExerciseLoader.load(course.root(), new ArrayList<>());
+        if (!exercises.isEmpty()) {
+            println(new AttributedString(messages.get("list.exercises"), style(AttributedStyle.BOLD)));
+            ExerciseList.lines(exercises, stored, stored.currentExercise(), !settings.color(), lang)
+                    .forEach(line -> println(new AttributedString(line)));
         }
     }
 
@@ -261,6 +272,7 @@ public final class Shell {
             return;
         }
         setLang(chosen);
+        store.update(progress -> progress.setLanguage(chosen.code()));
         println(new AttributedString(messages.get("lang.changed"), dim()));
         show(chapter);
     }

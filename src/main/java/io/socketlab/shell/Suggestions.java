@@ -4,19 +4,22 @@ import java.util.Collection;
 
 /** The known name closest to a mistyped one, for "did you mean": the shell's and the command line's. */
 public final class Suggestions {
+    /** Edits allowed for a typed word of more than {@link #SHORT} letters; shorter words get one. */
     private static final int MAX_DISTANCE = 2;
+    /** Up to this length two edits change most of the word: "foo" is not a slip for "go". */
+    private static final int SHORT = 3;
 
     private Suggestions() {
     }
 
     /**
      * The name in {@code known} fewest edits away from {@code typed} (a letter added, removed,
-     * changed, or two neighbours swapped, as in "raed"), at most two; null when none is that close.
-     * The first of equally close names wins.
+     * changed, or two neighbours swapped, as in "raed"), at most two (one for a word of three
+     * letters or fewer); null when none is that close. The first of equally close names wins.
      */
     public static String closest(String typed, Collection<String> known) {
         String best = null;
-        int bestDistance = MAX_DISTANCE + 1;
+        int bestDistance = (typed.length() <= SHORT ? 1 : MAX_DISTANCE) + 1;
         for (String name : known) {
             int d = distance(typed, name);
             if (d < bestDistance) {

@@ -126,6 +126,21 @@ class ExerciseShellTest {
         return ShellDriver.elsewhere(root, change);
     }
 
+    @Test
+    void tabCompletesEveryExerciseEvenInAChapterWithoutOne() throws Exception {
+        // chapter 3 lists no exercise: Tab still knows them all
+        String screen = session("go 3\r", "hint 01-pa\t\r", "quit\r");
+        assertTrue(screen.contains("Hint 1/2 for 01-passing:"), screen);
+    }
+
+    @Test
+    void listInTheShellShowsTheExercisesToo() throws Exception {
+        String screen = session("list\r", "quit\r");
+        assertTrue(screen.contains("Exercises"), screen);
+        assertTrue(screen.contains("01-passing"), screen);
+        assertTrue(screen.contains("03-infinite-loop"), screen);
+    }
+
     private void write(String path, String text) throws IOException {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());

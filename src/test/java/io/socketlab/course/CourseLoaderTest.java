@@ -55,6 +55,24 @@ class CourseLoaderTest {
     }
 
     @Test
+    void oneChapterLoadsAloneWithoutReadingTheOthers() throws IOException {
+        // a broken chapter 2 does not stop chapter 1 from being shown by itself
+        write("lessons/en/02-more.md", "Just text\n");
+        Lesson intro = loader.loadChapter(root, Lang.EN, 1).orElseThrow();
+        assertEquals("Intro en", intro.title());
+        assertEquals(loader.loadChapter(root, Lang.ZH, 1).orElseThrow().title(), "Intro zh");
+    }
+
+    @Test
+    void aChapterWithAProblemOrNoFileIsNotLoadedAlone() throws IOException {
+        write("lessons/en/02-more.md", "Just text\n");
+        assertTrue(loader.loadChapter(root, Lang.EN, 2).isEmpty(), "the whole load reports its problem");
+        assertTrue(loader.loadChapter(root, Lang.EN, 7).isEmpty());
+        write("src/Demo.java", "class Demo {}\n");
+        assertTrue(loader.loadChapter(root, Lang.EN, 1).isEmpty(), "an include that no longer resolves");
+    }
+
+    @Test
     void missingFrontMatterNamesFileAndLine() throws IOException {
         write("lessons/en/02-more.md", "Just text\n");
         assertEquals("lessons/en/02-more.md:1: missing front matter: the file must start with a '---' line, then 'title: ...', then '---'", problemsOf());

@@ -1,5 +1,7 @@
 package io.socketlab.practice;
 
+import io.socketlab.testing.Screen;
+
 import io.socketlab.grade.CheckResult;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +15,6 @@ import io.socketlab.course.ExerciseLoader;
 import io.socketlab.i18n.Lang;
 import io.socketlab.progress.ProgressStore;
 import io.socketlab.shell.ShellDriver;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -176,6 +178,38 @@ class WatchSessionTest {
      * Saves as most editors do, whole at once (a new file renamed over the old): a save written in
      * place can be seen half done, which checks twice and queues a verdict the test does not expect.
      */
+    @Test
+    void ctrlCEndsWatchLikeQAndGivesTheTerminalItsEchoBack() throws Exception {
+        copyFixture("02-failing");
+        try (Watch watch = new Watch(0)) {
+            assertEquals("fail", watch.verdict().status());
+            assertFalse(watch.terminal.getAttributes().getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO), "watch reads keys raw");
+            watch.terminal.raise(Terminal.Signal.INT);
+            String shown = watch.ended();
+            assertTrue(shown.contains("Bye."), shown);
+            assertTrue(watch.terminal.getAttributes().getLocalFlag(org.jline.terminal.Attributes.LocalFlag.ECHO),
+                    "the learner's shell gets its echo back");
+        }
+    }
+
+    @Test
+    void nOnAnExercisePassedBeforeWithEveryOtherPassedSaysAllIsDone() throws Exception {
+        copyFixture("01-passing");
+        copyFixture("02-failing");
+        new ProgressStore(course, w -> { }).update(progress -> {
+            progress.markDone("01-passing");
+            progress.markDone("02-failing");
+        });
+        try (Watch watch = new Watch(1)) {
+            // passed once, failing now after an edit: the list shows every exercise done
+            assertEquals("fail", watch.verdict().status());
+            watch.press('n');
+            watch.awaitScreen("Every exercise passes now. Well done!");
+            String shown = watch.quit();
+            assertFalse(shown.contains("This is the last exercise not passed yet"), shown);
+        }
+    }
+
     private void save(Path file, String content) throws IOException {
         // written outside the watched folders, so that only the rename is seen
         Path written = Files.writeString(course.resolve("saving.tmp"), content);
@@ -190,10 +224,10 @@ class WatchSessionTest {
     /** A watch session on its own thread, in polling mode, fed keys and read from its screen. */
     private final class Watch implements AutoCloseable {
         private final PipedOutputStream keys = new PipedOutputStream();
-        private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        private final Screen screen = new Screen();
         private final BlockingQueue<CheckResult> verdicts = new LinkedBlockingQueue<>();
         private final List<Throwable> crashed = new ArrayList<>();
-        private final Terminal terminal;
+        final Terminal terminal;
         private final Thread loop;
 
         Watch(int startAt) throws IOException {
@@ -226,20 +260,20 @@ class WatchSessionTest {
         }
 
         /** Waits up to 30 s for {@code text} on the screen; fails with the screen otherwise. */
-        void awaitScreen(String text) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!text().replace("\r\n", "\n").contains(text)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("never shown: " + text + "\n" + text());
-                }
-                Thread.onSpinWait();
-                Thread.yield();
+        void awaitScreen(String text) throws InterruptedException {
+            if (!screen.await(shown -> shown.replace("\r\n", "\n").contains(text), Duration.ofSeconds(30))) {
+                throw new AssertionError("never shown: " + text + "\n" + text());
             }
         }
 
         /** Presses q and returns the whole screen once the session has ended. */
         String quit() throws Exception {
             press('q');
+            return ended();
+        }
+
+        /** The whole screen once the session has ended by itself. */
+        String ended() throws Exception {
             loop.join(30_000);
             assertFalse(loop.isAlive());
             assertEquals(List.of(), crashed);
@@ -247,7 +281,7 @@ class WatchSessionTest {
         }
 
         private String text() {
-            return screen.toString(StandardCharsets.UTF_8);
+            return screen.text();
         }
 
         @Override

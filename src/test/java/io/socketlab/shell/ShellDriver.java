@@ -6,11 +6,12 @@ import io.socketlab.course.Lesson;
 import io.socketlab.i18n.Lang;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
-import java.io.ByteArrayOutputStream;
+import io.socketlab.testing.Screen;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +46,7 @@ public final class ShellDriver {
     public static String session(Function<Terminal, Shell> shellOn, String... steps) throws Exception {
         PipedOutputStream typing = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(typing, 64 * 1024);
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Screen screen = new Screen();
         try (Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen)
                 .type("xterm-256color").size(new Size(80, 200)).encoding(StandardCharsets.UTF_8).build()) {
             Shell shell = shellOn.apply(terminal);
@@ -76,20 +77,14 @@ public final class ShellDriver {
      * little later: read at once, the last line ("See you soon") was missing once in a few runs.
      * A marker is written after it all and awaited; the pty keeps order, so what came before is there.
      */
-    public static String drained(Terminal terminal, ByteArrayOutputStream screen) {
+    public static String drained(Terminal terminal, Screen screen) throws InterruptedException {
         String marker = "<end of screen " + System.nanoTime() + ">";
         terminal.writer().print(marker);
         terminal.writer().flush();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String text = screen.toString(StandardCharsets.UTF_8);
-        while (!text.contains(marker)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the terminal never passed on its last output:\n" + text);
-            }
-            Thread.onSpinWait();
-            Thread.yield();
-            text = screen.toString(StandardCharsets.UTF_8);
+        if (!screen.await(text -> text.contains(marker), Duration.ofSeconds(30))) {
+            throw new AssertionError("the terminal never passed on its last output:\n" + screen.text());
         }
+        String text = screen.text();
         return text.substring(0, text.indexOf(marker));
     }
 
@@ -116,25 +111,15 @@ public final class ShellDriver {
         };
     }
 
-    private static void awaitPrompts(ByteArrayOutputStream screen, int count, CompletableFuture<?> done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (occurrences(screen.toString(StandardCharsets.UTF_8), PROMPT_READY) < count) {
-            if (done.isDone() || System.nanoTime() > deadline) {
-                throw new AssertionError("the shell never showed prompt " + count + ":\n" + screen.toString(StandardCharsets.UTF_8));
-            }
-            Thread.onSpinWait();
-            Thread.yield();
+    private static void awaitPrompts(Screen screen, int count, CompletableFuture<?> done) throws InterruptedException {
+        if (!screen.await(text -> occurrences(text, PROMPT_READY) >= count, Duration.ofSeconds(30), done::isDone)) {
+            throw new AssertionError("the shell never showed prompt " + count + ":\n" + screen.text());
         }
     }
 
-    private static void awaitText(ByteArrayOutputStream screen, String text, CompletableFuture<?> done) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!screen.toString(StandardCharsets.UTF_8).contains(text)) {
-            if (done.isDone() || System.nanoTime() > deadline) {
-                throw new AssertionError("the shell never printed \"" + text + "\":\n" + screen.toString(StandardCharsets.UTF_8));
-            }
-            Thread.onSpinWait();
-            Thread.yield();
+    private static void awaitText(Screen screen, String text, CompletableFuture<?> done) throws InterruptedException {
+        if (!screen.await(shown -> shown.contains(text), Duration.ofSeconds(30), done::isDone)) {
+            throw new AssertionError("the shell never printed \"" + text + "\":\n" + screen.text());
         }
     }
 

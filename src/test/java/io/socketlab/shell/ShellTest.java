@@ -75,6 +75,21 @@ class ShellTest {
     }
 
     @Test
+    void theLanguageChosenWithLangIsSavedForTheNextVisit() throws Exception {
+        session(Lang.EN, "lang zh\r", "quit\r");
+        assertEquals("zh", saved().language());
+    }
+
+    @Test
+    void aFirstVisitAfterOnlyListingIsNoReturn() throws Exception {
+        // another command (./socketlab list, check) may create the progress file before the first visit
+        new ProgressStore(root, w -> { }).update(progress -> progress.setCurrentExercise("01-phone-server"));
+        String screen = session(Lang.EN, "quit\r");
+        assertTrue(screen.contains("Welcome to SocketLab"), screen);
+        assertFalse(screen.contains("Welcome back"), screen);
+    }
+
+    @Test
     void nextAndPrevMoveBetweenChaptersAndAreSaved() throws Exception {
         String screen = session(Lang.EN, "next\r", "next\r", "prev\r", "quit\r");
         assertTrue(screen.contains("Body of Hanging up."), screen);

@@ -27,4 +27,12 @@ class SuggestionsTest {
     void nothingCloseIsNoSuggestion() {
         assertNull(Suggestions.closest("quantum", COMMANDS));
     }
+
+    @Test
+    void aShortWordTwoEditsAwayIsNoSlip() {
+        // "foo" is two edits from "go", but that changes most of what was typed
+        assertNull(Suggestions.closest("foo", List.of("go", "read", "next")));
+        assertEquals("go", Suggestions.closest("og", List.of("go", "read")));
+        assertEquals("next", Suggestions.closest("nxt", List.of("go", "next")));
+    }
 }
