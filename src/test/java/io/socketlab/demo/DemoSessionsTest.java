@@ -122,8 +122,9 @@ class DemoSessionsTest {
     }
 
     @Test
-    void registryListsTheSixDemosInChapterOrder() {
-        assertEquals(List.of("phone", "tcp-loop", "udp-echo", "chat", "sticky", "framed"), List.copyOf(Demos.ids()));
+    void registryListsTheEightDemosInChapterOrder() {
+        assertEquals(List.of("phone", "tcp-loop", "udp-echo", "chat", "sticky", "framed", "many", "faults"), List.copyOf(Demos.ids()));
         assertEquals(8, Demos.chapter("framed"));
+        assertEquals(10, Demos.chapter("faults"));
     }
 }
