@@ -1,0 +1,45 @@
+package exercise.resilient_client;
+
+import exercise.resilient_client.ConnectResult.Outcome;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/** The resilient client of chapter 10: connect with a timeout, retry with backoff, say why it failed. */
+public final class ResilientClient {
+    private ResilientClient() {
+    }
+
+    /**
+     * Connects to {@code address} as {@code policy} says, waiting between attempts with
+     * {@code sleeper}. A refused or timed-out attempt is retried; any other IOException (an unknown
+     * host, say) is thrown at once. Sockets of failed attempts are closed.
+     */
+    public static ConnectResult connect(InetSocketAddress address, RetryPolicy policy, Sleeper sleeper)
+            throws IOException, InterruptedException {
+        long delay = policy.firstDelayMillis();
+        Outcome last = null;
+        for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
+            if (attempt > 1) {
+                sleeper.sleep(delay);
+                delay = Math.min(delay * 2, policy.maxDelayMillis());
+            }
+            Socket socket = new Socket();
+            try {
+                socket.connect(address, policy.connectTimeoutMillis());
+                return new ConnectResult(Outcome.CONNECTED, attempt, socket);
+            } catch (SocketTimeoutException silence) {
+                last = Outcome.TIMED_OUT;
+            } catch (ConnectException refused) {
+                last = Outcome.REFUSED;
+            } catch (IOException other) {
+                socket.close();
+                throw other;
+            }
+            socket.close();
+        }
+        return new ConnectResult(last, policy.attempts(), null);
+    }
+}
