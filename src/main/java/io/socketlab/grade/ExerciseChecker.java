@@ -147,6 +147,13 @@ public final class ExerciseChecker implements AutoCloseable {
             Map<String, Object> doc = JSON.std.mapFrom(Files.readString(resultFile, StandardCharsets.UTF_8));
             keep = keepWarm && Boolean.TRUE.equals(doc.get("reusable")) && child.runs < MAX_RUNS_PER_CHILD;
             return judge(exercise, doc, token, sourceDirs, compiled);
+        } catch (java.io.InterruptedIOException e) {
+            if (e instanceof java.net.SocketTimeoutException) {
+                return error(text.get("error.io", e.getMessage()), "");
+            }
+            // Ctrl-C while a process of the run was starting: stopped, like an interrupt at any other moment
+            Thread.currentThread().interrupt();
+            return error(text.get("error.interrupted"), "");
         } catch (IOException e) {
             return error(text.get("error.io", e.getMessage()), "");
         } catch (InterruptedException e) {
