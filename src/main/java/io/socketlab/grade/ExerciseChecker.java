@@ -215,15 +215,17 @@ public final class ExerciseChecker implements AutoCloseable {
      */
     private Prepared apart(Exercise exercise, Path subjectWork, List<Path> learnerDirs, List<Path> testDirs,
             List<Path> shownBases) throws IOException {
-        CourseTests tests = CourseTests.of(exercise.srcDir(), testDirs, shownBases, text.lang().locale(), exercise.hiddenDir(),
-                text.get("compile.hidden"));
-        if (!tests.ok()) {
-            return Prepared.refusing(new CheckResult("error", text.get("error.course-compile"), List.of(), tests.compiled.errors(), true));
-        }
+        // the learner's own errors first: when the starter itself is what does not compile (an
+        // author's slip, or a learner's code given as the starter), those are the errors to show
         LearnerCompiler.Outcome learner = LearnerCompiler.compile(learnerDirs, subjectWork.resolve("classes"), shownBases,
                 text.lang().locale());
         if (!learner.ok()) {
             return Prepared.refusing(new CheckResult("error", text.get("error.compile"), List.of(), learner.errors(), true));
+        }
+        CourseTests tests = CourseTests.of(exercise.srcDir(), testDirs, shownBases, text.lang().locale(), exercise.hiddenDir(),
+                text.get("compile.hidden"));
+        if (!tests.ok()) {
+            return Prepared.refusing(new CheckResult("error", text.get("error.course-compile"), List.of(), tests.compiled.errors(), true));
         }
         String shadows = shadows(learner, learnerDirs, tests.testAndHelperClasses(), shownBases);
         if (!shadows.isEmpty()) {

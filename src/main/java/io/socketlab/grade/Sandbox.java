@@ -220,7 +220,7 @@ public final class Sandbox {
         } catch (IOException e) {
             // a dangling link: the JDK does without it
         }
-        for (Path entry : TestJvm.classPathEntries()) {
+        for (Path entry : TestJvm.classPathWithManifests()) {
             if (Files.exists(entry)) {
                 paths.add(entry);
             }

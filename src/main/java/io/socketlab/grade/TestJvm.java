@@ -1,22 +1,30 @@
 package io.socketlab.grade;
 
 import com.fasterxml.jackson.jr.ob.JSON;
+import io.socketlab.i18n.Lang;
 import io.socketlab.testkit.Processes;
 import io.socketlab.testkit.Say;
-import io.socketlab.i18n.Lang;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -100,6 +108,36 @@ final class TestJvm {
     static List<Path> classPathEntries() {
         return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath()).toList();
+    }
+
+    /**
+     * Every place a class can be loaded from: the class path and, as the JVM reads them, the
+     * {@code Class-Path} entries of its jars' manifests (a sandbox that showed only the jar would
+     * hide the classes such a jar points to).
+     */
+    static Set<Path> classPathWithManifests() {
+        Set<Path> all = new LinkedHashSet<>();
+        Deque<Path> pending = new ArrayDeque<>(classPathEntries());
+        while (!pending.isEmpty()) {
+            Path entry = pending.removeFirst();
+            if (!all.add(entry) || !Files.isRegularFile(entry)) {
+                continue;
+            }
+            try (JarFile jar = new JarFile(entry.toFile())) {
+                Manifest manifest = jar.getManifest();
+                String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+                if (classPath != null) {
+                    for (String relative : classPath.trim().split("\\s+")) {
+                        if (!relative.isEmpty()) {
+                            pending.add(entry.resolveSibling(URLDecoder.decode(relative, StandardCharsets.UTF_8)).normalize());
+                        }
+                    }
+                }
+            } catch (IOException | IllegalArgumentException notAJar) {
+                // the JVM skips what it cannot read as a jar, and so does this
+            }
+        }
+        return all;
     }
 
     /** A fresh, empty folder for this run's classes; the previous run's classes are deleted. */

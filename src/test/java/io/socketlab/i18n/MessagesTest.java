@@ -37,6 +37,30 @@ class MessagesTest {
         }
     }
 
+    /** A merge that keeps both sides' line for one key leaves the first one dead, silently. */
+    @Test
+    void noBundleSetsAKeyTwice() throws IOException {
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            for (Path bundle : files.filter(p -> p.toString().endsWith(".properties")).toList()) {
+                Set<String> seen = new TreeSet<>();
+                Set<String> twice = new TreeSet<>();
+                Properties counter = new Properties() {
+                    @Override
+                    public synchronized Object put(Object key, Object value) {
+                        if (!seen.add((String) key)) {
+                            twice.add((String) key);
+                        }
+                        return super.put(key, value);
+                    }
+                };
+                try (Reader reader = Files.newBufferedReader(bundle, StandardCharsets.UTF_8)) {
+                    counter.load(reader);
+                }
+                assertEquals(Set.of(), twice, bundle.getFileName() + " sets these keys more than once");
+            }
+        }
+    }
+
     @Test
     void placeholdersAreFilledAndApostrophesKept() {
         Messages shell = Messages.of("shell", Lang.EN);

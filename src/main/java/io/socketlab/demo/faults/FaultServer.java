@@ -84,10 +84,19 @@ public final class FaultServer {
                         log.accept("port " + fullPort + " has a queue of 1 and never accepts");
                         out.write((fullPort + "\n").getBytes(StandardCharsets.UTF_8));
                     }
-                    default -> out.write((line.toUpperCase() + "\n").getBytes(StandardCharsets.UTF_8));
+                    default -> out.write((upperAscii(line) + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             }
             log.accept("client left");
         }
+    }
+
+    /** a-z to A-Z and nothing else, as the other demos and Python's {@code bytes.upper()} do. */
+    private static String upperAscii(String line) {
+        StringBuilder upper = new StringBuilder(line.length());
+        for (char c : line.toCharArray()) {
+            upper.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
+        }
+        return upper.toString();
     }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /** Chapter 5's communication loop, shared by the blocking servers of chapter 9: read, reply upper-cased, until the client leaves. */
@@ -22,8 +21,14 @@ public final class Conversation {
             OutputStream out = conn.getOutputStream();
             byte[] buffer = new byte[1024];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                String text = new String(buffer, 0, n, StandardCharsets.UTF_8);
-                out.write(text.toUpperCase().getBytes(StandardCharsets.UTF_8));
+                // like Python's bytes.upper(): a-z to A-Z, every other byte as it came, so a
+                // character split between two reads passes through whole
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] >= 'a' && buffer[i] <= 'z') {
+                        buffer[i] -= 'a' - 'A';
+                    }
+                }
+                out.write(buffer, 0, n);
             }
             log.accept(who + " left");
         } catch (SocketException lost) {
