@@ -2,12 +2,9 @@ package exercise.selector_echo;
 
 import static io.socketlab.testkit.Say.say;
 
+import io.socketlab.testkit.LearnerThreads;
+import io.socketlab.testkit.Sockets;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,21 +12,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the learner's {@code SelectorEchoServer.serve} on a thread of its own with a listening
- * channel bound to 127.0.0.1, port 0. Accepted sockets inherit small buffers from it (64 KiB), so
- * a client that stops reading fills them after a few hundred KiB, not after megabytes.
+ * channel bound to 127.0.0.1, port 0, made where the learner's code runs ({@link Sockets}).
+ * Accepted sockets inherit small buffers from it (64 KiB), so a client that stops reading fills
+ * them after a few hundred KiB, not after megabytes. Interrupting the thread interrupts serve.
  */
 final class SelectorRunner implements AutoCloseable {
     static final int SOCKET_BUFFER = 64 * 1024;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final ServerSocketChannel listening;
     private final Thread thread;
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
 
     private SelectorRunner() throws IOException {
-        listening = ServerSocketChannel.open();
-        listening.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
-        listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        listening = Sockets.listeningChannel(512, SOCKET_BUFFER);
         thread = new Thread(() -> {
             try {
                 SelectorEchoServer.serve(listening);
@@ -50,8 +45,8 @@ final class SelectorRunner implements AutoCloseable {
     }
 
     /** CPU time the server's thread has used so far, in nanoseconds. */
-    long cpuNanos() {
-        return THREADS.getThreadCpuTime(thread.getId());
+    long cpuNanos() throws IOException {
+        return LearnerThreads.cpuNanos(thread);
     }
 
     /** What serve threw, if it threw. */

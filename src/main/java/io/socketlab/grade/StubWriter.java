@@ -43,19 +43,87 @@ final class StubWriter {
                 } catch (ClassNotFoundException | LinkageError e) {
                     throw new IOException("the starter's class " + name + " cannot be read: " + e, e);
                 }
-                if (type.isInterface() || type.isEnum() || type.isAnnotation()) {
+                if (type.isAnnotation()) {
                     continue;
                 }
                 Path file = out.resolve(name.replace('.', '/') + ".java");
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, Throwable.class.isAssignableFrom(type) ? exceptionStub(type) : classStub(type),
-                        StandardCharsets.UTF_8);
+                Files.writeString(file, header(type).append(stub(type)).toString(), StandardCharsets.UTF_8);
             }
         }
     }
 
+    /** The stub of one type: an enum and an interface as themselves, an exception and a class as forwarders. */
+    private static String stub(Class<?> type) {
+        if (type.isEnum()) {
+            return enumStub(type);
+        }
+        if (type.isInterface()) {
+            return interfaceStub(type);
+        }
+        return Throwable.class.isAssignableFrom(type) ? exceptionStub(type) : classStub(type);
+    }
+
+    /** The types declared inside {@code type} a test can name (an enum in a record, say), each as a stub, indented. */
+    private static String members(Class<?> type) {
+        StringBuilder text = new StringBuilder();
+        for (Class<?> member : type.getDeclaredClasses()) {
+            if (Modifier.isPrivate(member.getModifiers()) || member.isSynthetic() || member.isAnnotation()) {
+                continue;
+            }
+            String nested = stub(member);
+            if (!member.isEnum() && !member.isInterface() && !Modifier.isStatic(member.getModifiers())) {
+                // an inner class's stub needs no outer instance: it only forwards
+                nested = nested.replaceFirst("class ", "static class ");
+            }
+            text.append('\n');
+            nested.lines().forEach(line -> text.append(line.isEmpty() ? "" : "    " + line).append('\n'));
+        }
+        return text.toString();
+    }
+
+    /** An enum as the starter has it, constants only: constants cross between the JVMs by name. */
+    private static String enumStub(Class<?> type) {
+        StringBuilder text = new StringBuilder(modifiers(type.getModifiers() & ~Modifier.FINAL & ~Modifier.ABSTRACT & ~Modifier.STATIC))
+                .append("enum ").append(type.getSimpleName()).append(" {\n    ");
+        List<String> constants = new ArrayList<>();
+        for (Object constant : enumConstants(type)) {
+            constants.add(constant.toString());
+        }
+        return text.append(String.join(", ", constants)).append(";\n").append(members(type)).append("}\n").toString();
+    }
+
+    /** The names of an enum's constants, read from its fields so that none of its code runs. */
+    private static Object[] enumConstants(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+            if (field.isEnumConstant()) {
+                names.add(field.getName());
+            }
+        }
+        return names.toArray();
+    }
+
+    /**
+     * An interface as the starter has it, abstract methods only: a test may implement it and pass
+     * its object, whose methods the learner's process then calls back.
+     */
+    private static String interfaceStub(Class<?> type) {
+        StringBuilder text = new StringBuilder(modifiers(type.getModifiers() & ~Modifier.ABSTRACT & ~Modifier.STATIC))
+                .append("interface ").append(type.getSimpleName()).append(" {\n");
+        for (Method m : type.getDeclaredMethods()) {
+            if (!Modifier.isAbstract(m.getModifiers()) || m.isSynthetic()) {
+                continue;
+            }
+            String returns = m.getTypeParameters().length > 0 ? m.getReturnType().getCanonicalName() : source(m.getGenericReturnType());
+            text.append("    ").append(returns).append(' ').append(m.getName()).append('(').append(parameters(m)).append(')')
+                    .append(throwsClause(m)).append(";\n");
+        }
+        return text.append(members(type)).append("}\n").toString();
+    }
+
     private static String exceptionStub(Class<?> type) {
-        StringBuilder text = header(type);
+        StringBuilder text = new StringBuilder();
         text.append(modifiers(type.getModifiers() & ~Modifier.ABSTRACT)).append("class ").append(type.getSimpleName())
                 .append(" extends ").append(type.getSuperclass().getName()).append(" {\n");
         for (Constructor<?> c : type.getDeclaredConstructors()) {
@@ -71,7 +139,7 @@ final class StubWriter {
     private static String classStub(Class<?> type) {
         String self = type.getSimpleName();
         String api = Subject.class.getName();
-        StringBuilder text = header(type);
+        StringBuilder text = new StringBuilder();
         text.append("@SuppressWarnings(\"unchecked\")\n").append(modifiers(type.getModifiers() & ~Modifier.ABSTRACT))
                 .append("class ").append(self).append(" implements ").append(api).append(".Stub {\n")
                 .append("    private final ").append(api).append(".Ref socketlab$handle;\n\n")
@@ -105,7 +173,7 @@ final class StubWriter {
                 text.append("return (").append(boxed(m.getReturnType(), returns)).append(") ").append(call).append(";\n    }\n");
             }
         }
-        return text.append("}\n").toString();
+        return text.append(members(type)).append("}\n").toString();
     }
 
     private static StringBuilder header(Class<?> type) {

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,6 +43,7 @@ final class Peer {
     }
 
     private static final int MAX_SERVING = 256;
+    static final long INTERRUPT_GRACE_SECONDS = 10;
 
     private final InputStream in;
     private final OutputStream out;
@@ -61,6 +64,17 @@ final class Peer {
 
     /** Sends a request and waits for its reply's values. */
     List<Object> call(String op, Object... args) throws Gone, Failed, InterruptedException {
+        return call(null, op, args);
+    }
+
+    /**
+     * Sends a request and waits for its reply's values. When the waiting thread is interrupted,
+     * {@code onInterrupt} passes the interrupt on to whatever serves the request, and the reply is
+     * awaited {@link #INTERRUPT_GRACE_SECONDS} more: code that ends when interrupted ends as it
+     * would on the caller's own thread. Without {@code onInterrupt}, or when the grace runs out,
+     * the interrupt is thrown.
+     */
+    List<Object> call(Runnable onInterrupt, String op, Object... args) throws Gone, Failed, InterruptedException {
         long id = ids.incrementAndGet();
         CompletableFuture<List<Object>> reply = new CompletableFuture<>();
         pending.put(id, reply);
@@ -75,7 +89,19 @@ final class Peer {
             } catch (IOException e) {
                 throw new Gone(gone != null ? gone : e.getMessage());
             }
-            return reply.get();
+            try {
+                return reply.get();
+            } catch (InterruptedException interrupted) {
+                if (onInterrupt == null) {
+                    throw interrupted;
+                }
+                onInterrupt.run();
+                try {
+                    return reply.get(INTERRUPT_GRACE_SECONDS, TimeUnit.SECONDS);
+                } catch (TimeoutException stillRunning) {
+                    throw interrupted;
+                }
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Failed f) {
                 throw f;

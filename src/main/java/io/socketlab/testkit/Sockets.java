@@ -5,6 +5,8 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 
 /**
  * Sockets to hand to the learner's code, bound to 127.0.0.1 on a free port. Under the grader the
@@ -23,6 +25,26 @@ public final class Sockets {
             return new ServerSocket(0, backlog, InetAddress.getLoopbackAddress());
         }
         return RemoteServerSocket.of(subject, subject.bind("server", backlog));
+    }
+
+    /**
+     * A listening channel in blocking mode, with room for {@code backlog} waiting connections; the
+     * sockets it accepts start with a receive buffer of {@code receiveBuffer} bytes.
+     */
+    public static ServerSocketChannel listeningChannel(int backlog, int receiveBuffer) throws IOException {
+        Subject subject = Subject.current();
+        if (subject == null) {
+            ServerSocketChannel channel = ServerSocketChannel.open();
+            try {
+                channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBuffer);
+                channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), backlog);
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+            return channel;
+        }
+        return RemoteServerSocketChannel.of(subject, (Wire.Handle) subject.ask("serverchannel", backlog, receiveBuffer));
     }
 
     /** A UDP socket. */

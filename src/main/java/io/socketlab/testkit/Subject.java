@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.net.DatagramSocket;
 import java.net.ServerSocket;
 import java.net.StandardProtocolFamily;
@@ -248,7 +249,16 @@ public final class Subject {
         }
         Object target = self instanceof Stub stub ? stub.socketlab$handle().handle : null;
         try {
-            List<Object> reply = connection().call("call", call, self == null ? kind : "instance", type, method,
+            Peer peer = connection();
+            // interrupting the test's thread interrupts the learner's call, as it would in one JVM
+            Runnable interrupt = () -> {
+                try {
+                    peer.call("interrupt", call);
+                } catch (Peer.Gone | Peer.Failed | InterruptedException e) {
+                    // the call's thread has ended, or the subject has
+                }
+            };
+            List<Object> reply = peer.call(interrupt, "call", call, self == null ? kind : "instance", type, method,
                     Arrays.asList(params), target, sent);
             if (reply.size() > 1 && reply.get(1) instanceof List<?> backs) {
                 for (int i = 0; i < backs.size() && i < buffers.size(); i++) {
@@ -295,7 +305,7 @@ public final class Subject {
                 exported.put(id, value);
                 return new Wire.Handle(kindOf(value), id, "");
             }
-            case "java.net.ServerSocket", "java.net.DatagramSocket" -> {
+            case "java.net.ServerSocket", "java.net.DatagramSocket", "java.nio.channels.ServerSocketChannel", "java.net.Socket" -> {
                 if (value instanceof Remote remote) {
                     return remote.handle();
                 }
@@ -312,9 +322,55 @@ public final class Subject {
                 if (value instanceof ByteBuffer buffer) {
                     return Wire.Buffer.of(buffer);
                 }
+                if (value instanceof Enum<?> constant) {
+                    return enumHandle(constant);
+                }
+                Class<?> callback = callbackType(declared);
+                if (callback != null && callback.isInstance(value)) {
+                    long id = ids.incrementAndGet();
+                    exported.put(id, new Callback(value, callback));
+                    return new Wire.Handle("callback", id, declared);
+                }
                 return value;
             }
         }
+    }
+
+    /** An enum constant crosses as its class and name; each side has the enum (the tests a copy made from the starter). */
+    static Wire.Handle enumHandle(Enum<?> constant) {
+        return new Wire.Handle("enum", 0, constant.getDeclaringClass().getName() + "#" + constant.name());
+    }
+
+    /** The constant an {@code enum} handle names, of the enum as {@code loader} has it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Object enumConstant(Wire.Handle h, ClassLoader loader) {
+        int hash = h.detail().lastIndexOf('#');
+        try {
+            Class<?> type = Class.forName(h.detail().substring(0, hash), false, loader);
+            if (!type.isEnum()) {
+                throw new IllegalArgumentException(h.detail() + " is not an enum constant");
+            }
+            return Enum.valueOf((Class) type, h.detail().substring(hash + 1));
+        } catch (ClassNotFoundException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("no enum constant " + h.detail(), e);
+        }
+    }
+
+    /** An interface of the exercise a test may implement and pass (a Sleeper, a listener); null for any other type. */
+    private static Class<?> callbackType(String declared) {
+        if (!declared.startsWith("exercise.")) {
+            return null;
+        }
+        try {
+            Class<?> type = Class.forName(declared, false, Thread.currentThread().getContextClassLoader());
+            return type.isInterface() ? type : null;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** A test's object passed as an interface of the exercise: the subject may call that interface's methods on it, no others. */
+    private record Callback(Object target, Class<?> type) {
     }
 
     private static String kindOf(Object value) {
@@ -335,6 +391,9 @@ public final class Subject {
             return switch (h.kind()) {
                 case "server" -> RemoteServerSocket.of(this, h);
                 case "datagram" -> RemoteDatagramSocket.of(this, h);
+                case "serverchannel" -> RemoteServerSocketChannel.of(this, h);
+                case "socket" -> RemoteSocket.of(this, h);
+                case "enum" -> enumConstant(h, Thread.currentThread().getContextClassLoader());
                 case "object" -> stubFor(h);
                 default -> throw new IllegalStateException("a handle of kind " + h.kind());
             };
@@ -433,7 +492,10 @@ public final class Subject {
     }
 
     /** Serves the subject's call-backs on what the tests passed: a few methods of each kind, nothing else. */
-    private List<Object> serve(String op, List<Object> args) throws IOException {
+    private List<Object> serve(String op, List<Object> args) throws Throwable {
+        if (op.equals("invoke")) {
+            return invokeCallback(args);
+        }
         if (!op.equals("cb") || args.size() < 2 || !(args.get(0) instanceof Long id) || !(args.get(1) instanceof String method)) {
             throw new IOException("not a call-back: " + op);
         }
@@ -446,6 +508,44 @@ public final class Subject {
         Object result = callBack(target, method, arg, count);
         List<Object> reply = new ArrayList<>();
         reply.add(result);
+        return reply;
+    }
+
+    /**
+     * The subject calls a method of an interface a test's object was passed as: that interface's
+     * own methods only, with plain values, and what it returns goes back the same way.
+     */
+    private List<Object> invokeCallback(List<Object> args) throws Throwable {
+        if (args.size() < 4 || !(args.get(0) instanceof Long id) || !(args.get(1) instanceof String name)
+                || !(args.get(2) instanceof List<?> paramNames) || !(args.get(3) instanceof List<?> values)
+                || !(exported.get(id) instanceof Callback callback)) {
+            throw new IOException("not a call of a passed interface");
+        }
+        Method method = null;
+        for (Method m : callback.type().getMethods()) {
+            if (m.getName().equals(name) && m.getDeclaringClass().isInterface() && m.getDeclaringClass() != Object.class
+                    && Arrays.stream(m.getParameterTypes()).map(Class::getName).toList().equals(paramNames)) {
+                method = m;
+            }
+        }
+        if (method == null) {
+            throw new IOException(callback.type().getName() + " has no method " + name + paramNames);
+        }
+        Object[] passed = new Object[values.size()];
+        for (int i = 0; i < passed.length; i++) {
+            Object value = values.get(i);
+            passed[i] = value instanceof Wire.Handle h && h.kind().equals("enum")
+                    ? enumConstant(h, callback.type().getClassLoader()) : value instanceof Wire.Handle ? null : value;
+        }
+        Object result;
+        try {
+            method.setAccessible(true);
+            result = method.invoke(callback.target(), passed);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+        List<Object> reply = new ArrayList<>();
+        reply.add(result instanceof Enum<?> constant ? enumHandle(constant) : result);
         return reply;
     }
 
@@ -577,6 +677,12 @@ public final class Subject {
     /** A socket made on the subject's side. */
     interface Remote {
         Wire.Handle handle();
+    }
+
+    /** CPU time of the learner's threads in the call {@code caller} is making (or made last); 0 before any. */
+    long cpuNanos(Thread caller) throws IOException {
+        Long call = lastCall.get(caller);
+        return call == null ? 0 : ((Number) ask("cpu", call)).longValue();
     }
 
     /** Makes the subject bind a socket to 127.0.0.1 on port 0: {@code server} with a backlog, or {@code datagram}. */

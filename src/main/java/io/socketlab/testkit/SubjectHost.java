@@ -15,12 +15,15 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
@@ -100,6 +103,24 @@ public final class SubjectHost {
                 reply.add(new Wire.Thrown("stack", null, stack, null));
             }
             case "threads" -> reply.add(threadsLeft((Long) args.get(0), (Long) args.get(1)));
+            case "serverchannel" -> {
+                ServerSocketChannel channel = ServerSocketChannel.open();
+                try {
+                    channel.setOption(StandardSocketOptions.SO_RCVBUF, (Integer) args.get(1));
+                    channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), (Integer) args.get(0));
+                } catch (IOException e) {
+                    channel.close();
+                    throw e;
+                }
+                reply.add(keep("serverchannel", channel, String.valueOf(channel.socket().getLocalPort())));
+            }
+            case "interrupt" -> {
+                Thread thread = calls.get((Long) args.get(0));
+                if (thread != null) {
+                    thread.interrupt();
+                }
+            }
+            case "cpu" -> reply.add(cpuNanos((Long) args.get(0)));
             default -> throw new IOException("unknown request " + op);
         }
         return reply;
@@ -111,8 +132,53 @@ public final class SubjectHost {
         return new Wire.Handle(kind, id, detail);
     }
 
+    /** CPU time of call {@code id}'s thread and of the threads of its group still alive. */
+    private long cpuNanos(long id) {
+        Thread main = calls.get(id);
+        if (main == null) {
+            return 0;
+        }
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = Math.max(0, bean.getThreadCpuTime(main.getId()));
+        ThreadGroup group = main.getThreadGroup();
+        if (group != null) {
+            Thread[] all = new Thread[group.activeCount() + 8];
+            int n = group.enumerate(all, true);
+            for (int i = 0; i < n; i++) {
+                if (all[i] != main) {
+                    total += Math.max(0, bean.getThreadCpuTime(all[i].getId()));
+                }
+            }
+        }
+        return total;
+    }
+
     private Object socketOp(Wire.Handle handle, String op, Object arg) throws IOException {
         Object socket = objects.get(handle.id());
+        if (socket instanceof ServerSocketChannel c) {
+            switch (op) {
+                case "isClosed" -> {
+                    return !c.isOpen();
+                }
+                case "close" -> {
+                    c.close();
+                    return null;
+                }
+                default -> throw new IOException(op + " on a listening channel");
+            }
+        }
+        if (socket instanceof Socket c) {
+            switch (op) {
+                case "isClosed" -> {
+                    return c.isClosed();
+                }
+                case "close" -> {
+                    c.close();
+                    return null;
+                }
+                default -> throw new IOException(op + " on a connected socket");
+            }
+        }
         if (socket instanceof ServerSocket s) {
             switch (op) {
                 case "isClosed" -> {
@@ -240,6 +306,8 @@ public final class SubjectHost {
                 case "reader" -> declared == Reader.class ? new CallbackReader(to) : new CallbackBufferedReader(to);
                 case "writer" -> declared == Writer.class ? new CallbackWriter(to) : new PrintWriter(new CallbackWriter(to));
                 case "channel" -> new CallbackChannel(to);
+                case "enum" -> Subject.enumConstant(h, learner);
+                case "callback" -> callbackProxy(h);
                 default -> objects.get(h.id());
             };
         }
@@ -273,6 +341,15 @@ public final class SubjectHost {
         }
         if (value instanceof ServerSocket s) {
             return keep("server", s, String.valueOf(s.getLocalPort()));
+        }
+        if (value instanceof ServerSocketChannel c) {
+            return keep("serverchannel", c, String.valueOf(c.socket().getLocalPort()));
+        }
+        if (value instanceof Socket s) {
+            return keep("socket", s, RemoteSocket.detail(s));
+        }
+        if (value instanceof Enum<?> constant) {
+            return Subject.enumHandle(constant);
         }
         if (value instanceof DatagramSocket s) {
             return keep("datagram", s, String.valueOf(s.getLocalPort()));
@@ -520,6 +597,67 @@ public final class SubjectHost {
     }
 
     /** What the tests passed, seen from here: its methods are calls back to the tests' JVM. */
+    /**
+     * The test's object passed as an interface of the exercise: each call of one of that
+     * interface's methods goes to the tests' JVM; what the test's method throws is thrown here.
+     */
+    private Object callbackProxy(Wire.Handle h) {
+        Class<?> type;
+        try {
+            type = Class.forName(h.detail(), false, learner);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("the learner's code has no " + h.detail(), e);
+        }
+        java.lang.reflect.InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "the test's " + type.getSimpleName();
+                };
+            }
+            if (method.isDefault()) {
+                return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            List<Object> names = new ArrayList<>();
+            for (Class<?> p : method.getParameterTypes()) {
+                names.add(p.getName());
+            }
+            List<Object> values = new ArrayList<>();
+            for (Object arg : args == null ? new Object[0] : args) {
+                values.add(exported(arg));
+            }
+            try {
+                List<Object> reply = peer.call("invoke", h.id(), method.getName(), names, values);
+                Object result = reply.isEmpty() ? null : reply.get(0);
+                return result instanceof Wire.Handle r && r.kind().equals("enum") ? Subject.enumConstant(r, learner) : result;
+            } catch (Peer.Failed f) {
+                throw thrownHere(f.thrown, method);
+            }
+        };
+        return java.lang.reflect.Proxy.newProxyInstance(learner, new Class<?>[] {type}, handler);
+    }
+
+    /** What a test's call-back threw, as the interface's method may throw it: a JDK exception as itself. */
+    private static Throwable thrownHere(Wire.Thrown thrown, Method method) {
+        try {
+            Class<?> type = Class.forName(thrown.type(), false, ClassLoader.getPlatformClassLoader());
+            boolean declared = RuntimeException.class.isAssignableFrom(type) || Error.class.isAssignableFrom(type)
+                    || java.util.Arrays.stream(method.getExceptionTypes()).anyMatch(e -> e.isAssignableFrom(type));
+            if (declared) {
+                try {
+                    return (Throwable) type.getConstructor(String.class).newInstance(thrown.message());
+                } catch (NoSuchMethodException e) {
+                    return (Throwable) type.getConstructor().newInstance();
+                }
+            }
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            // not a JDK type, or not one this method may throw
+        }
+        return new IllegalStateException("the test's " + method.getName() + " threw " + thrown.type()
+                + (thrown.message() == null ? "" : ": " + thrown.message()));
+    }
+
     private record Callee(Peer peer, long id) {
         /** One call back; what it threw there comes back as an IOException. */
         Object call(String method, Object arg) throws IOException {
