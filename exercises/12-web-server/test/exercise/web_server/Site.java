@@ -2,6 +2,7 @@ package exercise.web_server;
 
 import static io.socketlab.testkit.Say.quote;
 
+import io.socketlab.testkit.LearnerFolders;
 import io.socketlab.testkit.ServerRunner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,8 @@ final class Site implements AutoCloseable {
     final Path folder;
     final ServerRunner server;
 
-    Site(Path temp) throws IOException {
+    Site(Path testFolder) throws IOException {
+        Path temp = LearnerFolders.reachable(testFolder);
         folder = Files.createDirectories(temp.resolve("site"));
         Files.writeString(folder.resolve("hello.txt"), HELLO, StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("index.html"), "<h1>index</h1>\n", StandardCharsets.UTF_8);

@@ -18,24 +18,42 @@ final class RemoteSocket extends Socket implements Subject.Remote {
     private final int port;
     private final int localPort;
     private final boolean connected;
+    private final InetAddress remote;
+    private final InetAddress local;
     private volatile boolean closedHere;
 
     private RemoteSocket(Subject subject, Wire.Handle handle) {
         this.subject = subject;
         this.handle = handle;
-        String[] parts = handle.detail().split(":");
+        String[] parts = handle.detail().split(" ");
         this.port = Integer.parseInt(parts[0]);
         this.localPort = Integer.parseInt(parts[1]);
         this.connected = Boolean.parseBoolean(parts[2]);
+        this.remote = literal(parts[3]);
+        this.local = literal(parts[4]);
     }
 
     static RemoteSocket of(Subject subject, Wire.Handle handle) {
         return new RemoteSocket(subject, handle);
     }
 
-    /** What the subject puts in the handle of {@code socket}: its ports and whether it connected. */
+    /** What the subject puts in the handle of {@code socket}: its ports, whether it connected, its two addresses. */
     static String detail(Socket socket) {
-        return socket.getPort() + ":" + socket.getLocalPort() + ":" + socket.isConnected();
+        return socket.getPort() + " " + socket.getLocalPort() + " " + socket.isConnected() + " "
+                + text(socket.getInetAddress()) + " " + text(socket.getLocalAddress());
+    }
+
+    private static String text(InetAddress address) {
+        return address == null ? "-" : address.getHostAddress();
+    }
+
+    private static InetAddress literal(String text) {
+        try {
+            // a literal address: no lookup happens
+            return text.equals("-") ? null : InetAddress.getByName(text);
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
     }
 
     @Override
@@ -65,17 +83,22 @@ final class RemoteSocket extends Socket implements Subject.Remote {
 
     @Override
     public InetAddress getInetAddress() {
-        return connected ? InetAddress.getLoopbackAddress() : null;
+        return remote;
+    }
+
+    @Override
+    public InetAddress getLocalAddress() {
+        return local;
     }
 
     @Override
     public SocketAddress getRemoteSocketAddress() {
-        return connected ? new InetSocketAddress(InetAddress.getLoopbackAddress(), port) : null;
+        return remote == null ? null : new InetSocketAddress(remote, port);
     }
 
     @Override
     public SocketAddress getLocalSocketAddress() {
-        return localPort > 0 ? new InetSocketAddress(InetAddress.getLoopbackAddress(), localPort) : null;
+        return local == null ? null : new InetSocketAddress(local, localPort);
     }
 
     @Override

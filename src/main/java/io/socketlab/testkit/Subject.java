@@ -322,8 +322,9 @@ public final class Subject {
                 if (value instanceof ByteBuffer buffer) {
                     return Wire.Buffer.of(buffer);
                 }
-                if (value instanceof Enum<?> constant) {
-                    return enumHandle(constant);
+                Object copy = Values.out(value);
+                if (copy != value) {
+                    return copy;
                 }
                 Class<?> callback = callbackType(declared);
                 if (callback != null && callback.isInstance(value)) {
@@ -334,11 +335,6 @@ public final class Subject {
                 return value;
             }
         }
-    }
-
-    /** An enum constant crosses as its class and name; each side has the enum (the tests a copy made from the starter). */
-    static Wire.Handle enumHandle(Enum<?> constant) {
-        return new Wire.Handle("enum", 0, constant.getDeclaringClass().getName() + "#" + constant.name());
     }
 
     /** The constant an {@code enum} handle names, of the enum as {@code loader} has it. */
@@ -387,13 +383,15 @@ public final class Subject {
     }
 
     private Object imported(Object value) {
+        if (Values.isCopy(value)) {
+            return Values.in(value, Thread.currentThread().getContextClassLoader());
+        }
         if (value instanceof Wire.Handle h) {
             return switch (h.kind()) {
                 case "server" -> RemoteServerSocket.of(this, h);
                 case "datagram" -> RemoteDatagramSocket.of(this, h);
                 case "serverchannel" -> RemoteServerSocketChannel.of(this, h);
                 case "socket" -> RemoteSocket.of(this, h);
-                case "enum" -> enumConstant(h, Thread.currentThread().getContextClassLoader());
                 case "object" -> stubFor(h);
                 default -> throw new IllegalStateException("a handle of kind " + h.kind());
             };
@@ -534,8 +532,8 @@ public final class Subject {
         Object[] passed = new Object[values.size()];
         for (int i = 0; i < passed.length; i++) {
             Object value = values.get(i);
-            passed[i] = value instanceof Wire.Handle h && h.kind().equals("enum")
-                    ? enumConstant(h, callback.type().getClassLoader()) : value instanceof Wire.Handle ? null : value;
+            passed[i] = Values.isCopy(value) ? Values.in(value, callback.type().getClassLoader())
+                    : value instanceof Wire.Handle ? null : value;
         }
         Object result;
         try {
@@ -545,7 +543,7 @@ public final class Subject {
             throw e.getCause();
         }
         List<Object> reply = new ArrayList<>();
-        reply.add(result instanceof Enum<?> constant ? enumHandle(constant) : result);
+        reply.add(Values.out(result));
         return reply;
     }
 
@@ -677,6 +675,11 @@ public final class Subject {
     /** A socket made on the subject's side. */
     interface Remote {
         Wire.Handle handle();
+    }
+
+    /** The subject's work folder, the one folder its sandbox shows it. */
+    Path work() {
+        return work;
     }
 
     /** CPU time of the learner's threads in the call {@code caller} is making (or made last); 0 before any. */

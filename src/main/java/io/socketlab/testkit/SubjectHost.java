@@ -298,6 +298,9 @@ public final class SubjectHost {
     }
 
     private Object imported(Object value, Class<?> declared) {
+        if (Values.isCopy(value)) {
+            return Values.in(value, learner);
+        }
         if (value instanceof Wire.Handle h) {
             Callee to = new Callee(peer, h.id());
             return switch (h.kind()) {
@@ -306,7 +309,6 @@ public final class SubjectHost {
                 case "reader" -> declared == Reader.class ? new CallbackReader(to) : new CallbackBufferedReader(to);
                 case "writer" -> declared == Writer.class ? new CallbackWriter(to) : new PrintWriter(new CallbackWriter(to));
                 case "channel" -> new CallbackChannel(to);
-                case "enum" -> Subject.enumConstant(h, learner);
                 case "callback" -> callbackProxy(h);
                 default -> objects.get(h.id());
             };
@@ -324,6 +326,10 @@ public final class SubjectHost {
         }
         if (value instanceof InetSocketAddress) {
             return value;
+        }
+        Object crossing = Values.out(value);
+        if (crossing != value) {
+            return crossing;
         }
         if (value instanceof SocketAddress other) {
             throw new IllegalArgumentException("a " + other.getClass().getName() + " cannot pass to the tests");
@@ -348,9 +354,7 @@ public final class SubjectHost {
         if (value instanceof Socket s) {
             return keep("socket", s, RemoteSocket.detail(s));
         }
-        if (value instanceof Enum<?> constant) {
-            return Subject.enumHandle(constant);
-        }
+
         if (value instanceof DatagramSocket s) {
             return keep("datagram", s, String.valueOf(s.getLocalPort()));
         }
@@ -630,7 +634,7 @@ public final class SubjectHost {
             try {
                 List<Object> reply = peer.call("invoke", h.id(), method.getName(), names, values);
                 Object result = reply.isEmpty() ? null : reply.get(0);
-                return result instanceof Wire.Handle r && r.kind().equals("enum") ? Subject.enumConstant(r, learner) : result;
+                return Values.isCopy(result) ? Values.in(result, learner) : result;
             } catch (Peer.Failed f) {
                 throw thrownHere(f.thrown, method);
             }
