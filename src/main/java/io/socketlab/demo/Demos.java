@@ -1,6 +1,7 @@
 package io.socketlab.demo;
 
 import io.socketlab.demo.chat.ChatSession;
+import io.socketlab.demo.faults.FaultsSession;
 import io.socketlab.demo.framed.FramedSession;
 import io.socketlab.demo.http.HttpSession;
 import io.socketlab.demo.live.Transport;
@@ -24,6 +25,7 @@ public final class Demos {
             new Demo("chat", 7, Transport.UDP, 9000, ChatSession::new, ChatSession::serve, ChatSession::connect),
             new Demo("sticky", 8, Transport.TCP, 8080, StickySession::new, StickySession::serve, StickySession::connect),
             new Demo("framed", 8, Transport.TCP_FRAMES, 8080, FramedSession::new, FramedSession::serve, FramedSession::connect),
+            new Demo("faults", 10, Transport.TCP, 8080, FaultsSession::new, FaultsSession::serve, FaultsSession::connect),
             new Demo("http", 11, Transport.TCP, 8080, HttpSession::new, HttpSession::serve, HttpSession::connect),
             new Demo("names", 12, Transport.TCP, 8080, NamesSession::new, NamesSession::serve, NamesSession::connect),
             new Demo("states", 13, Transport.TCP, 8080, StatesSession::new, StatesSession::serve, StatesSession::connect));
