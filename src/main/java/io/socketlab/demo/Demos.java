@@ -6,6 +6,7 @@ import io.socketlab.demo.framed.FramedSession;
 import io.socketlab.demo.http.HttpSession;
 import io.socketlab.demo.live.Transport;
 import io.socketlab.demo.loop.LoopSession;
+import io.socketlab.demo.many.ManySession;
 import io.socketlab.demo.names.NamesSession;
 import io.socketlab.demo.phone.PhoneSession;
 import io.socketlab.demo.states.StatesSession;
@@ -25,6 +26,7 @@ public final class Demos {
             new Demo("chat", 7, Transport.UDP, 9000, ChatSession::new, ChatSession::serve, ChatSession::connect),
             new Demo("sticky", 8, Transport.TCP, 8080, StickySession::new, StickySession::serve, StickySession::connect),
             new Demo("framed", 8, Transport.TCP_FRAMES, 8080, FramedSession::new, FramedSession::serve, FramedSession::connect),
+            new Demo("many", 9, Transport.TCP, 8080, ManySession::new, ManySession::serve, ManySession::connect),
             new Demo("faults", 10, Transport.TCP, 8080, FaultsSession::new, FaultsSession::serve, FaultsSession::connect),
             new Demo("http", 11, Transport.TCP, 8080, HttpSession::new, HttpSession::serve, HttpSession::connect),
             new Demo("names", 12, Transport.TCP, 8080, NamesSession::new, NamesSession::serve, NamesSession::connect),

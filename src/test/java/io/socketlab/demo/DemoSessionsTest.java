@@ -124,7 +124,7 @@ class DemoSessionsTest {
 
     @Test
     void registryListsTheDemosInChapterOrder() {
-        assertEquals(List.of("phone", "tcp-loop", "udp-echo", "chat", "sticky", "framed", "faults", "http", "names", "states"),
+        assertEquals(List.of("phone", "tcp-loop", "udp-echo", "chat", "sticky", "framed", "many", "faults", "http", "names", "states"),
                 List.copyOf(Demos.ids()));
         assertEquals(8, Demos.get("framed").chapter());
         assertEquals(13, Demos.get("states").chapter());

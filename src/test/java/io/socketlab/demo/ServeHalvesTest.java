@@ -135,6 +135,30 @@ class ServeHalvesTest {
     }
 
     @Test
+    void serveManySwitchesToTheModelTypedAtItsTerminalOnTheSamePort() throws Exception {
+        try (Serving serve = new Serving("many", new StringReader("threads\n"), ServeContext.CONNECTION_TIMEOUT)) {
+            int port = serve.port();
+            serve.screen.await("server model threads: a new thread for every client");
+            try (Socket first = dial(port); Socket second = dial(port)) {
+                first.getOutputStream().write("hello".getBytes(StandardCharsets.UTF_8));
+                assertEquals("HELLO", new String(first.getInputStream().readNBytes(5), StandardCharsets.UTF_8));
+                // the first client is still connected: a thread per client serves the second at once
+                second.getOutputStream().write("hi".getBytes(StandardCharsets.UTF_8));
+                assertEquals("HI", new String(second.getInputStream().readNBytes(2), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
+    void serveFaultsAnswersAPlainLineUpperCased() throws Exception {
+        try (Serving serve = new Serving("faults", Reader.nullReader(), ServeContext.CONNECTION_TIMEOUT);
+             Socket client = dial(serve.port())) {
+            client.getOutputStream().write("hi 你好\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals("HI 你好\n", new String(client.getInputStream().readNBytes(10), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void serveChatAsksAgainOnAnEmptyReplyInsteadOfSendingAnEmptyDatagram() throws Exception {
         try (Serving serve = new Serving("chat", new StringReader("\nhi\n"), ServeContext.CONNECTION_TIMEOUT);
              DatagramSocket client = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.SocketFactory;
 
 /**
@@ -59,7 +60,10 @@ public final class FaultClient {
             in.read(); // -1: the server hung up, but writing is still allowed...
             OutputStream out = socket.getOutputStream();
             out.write("first\n".getBytes(StandardCharsets.UTF_8)); // ...the peer answers with RST
-            out.write("second\n".getBytes(StandardCharsets.UTF_8)); // EPIPE: Broken pipe
+            for (int i = 0; i < 200; i++) { // the RST needs a moment to come back
+                LockSupport.parkNanos(5_000_000);
+                out.write("again\n".getBytes(StandardCharsets.UTF_8)); // after the RST: EPIPE, Broken pipe
+            }
             // endregion
         }
     }
@@ -80,11 +84,13 @@ public final class FaultClient {
         int fullPort = Integer.parseInt(ask("full-port"));
         List<Socket> callers = new ArrayList<>();
         try {
-            while (true) {
+            // a queue of 1 takes two or three callers on Linux; the next SYN gets no answer
+            for (int i = 0; i < 10; i++) {
                 Socket caller = sockets.createSocket();
                 callers.add(caller);
                 caller.connect(new InetSocketAddress(host, fullPort), 2000);
             }
+            throw new IOException("10 callers got into a queue of 1: this system answers every SYN, so no connect timed out");
         } finally {
             for (Socket caller : callers) {
                 caller.close();
