@@ -47,6 +47,10 @@ public final class ConnectCommand implements Callable<Integer> {
         if (demo == null) {
             return 2;
         }
+        if (port != null && (port < 0 || port > 65535)) {
+            err.println(messages.get("bad.port", port));
+            return 2;
+        }
         int serverPort = port == null ? demo.defaultPort() : port;
         Duration timeout = timeoutSeconds == null ? ConnectContext.READ_TIMEOUT : Duration.ofSeconds(timeoutSeconds);
         if (timeout.isNegative() || timeout.isZero()) {

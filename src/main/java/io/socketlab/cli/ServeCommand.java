@@ -43,6 +43,10 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         String listenHost = host == null ? "127.0.0.1" : host;
+        if (port != null && (port < 0 || port > 65535)) {
+            err.println(messages.get("bad.port", port));
+            return 2;
+        }
         int listenPort = port == null ? demo.defaultPort() : port;
         try {
             if (!InetAddress.getByName(listenHost).isLoopbackAddress()) {

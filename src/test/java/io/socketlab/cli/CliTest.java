@@ -107,6 +107,14 @@ class CliTest {
     }
 
     @Test
+    void aPortOutOfRangeIsAUsageErrorForServeAndConnect() {
+        for (String command : new String[] {"serve", "connect"}) {
+            assertEquals(2, run(command, "tcp-loop", "--port", "99999"), command);
+            assertTrue(err.contains("--port must be a port number from 0 to 65535, not 99999."), command + ": " + err);
+        }
+    }
+
+    @Test
     void unknownLanguageIsAUsageError() {
         assertEquals(2, run("--lang", "fr", "list"));
         assertTrue(err.contains("unknown language 'fr' (choose en or zh)"), err);
