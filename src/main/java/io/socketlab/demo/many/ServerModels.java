@@ -47,7 +47,7 @@ final class ServerModels {
         }
     }
 
-    /** Hands out the sockets {@code make} makes: the servers bind them themselves. */
+    /** Hands out the sockets {@code make} makes, bound as each form of {@code createServerSocket} asks. */
     static ServerSocketFactory factory(SocketMaker make) {
         return new ServerSocketFactory() {
             @Override
@@ -56,18 +56,20 @@ final class ServerModels {
             }
 
             @Override
-            public java.net.ServerSocket createServerSocket(int port) {
-                throw new UnsupportedOperationException("the servers bind their socket themselves");
+            public java.net.ServerSocket createServerSocket(int port) throws IOException {
+                return createServerSocket(port, 50, null);
             }
 
             @Override
-            public java.net.ServerSocket createServerSocket(int port, int backlog) {
-                throw new UnsupportedOperationException("the servers bind their socket themselves");
+            public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+                return createServerSocket(port, backlog, null);
             }
 
             @Override
-            public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address) {
-                throw new UnsupportedOperationException("the servers bind their socket themselves");
+            public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address) throws IOException {
+                java.net.ServerSocket socket = make.make();
+                socket.bind(new java.net.InetSocketAddress(address, port), backlog);
+                return socket;
             }
         };
     }
