@@ -16,6 +16,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -43,19 +49,47 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LearnerMistakesTest {
     private static final Path COURSE = Path.of("").toAbsolutePath();
     private static final Path MISTAKES = COURSE.resolve("src/test/resources/mistakes");
-    /** One warm test JVM per language, reused from case to case while the learner's code leaves nothing behind. */
-    private static final Map<Lang, ExerciseChecker> CHECKERS = new EnumMap<>(Lang.class);
+    /**
+     * Cases run three at a time: most of a slow case is waiting (a reply that never comes, a test's own
+     * time limit), which the other two fill. Each worker thread keeps one warm test JVM per language,
+     * reused from case to case while the learner's code leaves nothing behind.
+     */
+    private static final int WORKERS = 4;
+    private static final List<ExerciseChecker> CHECKERS = new CopyOnWriteArrayList<>();
+    private static final ThreadLocal<Map<Lang, ExerciseChecker>> OWN_CHECKERS = ThreadLocal.withInitial(() -> new EnumMap<>(Lang.class));
+    private static final Map<String, Future<CheckResult>> RUNS = new ConcurrentHashMap<>();
+    private static ExecutorService workers;
     private static List<Exercise> exercises;
+    @TempDir
+    static Path learners;
 
     @BeforeAll
-    static void loadTheCourse() {
+    static void loadTheCourseAndStartEveryCase() throws IOException {
         Assumptions.assumeTrue(Files.isDirectory(MISTAKES), "a student handout carries no wrong solutions");
         exercises = ExerciseLoader.load(COURSE, new ArrayList<>());
+        workers = Executors.newFixedThreadPool(WORKERS, task -> {
+            Thread thread = new Thread(task, "mistake-case");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (Arguments arguments : mistakes().toList()) {
+            String name = (String) arguments.get()[0];
+            Path mistake = (Path) arguments.get()[1];
+            Exercise exercise = exercise(mistake.getParent().getFileName().toString());
+            for (Lang lang : expectations(mistake).stream().map(e -> Lang.valueOf(e[0])).distinct().toList()) {
+                Path learner = Files.createDirectories(learners.resolve(name.replace('/', '_') + "_" + lang));
+                Path src = learnerSources(exercise, mistake, learner);
+                RUNS.put(name + " " + lang, workers.submit(() -> checker(lang).run(exercise, List.of(src, exercise.testDir()), learner)));
+            }
+        }
     }
 
     @AfterAll
     static void endTheTestJvms() {
-        CHECKERS.values().forEach(ExerciseChecker::close);
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        CHECKERS.forEach(ExerciseChecker::close);
         CHECKERS.clear();
     }
 
@@ -80,16 +114,12 @@ class LearnerMistakesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mistakes")
-    void aTypicalMistakeFailsAVisibleTestWhoseMessageNamesIt(String name, Path mistake, @TempDir Path learner) throws IOException {
+    void aTypicalMistakeFailsAVisibleTestWhoseMessageNamesIt(String name, Path mistake) throws Exception {
         Exercise exercise = exercise(mistake.getParent().getFileName().toString());
         List<String[]> expected = expectations(mistake);
         assertTrue(!expected.isEmpty(), name + ": expect.txt names no test");
-        Path src = learnerSources(exercise, mistake, learner);
-        Map<Lang, CheckResult> results = new EnumMap<>(Lang.class);
         for (String[] expectation : expected) {
-            Lang lang = Lang.valueOf(expectation[0]);
-            CheckResult result = results.computeIfAbsent(lang,
-                    l -> checker(l).run(exercise, List.of(src, exercise.testDir()), learner));
+            CheckResult result = RUNS.get(name + " " + expectation[0]).get(10, TimeUnit.MINUTES);
             assertNotEquals("error", result.status(), () -> name + " must compile and run: " + result.message() + "\n" + result.output());
             double earned = result.tests().stream().mapToDouble(TestResult::points).sum();
             assertTrue(earned < exercise.points() - 1e-9, () -> name + " got full points: " + summary(result));
@@ -113,7 +143,11 @@ class LearnerMistakesTest {
     }
 
     private static ExerciseChecker checker(Lang lang) {
-        return CHECKERS.computeIfAbsent(lang, l -> new ExerciseChecker(l, true));
+        return OWN_CHECKERS.get().computeIfAbsent(lang, l -> {
+            ExerciseChecker checker = new ExerciseChecker(l, true);
+            CHECKERS.add(checker);
+            return checker;
+        });
     }
 
     private static Exercise exercise(String id) {
