@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /** A blocking test client: sends bytes, reads back exactly as many, says what came back when it did not. */
 final class EchoClient implements AutoCloseable {
@@ -22,7 +23,8 @@ final class EchoClient implements AutoCloseable {
         this.server = server;
         socket = new Socket();
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 5000);
-        socket.setSoTimeout(10_000);
+        // short reads, so a server that has already ended is told at once, not after 10 s
+        socket.setSoTimeout(100);
     }
 
     String name() {
@@ -47,20 +49,31 @@ final class EchoClient implements AutoCloseable {
         byte[] got = new byte[expected.length];
         int have = 0;
         InputStream in = socket.getInputStream();
-        try {
-            while (have < got.length) {
-                int n = in.read(got, have, got.length - have);
-                if (n < 0) {
-                    throw new AssertionError(server.withFailures(say(name + " sent " + what + " and got " + have + " of its " + expected.length
-                                    + " bytes back before the server closed the connection",
-                            name + " 发送了" + what + "，服务端关闭连接之前只回显了 " + expected.length + " 字节中的 " + have + " 字节")));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (have < got.length) {
+            int n;
+            try {
+                n = in.read(got, have, got.length - have);
+            } catch (SocketTimeoutException notYet) {
+                if (server.hasEnded()) {
+                    throw new AssertionError(server.withFailures(say(name + " sent " + what + " and got " + have + " of its "
+                                    + expected.length + " bytes back before serve ended: it must keep serving until interrupted",
+                            name + " 发送了" + what + "，serve 结束之前只回显了 " + expected.length + " 字节中的 " + have
+                                    + " 字节：serve 要一直服务，直到线程被中断")));
                 }
-                have += n;
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError(server.withFailures(say(name + " sent " + what + " and got " + have + " of its "
+                                    + expected.length + " bytes back within 10 s",
+                            name + " 发送了" + what + "，10 秒内只收到 " + expected.length + " 字节中的 " + have + " 字节")));
+                }
+                continue;
             }
-        } catch (SocketTimeoutException late) {
-            throw new AssertionError(server.withFailures(say(name + " sent " + what + " and got " + have + " of its " + expected.length
-                            + " bytes back within 10 s",
-                    name + " 发送了" + what + "，10 秒内只收到 " + expected.length + " 字节中的 " + have + " 字节")));
+            if (n < 0) {
+                throw new AssertionError(server.withFailures(say(name + " sent " + what + " and got " + have + " of its " + expected.length
+                                + " bytes back before the server closed the connection",
+                        name + " 发送了" + what + "，服务端关闭连接之前只回显了 " + expected.length + " 字节中的 " + have + " 字节")));
+            }
+            have += n;
         }
         if (!Arrays.equals(expected, got)) {
             int at = Arrays.mismatch(expected, got);

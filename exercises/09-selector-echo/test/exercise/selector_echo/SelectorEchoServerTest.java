@@ -145,6 +145,7 @@ class SelectorEchoServerTest {
                     "线程被中断后 5 秒内 serve 没有返回：循环条件写成 !Thread.currentThread().isInterrupted()（中断会唤醒 select）"));
             assertTrue(server.failures().isEmpty(), server.withFailures(say(
                     "serve should return quietly when interrupted", "被中断时 serve 应该安静地返回")));
+            client.socket().setSoTimeout(5000);
             assertEquals(-1, client.socket().getInputStream().read(), say(
                     "after serve returned, the client's connection should be closed", "serve 返回后，客户端的连接应该已经关闭"));
         }

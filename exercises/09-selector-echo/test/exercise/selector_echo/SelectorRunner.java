@@ -49,6 +49,11 @@ final class SelectorRunner implements AutoCloseable {
         return LearnerThreads.cpuNanos(thread);
     }
 
+    /** True once serve has returned or thrown. */
+    boolean hasEnded() {
+        return !thread.isAlive();
+    }
+
     /** What serve threw, if it threw. */
     List<Throwable> failures() {
         return failures;
