@@ -24,6 +24,10 @@ public final class RecordingClient implements AutoCloseable {
     private static final long CONNECT_DEADLINE_NANOS = 5_000_000_000L;
     private static final int CONNECT_ATTEMPT_TIMEOUT_MS = 200;
 
+    /** How long a read waits for the server by default. */
+    public static final int DEFAULT_REPLY_TIMEOUT_MS = 5000;
+    /** A read waits in slices this long, looking between them whether the server code has thrown. */
+    private static final int READ_SLICE_MS = 100;
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -41,13 +45,14 @@ public final class RecordingClient implements AutoCloseable {
     /**
      * Connects to 127.0.0.1:{@code port}, retrying a refused connection for at most 5 seconds with a
      * growing back-off (a learner's program may not be listening yet); every later read waits at
-     * most 2 seconds. It stops retrying as soon as server code this test runs under a
-     * {@link ServerRunner} has thrown.
+     * most 5 seconds, long enough for correct code that prints a lot on a busy machine, and stops
+     * waiting as soon as server code this test runs under a {@link ServerRunner} has thrown. It
+     * stops retrying the connect then too.
      *
      * @throws AssertionError with the log when no connection could be made
      */
     public static RecordingClient connect(int port) {
-        return connect(port, 2000);
+        return connect(port, DEFAULT_REPLY_TIMEOUT_MS);
     }
 
     /** Like {@link #connect(int)}, with reads waiting at most {@code replyTimeoutMs}. */
@@ -132,7 +137,7 @@ public final class RecordingClient implements AutoCloseable {
     public String expectSomeReply() {
         byte[] buffer = new byte[65536];
         try {
-            int n = in.read(buffer);
+            int n = read(buffer, 0, buffer.length);
             if (n < 0) {
                 log.add(Say.text("client.nothing-before-close"));
                 throw failure(Say.text("fail.closed-without-reply"));
@@ -140,8 +145,11 @@ public final class RecordingClient implements AutoCloseable {
             log.add(Say.text("client.received", quote(buffer, n), n));
             return new String(buffer, 0, n, StandardCharsets.UTF_8);
         } catch (SocketTimeoutException e) {
-            log.add(Say.text("client.no-reply", seconds()));
-            throw waitedInVain(Say.text("fail.no-reply", seconds()));
+            if (!(e instanceof ServerThrew)) {
+                log.add(Say.text("client.no-reply", seconds()));
+            }
+            throw e instanceof ServerThrew ? waitedInVain(e, Say.text("fail.no-reply-short"))
+                    : waitedInVain(Say.text("fail.no-reply", seconds()));
         } catch (IOException e) {
             log.add(Say.text("client.read-failed", e.getMessage()));
             throw failure(Say.text("fail.reading-reply", e.getMessage()));
@@ -158,7 +166,7 @@ public final class RecordingClient implements AutoCloseable {
         byte[] buffer = new byte[65536];
         try {
             socket.setSoTimeout(millis);
-            int n = in.read(buffer);
+            int n = read(buffer, 0, buffer.length);
             if (n < 0) {
                 log.add(Say.text("client.closed"));
                 throw failure(why);
@@ -191,7 +199,7 @@ public final class RecordingClient implements AutoCloseable {
         int filled = 0;
         try {
             while (filled < want.length) {
-                int n = in.read(got, filled, want.length - filled);
+                int n = read(got, filled, want.length - filled);
                 if (n < 0) {
                     break;
                 }
@@ -199,8 +207,11 @@ public final class RecordingClient implements AutoCloseable {
             }
         } catch (SocketTimeoutException e) {
             logReceived(got, filled);
-            log.add(Say.text("client.no-reply", seconds()));
-            throw waitedInVain(Say.text("fail.expected-timeout", quote(want, want.length), describe(got, filled), seconds()));
+            if (!(e instanceof ServerThrew)) {
+                log.add(Say.text("client.no-reply", seconds()));
+                throw waitedInVain(Say.text("fail.expected-timeout", quote(want, want.length), describe(got, filled), seconds()));
+            }
+            throw waitedInVain(e, Say.text("fail.expected-short", quote(want, want.length), describe(got, filled)));
         } catch (IOException e) {
             logReceived(got, filled);
             log.add(Say.text("client.read-failed", e.getMessage()));
@@ -227,13 +238,15 @@ public final class RecordingClient implements AutoCloseable {
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
+            for (int n; (n = read(buffer, 0, buffer.length)) >= 0; ) {
                 all.write(buffer, 0, n);
                 log.add(Say.text("client.received", quote(buffer, n), n));
             }
         } catch (SocketTimeoutException e) {
-            log.add(Say.text("client.not-closed", seconds()));
-            throw waitedInVain(Say.text("fail.kept-open"));
+            if (!(e instanceof ServerThrew)) {
+                log.add(Say.text("client.not-closed", seconds()));
+            }
+            throw waitedInVain(e, Say.text("fail.kept-open"));
         } catch (IOException e) {
             log.add(Say.text("client.read-failed", e.getMessage()));
             throw failure(Say.text("fail.reading", e.getMessage()));
@@ -254,15 +267,17 @@ public final class RecordingClient implements AutoCloseable {
     public void expectClosed() {
         byte[] buffer = new byte[1024];
         try {
-            int n = in.read(buffer);
+            int n = read(buffer, 0, buffer.length);
             if (n >= 0) {
                 log.add(Say.text("client.received", quote(buffer, n), n));
                 throw failure(Say.text("fail.sent-more"));
             }
             log.add(Say.text("client.closed"));
         } catch (SocketTimeoutException e) {
-            log.add(Say.text("client.still-open", seconds()));
-            throw waitedInVain(Say.text("fail.stayed-open"));
+            if (!(e instanceof ServerThrew)) {
+                log.add(Say.text("client.still-open", seconds()));
+            }
+            throw waitedInVain(e, Say.text("fail.stayed-open"));
         } catch (IOException e) {
             log.add(Say.text("client.ended-with", e.getMessage()));
         }
@@ -295,6 +310,52 @@ public final class RecordingClient implements AutoCloseable {
 
     private void logReceived(byte[] bytes, int count) {
         log.add(count == 0 ? Say.text("client.received-nothing") : Say.text("client.received", quote(bytes, count), count));
+    }
+
+    /**
+     * One read waiting at most the reply timeout, in slices: once server code run by a
+     * {@link ServerRunner} has thrown, nothing more is coming, and the read gives up at once.
+     */
+    private int read(byte[] buffer, int offset, int length) throws IOException {
+        long deadline = System.nanoTime() + replyTimeoutMs * 1_000_000L;
+        try {
+            while (true) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    throw new SocketTimeoutException("Read timed out");
+                }
+                socket.setSoTimeout((int) Math.min(left, READ_SLICE_MS));
+                try {
+                    return in.read(buffer, offset, length);
+                } catch (SocketTimeoutException slice) {
+                    if (!ServerRunner.openFailures().isEmpty()) {
+                        throw new ServerThrew();
+                    }
+                }
+            }
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(replyTimeoutMs);
+            }
+        }
+    }
+
+    /** A read given up before its timeout because the server code under test has thrown. */
+    private static final class ServerThrew extends SocketTimeoutException {
+        private static final long serialVersionUID = 1L;
+
+        ServerThrew() {
+            super("the server code threw");
+        }
+    }
+
+    /** The failure for a read that timed out, or that was given up because the server threw. */
+    private AssertionError waitedInVain(SocketTimeoutException why, String problem) {
+        if (why instanceof ServerThrew) {
+            log.add(Say.text("client.gave-up"));
+            return failure(Say.text("fail.server-threw-first", problem));
+        }
+        return waitedInVain(problem);
     }
 
     private String seconds() {

@@ -71,6 +71,11 @@ class PagerTest {
         typing.flush();
     }
 
+    /** The screen once it shows what {@code shows} wants and the status line is drawn whole. */
+    private String settled(java.util.function.Predicate<String> shows, String what) throws InterruptedException {
+        return screen.await(s -> shows.test(s) && s.stripTrailing().endsWith("--"), what);
+    }
+
     private static String bottomRow(String text) {
         String[] rows = text.split("\n");
         return rows[rows.length - 1].strip();
@@ -79,7 +84,7 @@ class PagerTest {
     @Test
     void theStatusLineShowsHowFarAndWhichKeys() throws Exception {
         CompletableFuture<Void> paging = page(Lang.EN, TWO_HUNDRED_LINES);
-        String shown = screen.await(s -> s.contains("line 23"), "the first page");
+        String shown = settled(s -> s.contains("line 23"), "the first page");
         // 23 of 200 lines are on screen
         assertEquals("-- 11% -- space/b/q --", bottomRow(shown));
         assertFalse(shown.contains("line 24\n"), shown);
@@ -90,7 +95,7 @@ class PagerTest {
     @Test
     void theStatusLineIsTranslated() throws Exception {
         CompletableFuture<Void> paging = page(Lang.ZH, TWO_HUNDRED_LINES);
-        String shown = screen.await(s -> s.contains("line 23"), "the first page");
+        String shown = settled(s -> s.contains("line 23"), "the first page");
         assertTrue(bottomRow(shown).startsWith("-- 11% -- 空"), shown);
         type("q");
         paging.get(20, TimeUnit.SECONDS);
@@ -99,18 +104,18 @@ class PagerTest {
     @Test
     void spaceShowsTheNextPageBGoesBackAndTheArrowsMoveOneLine() throws Exception {
         CompletableFuture<Void> paging = page(Lang.EN, TWO_HUNDRED_LINES);
-        screen.await(s -> s.contains("line 23"), "the first page");
+        settled(s -> s.contains("line 23"), "the first page");
         type(" ");
-        String next = screen.await(s -> s.contains("line 46"), "the second page");
+        String next = settled(s -> s.contains("line 46"), "the second page");
         assertTrue(next.startsWith("line 24"), next);
         assertEquals("-- 23% -- space/b/q --", bottomRow(next));
         type("b");
-        screen.await(s -> s.startsWith("line 1\n"), "the first page again");
+        settled(s -> s.startsWith("line 1\n"), "the first page again");
         type("\033[B");
-        String down = screen.await(s -> s.startsWith("line 2\n"), "one line further");
+        String down = settled(s -> s.startsWith("line 2\n"), "one line further");
         assertEquals("-- 12% -- space/b/q --", bottomRow(down));
         type("G");
-        assertEquals("-- 100% -- space/b/q --", bottomRow(screen.await(s -> s.contains("line 200"), "the end")));
+        assertEquals("-- 100% -- space/b/q --", bottomRow(settled(s -> s.contains("line 200"), "the end")));
         type("q");
         paging.get(20, TimeUnit.SECONDS);
     }
@@ -118,9 +123,9 @@ class PagerTest {
     @Test
     void slashFindsTheNextLineWithTheText() throws Exception {
         CompletableFuture<Void> paging = page(Lang.EN, TWO_HUNDRED_LINES);
-        screen.await(s -> s.contains("line 23"), "the first page");
+        settled(s -> s.contains("line 23"), "the first page");
         type("/line 150\r");
-        screen.await(s -> s.startsWith("line 150\n"), "the line searched for at the top");
+        settled(s -> s.startsWith("line 150\n"), "the line searched for at the top");
         type("q");
         paging.get(20, TimeUnit.SECONDS);
     }
@@ -132,7 +137,7 @@ class PagerTest {
         Terminal.SignalHandler courseHandler = signal -> course.incrementAndGet();
         terminal.handle(Terminal.Signal.INT, courseHandler);
         CompletableFuture<Void> paging = page(Lang.EN, TWO_HUNDRED_LINES);
-        screen.await(s -> s.contains("line 20"), "the first page");
+        settled(s -> s.contains("line 20"), "the first page");
         terminal.raise(Terminal.Signal.INT);
         type("q");
         paging.get(20, TimeUnit.SECONDS);
