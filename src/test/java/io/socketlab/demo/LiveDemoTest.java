@@ -73,6 +73,8 @@ class LiveDemoTest {
             live.await("client> ");
             live.type("TOM");
             live.await("writing to TOM");
+            live.type("!too early");
+            live.await("No message is waiting for an answer");
             live.type("hey");
             live.await("message from [127.0.0.1:");
             live.type("!yo");
@@ -81,6 +83,7 @@ class LiveDemoTest {
             screen = live.finish();
         }
         assertTrue(screen.contains("start a line with !"), screen);
+        assertFalse(screen.contains("reply: too early"), screen);
         assertEquals(List.of(), demoThreadsAfterWaiting(), "demo threads left behind");
     }
 

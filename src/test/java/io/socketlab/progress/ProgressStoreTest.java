@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -312,22 +310,30 @@ class ProgressStoreTest {
 
     @Test
     void aBadFileThatCannotBeKeptAsideIsLeftAloneAndToldOnce() throws Exception {
-        Path folder = Files.createDirectories(file().getParent());
-        writeFile("{\"hintsShown\": {\"01-phone-server\": -5}}");
-        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
-        try {
-            Assumptions.assumeFalse(Files.isWritable(folder), "the file system lets this user write anyway (root)");
-            ProgressStore store = store();
-            Progress progress = store.update(p -> p.markDone("01-phone-server"));
-            store.update(p -> p.markDone("02-phone-client"));
+        // A folder so deep that progress.json fits within Linux's 4,096-byte path limit but no longer
+        // name beside it does (neither the copy nor a temporary file): writing there fails for any
+        // user, root included, where a read-only folder would stop everyone but root.
+        StringBuilder deep = new StringBuilder(root.toString());
+        int wanted = 4090 - "/.socketlab/progress.json".length();
+        while (deep.length() < wanted) {
+            deep.append('/').append("d".repeat(Math.min(200, Math.max(1, wanted - deep.length() - 1))));
+        }
+        Path workspace = Files.createDirectories(Path.of(deep.toString()));
+        Path file = workspace.resolve(".socketlab/progress.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "{\"hintsShown\": {\"01-phone-server\": -5}}");
 
-            assertEquals(0, progress.hintsShown("01-phone-server"));
-            assertEquals(1, warnings.size(), warnings.toString());
-            assertEquals(Warning.Kind.LEFT_ALONE, warnings.get(0).kind());
-            assertNull(warnings.get(0).copy());
-            assertEquals("{\"hintsShown\": {\"01-phone-server\": -5}}", Files.readString(file()), "the file is left as it was");
-        } finally {
-            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProgressStore store = new ProgressStore(workspace, warnings::add);
+        Progress progress = store.update(p -> p.markDone("01-phone-server"));
+        store.update(p -> p.markDone("02-phone-client"));
+
+        assertEquals(0, progress.hintsShown("01-phone-server"));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertEquals(Warning.Kind.LEFT_ALONE, warnings.get(0).kind());
+        assertNull(warnings.get(0).copy());
+        assertEquals("{\"hintsShown\": {\"01-phone-server\": -5}}", Files.readString(file), "the file is left as it was");
+        try (Stream<Path> beside = Files.list(file.getParent())) {
+            assertEquals(List.of("progress.json"), beside.map(f -> f.getFileName().toString()).filter(n -> !n.endsWith(".lock")).toList());
         }
     }
 

@@ -64,6 +64,11 @@ public final class ChatSession extends DemoSession {
 
     @Override
     public void typeAsServer(String line) {
+        if (!serverKeyboard.awaited(500)) {
+            // the server reads a reply only after a message came: kept, it would answer the next one unseen
+            out.line(Side.SERVER, text.get("demo.nothing.to.answer"));
+            return;
+        }
         if (line.isEmpty()) {
             out.line(Side.SERVER, text.get("demo.skipped"));
         }
