@@ -26,7 +26,7 @@ final class ShellCommand {
             SocketsView sockets = new SocketsView(color);
             Shell.Settings settings = new Shell.Settings(color, ascii, course.root().resolve(".socketlab").resolve("history"));
             return new Shell(terminal, course, ws.options().shellLang(ws.progress().language()), ws.progressStore(), settings,
-                    List.of(new DemoExtension(color, ws.progressStore(), List.of(sockets)), sockets,
+                    List.of(new DemoExtension(course, color, ws.progressStore(), List.of(sockets)), sockets,
                             new ExerciseExtension(course.root(), ws.progressStore(), color))).run();
         } catch (IOException e) {
             ws.err().println("socketlab: cannot open the terminal: " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.socketlab.shell;
 
+import io.socketlab.course.Course;
 import io.socketlab.course.Lesson;
 import io.socketlab.demo.Demo;
 import io.socketlab.demo.Demos;
@@ -16,17 +17,19 @@ import org.jline.reader.LineReader;
 
 /** {@code run [NAME]} and {@code demo NAME} in the shell: the chapter's live server and client. */
 public final class DemoExtension implements Shell.Extension {
+    private final Course course;
     private final boolean color;
     private final ProgressStore store;
     private final List<LiveDemo.SideCommand> insideDemos;
 
-    /** Demos run here are recorded in {@code store}. */
-    public DemoExtension(boolean color, ProgressStore store) {
-        this(color, store, List.of());
+    /** Demos of {@code course} run here are recorded in {@code store}. */
+    public DemoExtension(Course course, boolean color, ProgressStore store) {
+        this(course, color, store, List.of());
     }
 
-    /** As {@link #DemoExtension(boolean, ProgressStore)}; running demos also take {@code insideDemos} (the sockets view). */
-    public DemoExtension(boolean color, ProgressStore store, List<LiveDemo.SideCommand> insideDemos) {
+    /** As {@link #DemoExtension(Course, boolean, ProgressStore)}; running demos also take {@code insideDemos} (the sockets view). */
+    public DemoExtension(Course course, boolean color, ProgressStore store, List<LiveDemo.SideCommand> insideDemos) {
+        this.course = course;
         this.color = color;
         this.store = store;
         this.insideDemos = List.copyOf(insideDemos);
@@ -39,6 +42,11 @@ public final class DemoExtension implements Shell.Extension {
         commands.put("run", messages.get("help.run"));
         commands.put("demo", messages.get("help.demo", messages.list(Demos.ids())));
         return commands;
+    }
+
+    /** The numbers of the course's chapters that have a live demo, in order. */
+    private List<String> chaptersWithDemos(Lang lang) {
+        return course.lessons(lang).stream().filter(l -> !l.demos().isEmpty()).map(l -> String.valueOf(l.number())).toList();
     }
 
     @Override
@@ -59,7 +67,7 @@ public final class DemoExtension implements Shell.Extension {
             }
         } else {
             reader.printAbove(command.equals("run")
-                    ? messages.get("run.none", messages.list(Demos.ids()))
+                    ? messages.get("run.none", messages.list(Demos.ids()), messages.list(chaptersWithDemos(lang)))
                     : messages.get("demo.usage", messages.list(Demos.ids())));
             return;
         }

@@ -57,7 +57,7 @@ class ShellTest {
     private String session(Lang lang, List<Shell.Extension> more, String... steps) throws Exception {
         Course course = new CourseLoader(Demos.ids()).load(root);
         ProgressStore store = new ProgressStore(root, w -> { });
-        List<Shell.Extension> extensions = new ArrayList<>(List.of(new DemoExtension(false, store)));
+        List<Shell.Extension> extensions = new ArrayList<>(List.of(new DemoExtension(course, false, store)));
         extensions.addAll(more);
         return ShellDriver.session(terminal -> new Shell(terminal, course, lang, store,
                 new Shell.Settings(false, true, root.resolve(".socketlab/history")), extensions), steps);
@@ -212,6 +212,8 @@ class ShellTest {
     void runOnAChapterWithoutDemoSaysWhereDemosAre() throws Exception {
         String screen = session(Lang.EN, "run\r", "quit\r");
         assertTrue(screen.contains("This chapter has no live demo."), screen);
+        // the chapters named are this course's own: only its chapter 3 lists a demo
+        assertTrue(screen.contains("go to a chapter that has one: 3)"), screen);
     }
 
     @Test

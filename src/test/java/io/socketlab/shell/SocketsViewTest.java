@@ -39,7 +39,7 @@ class SocketsViewTest {
         SocketsView sockets = new SocketsView(false);
         return ShellDriver.session(terminal -> new Shell(terminal, course, lang, store,
                 new Shell.Settings(false, true, root.resolve(".socketlab/history")),
-                List.of(new DemoExtension(false, store, List.of(sockets)), sockets)), steps);
+                List.of(new DemoExtension(course, false, store, List.of(sockets)), sockets)), steps);
     }
 
     /** The part of the screen after the {@code n}-th (from 1) occurrence of {@code marker}. */
