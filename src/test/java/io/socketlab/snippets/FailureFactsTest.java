@@ -161,7 +161,7 @@ class FailureFactsTest {
             try (Socket client = ends[0]) {
                 client.getOutputStream().write("never read".getBytes());
                 while (ends[1].getInputStream().available() == 0) {
-                    Thread.onSpinWait();
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // look again in 1 ms, leaving the CPU to the code waited for
                 }
                 ends[1].close();
                 assertEquals(-1, client.getInputStream().read(), "JDK " + Runtime.version().feature() + "'s Socket.close");

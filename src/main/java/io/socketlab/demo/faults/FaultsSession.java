@@ -43,7 +43,7 @@ public final class FaultsSession extends DemoSession {
             if (System.nanoTime() > deadline) {
                 throw new IOException(text.get("demo.server.late"));
             }
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);  // look again in 1 ms
         }
         return listening.getLocalPort();
     }

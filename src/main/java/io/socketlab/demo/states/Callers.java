@@ -4,11 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Chapter 13: clients of one server, opened and closed on request. A call that the server's full
@@ -32,10 +33,13 @@ public final class Callers implements Closeable {
         SocketChannel channel = SocketChannel.open();
         channel.configureBlocking(false);
         boolean connected = channel.connect(server);    // sends the SYN, does not wait
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        while (!connected && System.nanoTime() < deadline) {
-            connected = channel.finishConnect();        // true once the handshake is done
-            Thread.onSpinWait();
+        if (!connected) {
+            try (Selector selector = Selector.open()) {
+                channel.register(selector, SelectionKey.OP_CONNECT);
+                if (selector.select(waitMillis) > 0) {      // the handshake ended within the wait
+                    connected = channel.finishConnect();    // true, or throws if it was refused
+                }
+            }
         }
         // endregion
         if (!connected) {

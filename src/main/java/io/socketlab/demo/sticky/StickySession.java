@@ -83,7 +83,7 @@ public final class StickySession extends DemoSession {
             if (System.nanoTime() > deadline) {
                 throw new IOException(text.get("demo.sticky.late"));
             }
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);  // look again in 1 ms
         }
     }
 
