@@ -40,27 +40,27 @@ public final class AutograderCommand implements Callable<Integer> {
         Messages text = Messages.of("instructor", parent.options.lang());
         Path root = parent.options.courseRoot();
         if (!platform.equals("gradescope")) {
-            System.err.println(text.get("autograder.unknown-platform", platform));
+            parent.err().println(text.get("autograder.unknown-platform", platform));
             return 2;
         }
         List<Problem> problems = new ArrayList<>();
         List<Exercise> all = ExerciseLoader.load(root, problems);
         Exercise exercise = all.stream().filter(e -> e.isNamed(exerciseName)).findFirst().orElse(null);
         if (exercise == null) {
-            problems.forEach(p -> System.err.println(p.format(root, parent.options.lang())));
-            System.err.println(text.get("grade.unknown-exercise", exerciseName, text.list(all.stream().map(Exercise::id).toList())));
+            problems.forEach(p -> parent.err().println(p.format(root, parent.options.lang())));
+            parent.err().println(text.get("grade.unknown-exercise", exerciseName, text.list(all.stream().map(Exercise::id).toList())));
             return 2;
         }
         try {
             GradescopeBundle.write(root, exercise, out);
         } catch (Handout.LeakException e) {
-            System.err.println(text.get("autograder.leak", e.getMessage()));
+            parent.err().println(text.get("autograder.leak", e.getMessage()));
             return 1;
         } catch (IOException e) {
-            System.err.println(text.get("autograder.io", out, e.getMessage()));
+            parent.err().println(text.get("autograder.io", out, e.getMessage()));
             return 1;
         }
-        System.out.println(text.get("autograder.ok", exercise.id(), out.toAbsolutePath().normalize()));
+        parent.out().println(text.get("autograder.ok", exercise.id(), out.toAbsolutePath().normalize()));
         return 0;
     }
 }

@@ -70,15 +70,15 @@ public final class GradeCommand implements Callable<Integer> {
         Messages text = Messages.of("instructor", parent.options.lang());
         Path root = parent.options.courseRoot();
         if (timeout != null && timeout <= 0) {
-            System.err.println(text.get("grade.bad-timeout"));
+            parent.err().println(text.get("grade.bad-timeout"));
             return 2;
         }
         if (jobs != null && jobs <= 0) {
-            System.err.println(text.get("grade.bad-jobs"));
+            parent.err().println(text.get("grade.bad-jobs"));
             return 2;
         }
         if (failUnder != null && (failUnder < 0 || failUnder.isNaN())) {
-            System.err.println(text.get("grade.bad-fail-under"));
+            parent.err().println(text.get("grade.bad-fail-under"));
             return 2;
         }
         GradebookWriter.Format results = GradebookWriter.Format.GRADESCOPE;
@@ -86,12 +86,12 @@ public final class GradeCommand implements Callable<Integer> {
             try {
                 results = GradebookWriter.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                System.err.println(text.get("grade.bad-format", format));
+                parent.err().println(text.get("grade.bad-format", format));
                 return 2;
             }
         }
         if ((canvas == null) != (roster == null)) {
-            System.err.println(text.get("grade.canvas-needs-roster"));
+            parent.err().println(text.get("grade.canvas-needs-roster"));
             return 2;
         }
         CanvasGradebook canvasRoster = null;
@@ -99,10 +99,10 @@ public final class GradeCommand implements Callable<Integer> {
             try {
                 canvasRoster = CanvasGradebook.roster(roster);
             } catch (CanvasGradebook.BadRoster e) {
-                System.err.println(text.get("grade.bad-roster", roster, e.getMessage()));
+                parent.err().println(text.get("grade.bad-roster", roster, e.getMessage()));
                 return 2;
             } catch (IOException e) {
-                System.err.println(text.get("grade.no-roster", roster, e.getMessage()));
+                parent.err().println(text.get("grade.no-roster", roster, e.getMessage()));
                 return 2;
             }
         }
@@ -111,8 +111,8 @@ public final class GradeCommand implements Callable<Integer> {
         Exercise exercise = all.stream().filter(e -> e.isNamed(exerciseName)).findFirst().orElse(null);
         if (exercise == null) {
             // a broken exercise folder is left out of the list: say why, file by file
-            problems.forEach(p -> System.err.println(p.format(root, parent.options.lang())));
-            System.err.println(text.get("grade.unknown-exercise", exerciseName, text.list(all.stream().map(Exercise::id).toList())));
+            problems.forEach(p -> parent.err().println(p.format(root, parent.options.lang())));
+            parent.err().println(text.get("grade.unknown-exercise", exerciseName, text.list(all.stream().map(Exercise::id).toList())));
             return 2;
         }
         if (timeout != null) {
@@ -122,7 +122,7 @@ public final class GradeCommand implements Callable<Integer> {
         try {
             writer = new GradebookWriter(exercise, parent.options.lang(), results);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            parent.err().println(e.getMessage());
             return 2;
         }
         if (SubmissionArchive.isArchive(submissions)) {
@@ -130,31 +130,31 @@ public final class GradeCommand implements Callable<Integer> {
             try {
                 unpacked = ScratchFolders.create("socketlab-submissions");
                 try {
-                    new SubmissionArchive(note -> System.err.println(text.get("grade.archive-left-out", note))).unpack(submissions, unpacked);
+                    new SubmissionArchive(note -> parent.err().println(text.get("grade.archive-left-out", note))).unpack(submissions, unpacked);
                 } catch (SubmissionArchive.Refused e) {
-                    System.err.println(text.get("grade.archive-refused", submissions, e.entry(), text.get("grade.archive-" + e.why())));
+                    parent.err().println(text.get("grade.archive-refused", submissions, e.entry(), text.get("grade.archive-" + e.why())));
                     return 2;
                 } catch (IOException e) {
-                    System.err.println(text.get("grade.archive-unreadable", submissions, e.getMessage()));
+                    parent.err().println(text.get("grade.archive-unreadable", submissions, e.getMessage()));
                     return 2;
                 }
                 return gradeFolder(text, exercise, writer, unpacked, canvasRoster);
             } catch (IOException e) {
-                System.err.println(text.get("grade.archive-unreadable", submissions, e.getMessage()));
+                parent.err().println(text.get("grade.archive-unreadable", submissions, e.getMessage()));
                 return 2;
             } finally {
                 ScratchFolders.delete(unpacked);
             }
         }
         if (!Files.isDirectory(submissions)) {
-            System.err.println(text.get("grade.no-submissions", submissions));
+            parent.err().println(text.get("grade.no-submissions", submissions));
             return 2;
         }
         Path own = BatchGrader.studentSources(exercise, submissions);
         if (own != null) {
             // one student's folder given for the folder of all: its src/ would be graded as a student
             Path parentFolder = submissions.toAbsolutePath().normalize().getParent();
-            System.err.println(text.get("grade.submissions-is-student", submissions,
+            parent.err().println(text.get("grade.submissions-is-student", submissions,
                     submissions.relativize(own) + java.io.File.separator, parentFolder));
             return 2;
         }
@@ -169,30 +169,30 @@ public final class GradeCommand implements Callable<Integer> {
             Path folder = submissions.toRealPath();
             Path results = realPath(out);
             if (results.startsWith(folder) && results.getNameCount() != folder.getNameCount() + 1) {
-                System.err.println(results.equals(folder) ? text.get("grade.out-is-submissions", out)
+                parent.err().println(results.equals(folder) ? text.get("grade.out-is-submissions", out)
                         : text.get("grade.out-in-student", out, folder.resolve(results.getName(folder.getNameCount())), submissions));
                 return 2;
             }
             if (folder.equals(results.getParent()) && BatchGrader.studentSources(exercise, results) != null) {
-                System.err.println(text.get("grade.out-is-student", out));
+                parent.err().println(text.get("grade.out-is-student", out));
                 return 2;
             }
             // a results folder kept directly in SUBMISSIONS is not a student
             students = BatchGrader.students(folder).stream().filter(s -> !s.equals(results)).toList();
         } catch (IOException e) {
-            System.err.println(text.get("grade.no-submissions", submissions));
+            parent.err().println(text.get("grade.no-submissions", submissions));
             return 2;
         }
         if (students.isEmpty()) {
-            System.err.println(text.get("grade.empty", submissions));
+            parent.err().println(text.get("grade.empty", submissions));
             return 2;
         }
         String unwritable = unwritable(out, text);
         if (unwritable != null) {
-            System.err.println(unwritable);
+            parent.err().println(unwritable);
             return 2;
         }
-        Sandbox chosen = SandboxChoice.choose(sandbox, parent.options.lang(), System.err);
+        Sandbox chosen = SandboxChoice.choose(sandbox, parent.options.lang(), parent.err());
         if (chosen == null) {
             return 2;
         }
@@ -212,13 +212,13 @@ public final class GradeCommand implements Callable<Integer> {
                 unwritten[0] = unwritten[0] != null ? unwritten[0] : e;
             }
             if (terminal) {
-                System.err.print("\r\u001b[K");
+                parent.err().print("\r\u001b[K");
             }
-            System.out.println(text.get("grade.row", oneLine(grade.student()), GradebookWriter.format(grade.points()), grade.maxPoints(),
+            parent.out().println(text.get("grade.row", oneLine(grade.student()), GradebookWriter.format(grade.points()), grade.maxPoints(),
                     grade.status(), GradebookWriter.reason(grade, parent.options.lang())).stripTrailing());
             if (terminal && finished[0] < total) {
-                System.err.print(text.get("grade.progress", finished[0], total));
-                System.err.flush();
+                parent.err().print(text.get("grade.progress", finished[0], total));
+                parent.err().flush();
             }
         });
         try {
@@ -228,23 +228,23 @@ public final class GradeCommand implements Callable<Integer> {
             writer.writeGradebook(grades, out);
             if (canvasRoster != null) {
                 for (String stranger : canvasRoster.write(exercise, grades, canvas)) {
-                    System.err.println(text.get("grade.canvas-unmatched", oneLine(stranger), roster));
+                    parent.err().println(text.get("grade.canvas-unmatched", oneLine(stranger), roster));
                 }
             }
         } catch (IOException e) {
-            System.err.println(text.get("grade.io", e.getMessage()));
+            parent.err().println(text.get("grade.io", e.getMessage()));
             return 1;
         }
         long passed = grades.stream().filter(g -> "pass".equals(g.status())).count();
         long failed = grades.stream().filter(g -> "fail".equals(g.status())).count();
         double average = grades.stream().mapToDouble(StudentGrade::points).average().orElse(0);
         long seconds = Math.round((System.nanoTime() - start) / 1e9);
-        System.out.println(text.get("grade.summary", total, seconds, passed, failed, total - passed - failed,
+        parent.out().println(text.get("grade.summary", total, seconds, passed, failed, total - passed - failed,
                 GradebookWriter.format(average), exercise.points(), out.toAbsolutePath().normalize()));
         if (failUnder != null) {
             List<StudentGrade> under = grades.stream().filter(g -> g.points() < failUnder - 1e-9).toList();
             if (!under.isEmpty()) {
-                System.out.println(text.get("grade.under", under.size(), GradebookWriter.format(failUnder)));
+                parent.out().println(text.get("grade.under", under.size(), GradebookWriter.format(failUnder)));
                 return 1;
             }
         }

@@ -85,6 +85,21 @@ public final class Main implements Callable<Integer> {
         return run(System.out, System.err, System.getenv(), Terminals.system(), args);
     }
 
+    /** Runs one command line writing to {@code out} and {@code err}, in this process's environment; returns the exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(out, err, System.getenv(), Terminals.system(), args);
+    }
+
+    /** Where commands print their results. */
+    PrintStream out() {
+        return out;
+    }
+
+    /** Where commands print problems and progress. */
+    PrintStream err() {
+        return err;
+    }
+
     /** Runs one command line; returns the exit code: 0 success, 1 failed check, 2 usage error. */
     static int run(PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals, String... args) {
         CommandLine cli = new CommandLine(new Main(out, err, env, terminals));

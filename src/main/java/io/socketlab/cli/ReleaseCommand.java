@@ -33,29 +33,29 @@ public final class ReleaseCommand implements Callable<Integer> {
         try {
             Handout.Released released = Handout.release(root, out, classroom);
             for (Path test : released.leftOut()) {
-                System.out.println(text.get("release.left-out", test));
+                parent.out().println(text.get("release.left-out", test));
             }
-            System.out.println(text.get("release.ok", out.toAbsolutePath().normalize(), released.files()));
+            parent.out().println(text.get("release.ok", out.toAbsolutePath().normalize(), released.files()));
             if (classroom) {
-                System.out.println(text.get("release.classroom", io.socketlab.instructor.ClassroomWorkflow.PATH));
+                parent.out().println(text.get("release.classroom", io.socketlab.instructor.ClassroomWorkflow.PATH));
             }
             return 0;
         } catch (Handout.NotEmptyException e) {
             Path taken = Path.of(e.getMessage());
             boolean file = java.nio.file.Files.exists(taken) && !java.nio.file.Files.isDirectory(taken);
-            System.err.println(text.get(file ? "release.not-folder" : "release.not-empty", e.getMessage()));
+            parent.err().println(text.get(file ? "release.not-folder" : "release.not-empty", e.getMessage()));
             return 2;
         } catch (Handout.SolvedStarterException e) {
             for (Problem problem : e.problems()) {
-                System.err.println(problem.format(root.toAbsolutePath().normalize(), lang));
+                parent.err().println(problem.format(root.toAbsolutePath().normalize(), lang));
             }
-            System.err.println(text.get("release.solved", e.problems().size()));
+            parent.err().println(text.get("release.solved", e.problems().size()));
             return 1;
         } catch (Handout.LeakException e) {
-            System.err.println(text.get("release.leak", e.getMessage()));
+            parent.err().println(text.get("release.leak", e.getMessage()));
             return 1;
         } catch (IOException e) {
-            System.err.println(text.get("release.io", e.getMessage()));
+            parent.err().println(text.get("release.io", e.getMessage()));
             return 1;
         }
     }

@@ -43,14 +43,8 @@ class ContainerfileTest {
         args.set(args.indexOf("/opt/socketlab"), COURSE.toString());
         args.addAll(List.of("--exercise", "06-send-all", "--lang", "en"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.run(args.toArray(String[]::new));
-        } finally {
-            System.setErr(old);
-        }
+        int code = Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args.toArray(String[]::new));
         // parsed, then stopped only because this machine has no /submissions mounted
         assertEquals(2, code);
         assertEquals("grade: " + dir.resolve("submissions") + " is not a folder of submissions (one folder per student).",

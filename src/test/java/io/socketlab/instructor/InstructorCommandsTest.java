@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
@@ -31,21 +30,8 @@ class InstructorCommandsTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    private int run(String... args) throws Exception {
-        return captured(() -> Main.run(args));
-    }
-
-    private int captured(Callable<Integer> body) throws Exception {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return body.call();
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private int run(String... args) {
+        return Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
     }
 
     private String printed() {
@@ -319,7 +305,7 @@ class InstructorCommandsTest {
         Path carol = subs.resolve("carol/src/exercise/send_all");
         Files.createDirectories(carol);
         Files.copy(COURSE.resolve("src/test/resources/submissions/fake-passed/src/exercise/send_all/Transfers.java"), carol.resolve("Transfers.java"));
-        assertEquals(0, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "6", "--timeout", "5",
+        assertEquals(0, run("grade", "--lang", "en", "--course", COURSE.toString(), "--exercise", "6", "--timeout", "10",
                 "--out", dir.resolve("out").toString(), subs.toString()));
         assertTrue(printed().contains("alice  Points 10/10  pass"), printed());
         assertTrue(printed().contains("bob  Points 0/10  error  no src/"), printed());

@@ -27,8 +27,6 @@ class ExerciseCommandsTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
     private InputStream savedIn;
 
     @BeforeEach
@@ -36,23 +34,17 @@ class ExerciseCommandsTest {
         for (String id : new String[] {"01-passing", "02-failing", "09-no-tests"}) {
             TestFiles.copyFixture(id, course);
         }
-        savedOut = System.out;
-        savedErr = System.err;
         savedIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void restoreStreams() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
         System.setIn(savedIn);
     }
 
     private int run(String... args) {
         String[] all = Stream.concat(Stream.of("--course", course.toString(), "--lang", "en"), Stream.of(args)).toArray(String[]::new);
-        return Main.run(all);
+        return Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), all);
     }
 
     private String printed() {
