@@ -139,6 +139,86 @@ class PythonWireTest {
         assertTrue(!serving.isAlive(), "closing the socket ends the chat server");
     }
 
+    /** One of chapter 9's servers, or chapter 10's, written as {@code serve(host, port, onListening)}. */
+    interface Serving {
+        void serve(String host, int port, java.util.function.Consumer<java.io.Closeable> onListening) throws Exception;
+    }
+
+    /** Starts {@code server} on 127.0.0.1, port 0, runs the Python script against it, returns its lines; stops the server. */
+    private static List<String> pythonAgainst(Serving server, String script, String... args) throws Exception {
+        java.util.concurrent.CompletableFuture<java.io.Closeable> listening = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicInteger port = new java.util.concurrent.atomic.AtomicInteger();
+        Thread serving = new Thread(() -> {
+            try {
+                server.serve("127.0.0.1", 0, socket -> {
+                    port.set(socket instanceof java.net.ServerSocket s ? s.getLocalPort()
+                            : ((java.nio.channels.ServerSocketChannel) socket).socket().getLocalPort());
+                    listening.complete(socket);
+                });
+            } catch (Exception e) {
+                listening.completeExceptionally(e);
+            }
+        }, "server-under-test");
+        serving.setDaemon(true);
+        serving.start();
+        java.io.Closeable socket = listening.get(10, TimeUnit.SECONDS);
+        try {
+            List<String> command = new java.util.ArrayList<>(List.of("python3", script, String.valueOf(port.get())));
+            command.addAll(List.of(args));
+            Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(python.getInputStream(), StandardCharsets.UTF_8))) {
+                List<String> printed = java.util.concurrent.CompletableFuture.supplyAsync(() -> lines.lines().toList()).get(30, TimeUnit.SECONDS);
+                assertTrue(python.waitFor(10, TimeUnit.SECONDS));
+                assertEquals(0, python.exitValue(), String.join("\n", printed));
+                return printed;
+            } finally {
+                python.destroyForcibly();
+            }
+        } finally {
+            socket.close();
+            serving.join(10_000);
+        }
+    }
+
+    @Test
+    void pythonClientsConnectedAtOnceAreAllAnsweredByAThreadPerClientOrASelector() throws Exception {
+        assumeTrue(pythonAvailable(), "python3 not on PATH");
+        List<String> answered = List.of("client 1: HELLO FROM CLIENT 1", "client 2: HELLO FROM CLIENT 2", "client 3: HELLO FROM CLIENT 3",
+                "client 4: HELLO FROM CLIENT 4", "client 5: HELLO FROM CLIENT 5");
+        javax.net.ServerSocketFactory sockets = javax.net.ServerSocketFactory.getDefault();
+        assertEquals(answered, pythonAgainst((host, port, on) -> new io.socketlab.demo.many.ThreadPerClientServer(sockets, log -> { })
+                .serve(host, port, on::accept), "python/many_clients.py", "5"));
+        try (io.socketlab.demo.many.SelectorServer selector = new io.socketlab.demo.many.SelectorServer(log -> { })) {
+            assertEquals(answered, pythonAgainst((host, port, on) -> selector.serve(host, port, on::accept), "python/many_clients.py", "5"));
+        }
+    }
+
+    @Test
+    void aServerThatServesOneClientAtATimeKeepsThePythonClientsAfterTheFirstWaiting() throws Exception {
+        assumeTrue(pythonAvailable(), "python3 not on PATH");
+        javax.net.ServerSocketFactory sockets = javax.net.ServerSocketFactory.getDefault();
+        List<String> printed = pythonAgainst((host, port, on) -> new io.socketlab.demo.many.OneAtATimeServer(sockets, log -> { })
+                .serve(host, port, on::accept), "python/many_clients.py", "3");
+        // which client is accepted first is the kernel's order of arrival: one is answered, two wait
+        assertEquals(1, printed.stream().filter(line -> line.matches("client \\d: HELLO FROM CLIENT \\d")).count(), printed.toString());
+        assertEquals(2, printed.stream().filter(line -> line.endsWith(": no answer within 2 s")).count(), printed.toString());
+    }
+
+    @Test
+    void aPythonClientMeetsChapter10sFailuresAsTheExceptionsTheLessonNames() throws Exception {
+        assumeTrue(pythonAvailable(), "python3 not on PATH");
+        javax.net.ServerSocketFactory sockets = javax.net.ServerSocketFactory.getDefault();
+        List<String> printed = pythonAgainst((host, port, on) -> new io.socketlab.demo.faults.FaultServer(sockets, log -> { })
+                .serve(host, port, on::accept), "python/faults_client.py");
+        assertEquals(5, printed.size(), printed.toString());
+        assertEquals("hello -> HELLO", printed.get(0));
+        assertEquals("silent -> TimeoutError", printed.get(1), "lesson 10's table: socket.timeout (TimeoutError)");
+        assertEquals("closed-port -> ConnectionRefusedError 111", printed.get(2), "lesson 10's table: ConnectionRefusedError, ECONNREFUSED 111");
+        // backlog 1: Linux queues two finished handshakes, so the third connect waits for an answer that never comes
+        assertEquals("full-port -> TimeoutError after 2 connections", printed.get(3));
+        assertEquals("reset -> ConnectionResetError 104", printed.get(4), "lesson 10's table: ConnectionResetError, ECONNRESET 104");
+    }
+
     private static DatagramSocket udp() throws java.net.SocketException {
         DatagramSocket udp = new DatagramSocket(new InetSocketAddress(0));
         udp.setSoTimeout(10_000);

@@ -4,6 +4,7 @@ import io.socketlab.demo.live.ConnectContext;
 import io.socketlab.demo.live.DemoOutput;
 import io.socketlab.demo.live.DemoSession;
 import io.socketlab.demo.live.ServeContext;
+import io.socketlab.demo.live.SocketFactories;
 import io.socketlab.demo.trace.Side;
 import io.socketlab.demo.trace.TracedDatagramSocket;
 import io.socketlab.demo.trace.TracedSocket;
@@ -13,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
-import javax.net.ServerSocketFactory;
 import javax.net.SocketFactory;
 
 /** faults live: each typed line names a failure; the client provokes it for real against the fault server. */
@@ -30,7 +30,7 @@ public final class FaultsSession extends DemoSession {
     @Override
     public void start(String host) throws IOException {
         ServerSocket listening = serverSocket();
-        startThread("fault-server", () -> new FaultServer(boundTo(listening), line -> out.line(Side.SERVER, line))
+        startThread("fault-server", () -> new FaultServer(SocketFactories.servers(() -> listening), line -> out.line(Side.SERVER, line))
                 .serve(host, 0, socket -> { }));
         client = new FaultClient(sockets(out), address -> own(new TracedDatagramSocket(Side.CLIENT, out,
                 (InetSocketAddress) address)), host, awaitPort(listening));
@@ -80,95 +80,20 @@ public final class FaultsSession extends DemoSession {
     }
 
     private static SocketFactory sockets(TraceListener trace) {
-        return new SocketFactory() {
-            @Override
-            public Socket createSocket() {
-                return new TracedSocket(Side.CLIENT, trace);
-            }
-
-            @Override
-            public Socket createSocket(String host, int port) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Socket createSocket(java.net.InetAddress host, int port) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
-
-    /** A factory handing out {@code socket} (unbound) once: the server binds it itself. */
-    private static ServerSocketFactory boundTo(ServerSocket socket) {
-        return new ServerSocketFactory() {
-            @Override
-            public ServerSocket createServerSocket() {
-                return socket;
-            }
-
-            @Override
-            public ServerSocket createServerSocket(int port) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ServerSocket createServerSocket(int port, int backlog) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return SocketFactories.clients(() -> new TracedSocket(Side.CLIENT, trace));
     }
 
     /** serve faults: the fault server, one client after another, until Ctrl-C. */
     public static void serve(ServeContext context) throws IOException {
         ServerSocket listening = context.serverSocket();
-        new FaultServer(boundTo(listening), line -> context.console().println(line))
+        new FaultServer(SocketFactories.servers(() -> listening), line -> context.console().println(line))
                 .serve(context.host(), context.port(), socket -> context.listening(socket.getLocalPort()));
     }
 
     /** connect faults: each typed line names a failure provoked against the server. */
     public static void connect(ConnectContext context) throws IOException {
         context.say("demo.faults.help", String.join(", ", NAMES));
-        FaultClient client = new FaultClient(new javax.net.SocketFactory() {
-            @Override
-            public Socket createSocket() throws IOException {
-                return context.socket();
-            }
-
-            @Override
-            public Socket createSocket(String h, int p) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Socket createSocket(String h, int p, java.net.InetAddress l, int lp) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Socket createSocket(java.net.InetAddress h, int p) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Socket createSocket(java.net.InetAddress h, int p, java.net.InetAddress l, int lp) {
-                throw new UnsupportedOperationException();
-            }
-        }, address -> {
+        FaultClient client = new FaultClient(SocketFactories.clients(context::socket), address -> {
             try {
                 return context.datagramSocket();
             } catch (java.net.SocketException e) {

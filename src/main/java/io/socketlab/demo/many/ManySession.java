@@ -4,6 +4,7 @@ import io.socketlab.demo.live.ConnectContext;
 import io.socketlab.demo.live.DemoOutput;
 import io.socketlab.demo.live.DemoSession;
 import io.socketlab.demo.live.ServeContext;
+import io.socketlab.demo.live.SocketFactories;
 import io.socketlab.demo.loop.LoopClient;
 import io.socketlab.demo.trace.Side;
 import io.socketlab.demo.trace.TraceEvent;
@@ -123,7 +124,7 @@ public final class ManySession extends DemoSession {
 
     private void startModel(String model) throws IOException {
         CountDownLatch ready = new CountDownLatch(1);
-        startThread("many-" + model, () -> ServerModels.run(model, host, 0, ServerModels.factory(this::serverSocket),
+        startThread("many-" + model, () -> ServerModels.run(model, host, 0, SocketFactories.servers(this::serverSocket),
                 line -> out.line(Side.SERVER, line), (stop, listeningPort) -> {
                     server = own(stop);
                     port = listeningPort;
@@ -162,7 +163,7 @@ public final class ManySession extends DemoSession {
             int onPort = listeningPort;
             Thread serving = new Thread(() -> {
                 try {
-                    ServerModels.run(current, context.host(), onPort, ServerModels.factory(context::serverSocket),
+                    ServerModels.run(current, context.host(), onPort, SocketFactories.servers(context::serverSocket),
                             context.console()::println, (stop, actual) -> started.complete(Map.entry(stop, actual)));
                 } catch (IOException | RuntimeException e) {
                     started.completeExceptionally(e);

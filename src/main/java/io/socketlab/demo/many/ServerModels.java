@@ -46,36 +46,4 @@ final class ServerModels {
             Thread.currentThread().interrupt();
         }
     }
-
-    /** Hands out the sockets {@code make} makes, bound as each form of {@code createServerSocket} asks. */
-    static ServerSocketFactory factory(SocketMaker make) {
-        return new ServerSocketFactory() {
-            @Override
-            public java.net.ServerSocket createServerSocket() throws IOException {
-                return make.make();
-            }
-
-            @Override
-            public java.net.ServerSocket createServerSocket(int port) throws IOException {
-                return createServerSocket(port, 50, null);
-            }
-
-            @Override
-            public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
-                return createServerSocket(port, backlog, null);
-            }
-
-            @Override
-            public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address) throws IOException {
-                java.net.ServerSocket socket = make.make();
-                socket.bind(new java.net.InetSocketAddress(address, port), backlog);
-                return socket;
-            }
-        };
-    }
-
-    /** Makes one unbound, traced server socket. */
-    interface SocketMaker {
-        java.net.ServerSocket make() throws IOException;
-    }
 }
