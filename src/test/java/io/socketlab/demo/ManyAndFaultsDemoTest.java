@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.socketlab.demo.live.DemoSession;
+import io.socketlab.demo.trace.Side;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -107,7 +108,14 @@ class ManyAndFaultsDemoTest {
             session.typeAsClient("full");
             out.awaitLine(l -> l.equals("CLIENT: full: the call threw java.net.SocketTimeoutException: Connect timed out"));
             session.typeAsClient("unreachable");
-            out.awaitLine(l -> l.startsWith("CLIENT: unreachable: the call threw java.net.PortUnreachableException"));
+            out.awaitLine(l -> l.equals("CLIENT: unreachable: the call threw java.net.PortUnreachableException"));
+            // the trace marks the very call that failed, where a learner's own program would stop
+            for (String[] failed : new String[][] {{"connect", "threw ConnectException: Connection refused"},
+                    {"recv", "threw SocketException: Connection reset"}, {"sendall", "threw SocketException: Broken pipe"},
+                    {"recv", "threw SocketTimeoutException: Read timed out"}, {"connect", "threw SocketTimeoutException: Connect timed out"},
+                    {"recvfrom", "threw PortUnreachableException"}}) {
+                out.awaitEvent(e -> e.side() == Side.CLIENT && e.call().equals(failed[0]) && e.detail().equals(failed[1]));
+            }
         }
     }
 }

@@ -75,7 +75,8 @@ public final class FaultsSession extends DemoSession {
             }
             return text.get("demo.faults.nothing", request);
         } catch (IOException e) {
-            return text.get("demo.faults.threw", request, e.getClass().getName(), String.valueOf(e.getMessage()));
+            String thrown = e.getMessage() == null ? e.getClass().getName() : e.getClass().getName() + ": " + e.getMessage();
+            return text.get("demo.faults.threw", request, thrown);
         }
     }
 

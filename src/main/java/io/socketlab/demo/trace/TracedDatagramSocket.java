@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.SocketException;
 import java.util.Arrays;
 
@@ -29,16 +30,32 @@ public class TracedDatagramSocket extends DatagramSocket {
 
     @Override
     public void send(DatagramPacket packet) throws IOException {
-        listener.onCall(new TraceEvent(side, "sendto", TraceText.bytes(packet.getLength()) + " to "
-                + TraceText.address(packet.getSocketAddress()),
+        // a connected socket's packets need no address: they go to the one it is connected to
+        SocketAddress to = packet.getAddress() == null ? getRemoteSocketAddress() : packet.getSocketAddress();
+        listener.onCall(new TraceEvent(side, "sendto", TraceText.bytes(packet.getLength()) + " to " + TraceText.address(to),
                 Arrays.copyOfRange(packet.getData(), packet.getOffset(), packet.getOffset() + packet.getLength())));
-        super.send(packet);
+        try {
+            super.send(packet);
+        } catch (IOException e) {
+            throw failed("sendto", e);
+        }
+    }
+
+    /** Shows that {@code call} threw {@code e} (an ICMP error or a timeout reported here); returns {@code e}. */
+    private IOException failed(String call, IOException e) {
+        listener.onCall(new TraceEvent(side, call, "threw " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()), null));
+        return e;
     }
 
     @Override
     public void receive(DatagramPacket packet) throws IOException {
         int room = packet.getLength();
-        super.receive(packet);
+        try {
+            super.receive(packet);
+        } catch (IOException e) {
+            throw failed("recvfrom", e);
+        }
         int n = packet.getLength();
         // Java cuts a datagram longer than the buffer without a word; a full buffer is the only sign.
         String detail = n + " of " + TraceText.bytes(room) + " from " + TraceText.address(packet.getSocketAddress())

@@ -38,7 +38,18 @@ public class TracedSocket extends Socket {
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
         // reported before connecting, so it shows above the server's accept
         listener.onCall(new TraceEvent(side, "connect", TraceText.address(endpoint), null));
-        super.connect(endpoint, timeout);
+        try {
+            super.connect(endpoint, timeout);
+        } catch (IOException e) {
+            throw failed("connect", e);
+        }
+    }
+
+    /** Shows that {@code call} threw {@code e}, the line the learner's own program would die on; returns {@code e}. */
+    private IOException failed(String call, IOException e) {
+        listener.onCall(new TraceEvent(side, call, "threw " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()), null));
+        return e;
     }
 
     @Override
@@ -54,7 +65,12 @@ public class TracedSocket extends Socket {
 
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
-                    int n = super.read(b, off, len);
+                    int n;
+                    try {
+                        n = super.read(b, off, len);
+                    } catch (IOException e) {
+                        throw failed("recv", e);
+                    }
                     byte[] got = n > 0 ? Arrays.copyOfRange(b, off, off + n) : null;
                     String detail = n < 0 ? "0 bytes (peer closed)" : n + " of " + TraceText.bytes(len);
                     listener.onCall(new TraceEvent(side, "recv", detail, got));
@@ -73,7 +89,11 @@ public class TracedSocket extends Socket {
                 public void write(byte[] b, int off, int len) throws IOException {
                     // reported before the bytes leave, so the send shows above the peer's recv
                     listener.onCall(new TraceEvent(side, "sendall", TraceText.bytes(len), Arrays.copyOfRange(b, off, off + len)));
-                    out.write(b, off, len);
+                    try {
+                        out.write(b, off, len);
+                    } catch (IOException e) {
+                        throw failed("sendall", e);
+                    }
                 }
 
                 @Override
