@@ -82,7 +82,10 @@ final class ReadCommand implements Callable<Integer> {
         }
     }
 
+    /** Records the chapter as read; a chapter read before costs only the reading of the file, not a write under its lock. */
     private static void markRead(Workspace ws, int number) {
-        ws.updateProgress(progress -> progress.markRead(number));
+        if (!ws.progress().isRead(number)) {
+            ws.updateProgress(progress -> progress.markRead(number));
+        }
     }
 }

@@ -140,6 +140,18 @@ class CliTest {
     }
 
     @Test
+    void readRecordsTheChapterOnceAndAReadChapterIsNotWrittenAgain() throws IOException {
+        Path progress = course.resolve(".socketlab/progress.json");
+        assertEquals(0, run("read", "5", "--plain"));
+        assertTrue(new io.socketlab.progress.ProgressStore(course, w -> { }).load().isRead(5), Files.readString(progress));
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(progress);
+        Files.setLastModifiedTime(progress, java.nio.file.attribute.FileTime.fromMillis(written.toMillis() - 60_000));
+        java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(progress);
+        assertEquals(0, run("read", "5", "--plain"));
+        assertEquals(before, Files.getLastModifiedTime(progress), "reading a chapter read before rewrote progress.json");
+    }
+
+    @Test
     void outputThatIsNotATerminalIsPlain() {
         tty = false;
         assertEquals(0, run("read", "3"));
