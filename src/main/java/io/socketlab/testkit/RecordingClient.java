@@ -145,11 +145,8 @@ public final class RecordingClient implements AutoCloseable {
             log.add(Say.text("client.received", quote(buffer, n), n));
             return new String(buffer, 0, n, StandardCharsets.UTF_8);
         } catch (SocketTimeoutException e) {
-            if (!(e instanceof ServerThrew)) {
-                log.add(Say.text("client.no-reply", seconds()));
-            }
-            throw e instanceof ServerThrew ? waitedInVain(e, Say.text("fail.no-reply-short"))
-                    : waitedInVain(Say.text("fail.no-reply", seconds()));
+            throw waitedInVain(e, Say.text("client.no-reply", seconds()), Say.text("fail.no-reply", seconds()),
+                    Say.text("fail.no-reply-short"));
         } catch (IOException e) {
             log.add(Say.text("client.read-failed", e.getMessage()));
             throw failure(Say.text("fail.reading-reply", e.getMessage()));
@@ -207,11 +204,9 @@ public final class RecordingClient implements AutoCloseable {
             }
         } catch (SocketTimeoutException e) {
             logReceived(got, filled);
-            if (!(e instanceof ServerThrew)) {
-                log.add(Say.text("client.no-reply", seconds()));
-                throw waitedInVain(Say.text("fail.expected-timeout", quote(want, want.length), describe(got, filled), seconds()));
-            }
-            throw waitedInVain(e, Say.text("fail.expected-short", quote(want, want.length), describe(got, filled)));
+            throw waitedInVain(e, Say.text("client.no-reply", seconds()),
+                    Say.text("fail.expected-timeout", quote(want, want.length), describe(got, filled), seconds()),
+                    Say.text("fail.expected-short", quote(want, want.length), describe(got, filled)));
         } catch (IOException e) {
             logReceived(got, filled);
             log.add(Say.text("client.read-failed", e.getMessage()));
@@ -243,10 +238,7 @@ public final class RecordingClient implements AutoCloseable {
                 log.add(Say.text("client.received", quote(buffer, n), n));
             }
         } catch (SocketTimeoutException e) {
-            if (!(e instanceof ServerThrew)) {
-                log.add(Say.text("client.not-closed", seconds()));
-            }
-            throw waitedInVain(e, Say.text("fail.kept-open"));
+            throw waitedInVain(e, Say.text("client.not-closed", seconds()), Say.text("fail.kept-open"), Say.text("fail.kept-open"));
         } catch (IOException e) {
             log.add(Say.text("client.read-failed", e.getMessage()));
             throw failure(Say.text("fail.reading", e.getMessage()));
@@ -274,10 +266,7 @@ public final class RecordingClient implements AutoCloseable {
             }
             log.add(Say.text("client.closed"));
         } catch (SocketTimeoutException e) {
-            if (!(e instanceof ServerThrew)) {
-                log.add(Say.text("client.still-open", seconds()));
-            }
-            throw waitedInVain(e, Say.text("fail.stayed-open"));
+            throw waitedInVain(e, Say.text("client.still-open", seconds()), Say.text("fail.stayed-open"), Say.text("fail.stayed-open"));
         } catch (IOException e) {
             log.add(Say.text("client.ended-with", e.getMessage()));
         }
@@ -349,13 +338,17 @@ public final class RecordingClient implements AutoCloseable {
         }
     }
 
-    /** The failure for a read that timed out, or that was given up because the server threw. */
-    private AssertionError waitedInVain(SocketTimeoutException why, String problem) {
+    /**
+     * The failure for a read that ended in {@code why}: one that timed out logs {@code timedOutLog}
+     * and says {@code timedOut}; one given up because the server threw says {@code gaveUp} and why.
+     */
+    private AssertionError waitedInVain(SocketTimeoutException why, String timedOutLog, String timedOut, String gaveUp) {
         if (why instanceof ServerThrew) {
             log.add(Say.text("client.gave-up"));
-            return failure(Say.text("fail.server-threw-first", problem));
+            return failure(Say.text("fail.server-threw-first", gaveUp));
         }
-        return waitedInVain(problem);
+        log.add(timedOutLog);
+        return waitedInVain(timedOut);
     }
 
     private String seconds() {

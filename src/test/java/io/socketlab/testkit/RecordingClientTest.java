@@ -43,6 +43,27 @@ class RecordingClientTest {
     }
 
     @Test
+    void aReplyWaitEndsAtOnceWhenTheServerCodeHasThrownAndSaysSo() throws Exception {
+        java.util.List<Socket> leftOpen = new java.util.ArrayList<>();
+        // the server takes the call, leaves it open and throws: no reply can come, and the 5 s wait must not be sat out
+        try (ServerRunner server = ServerRunner.start(listening -> {
+            leftOpen.add(listening.accept());
+            throw new IllegalStateException("write this method");
+        }); RecordingClient client = RecordingClient.connect(server.port())) {
+            client.send("hello");
+            AssertionError failure = assertThrows(AssertionError.class, () -> client.expectReply("HELLO"));
+            assertTrue(failure.getMessage().startsWith("expected \"HELLO\" but received nothing, and none will come: your server code threw"),
+                    failure.getMessage());
+            assertTrue(failure.getMessage().contains("[client] stopped waiting: the server code has thrown"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("IllegalStateException: write this method"), failure.getMessage());
+        } finally {
+            for (Socket socket : leftOpen) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void readUntilClosedNeverPassesOnNothing() throws Exception {
         try (ServerRunner server = ServerRunner.start(listening -> listening.accept().close());
              RecordingClient client = RecordingClient.connect(server.port())) {

@@ -17,6 +17,11 @@ public final class TraceText {
         return address == null ? "-" : address.toString();
     }
 
+    /** What a traced call threw, as its line shows it: {@code threw ConnectException: Connection refused}. */
+    public static String threw(Exception e) {
+        return "threw " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
     /** "1 byte", "0 bytes", "1024 bytes". */
     public static String bytes(int count) {
         return count == 1 ? "1 byte" : count + " bytes";

@@ -43,8 +43,7 @@ public class TracedDatagramSocket extends DatagramSocket {
 
     /** Shows that {@code call} threw {@code e} (an ICMP error or a timeout reported here); returns {@code e}. */
     private IOException failed(String call, IOException e) {
-        listener.onCall(new TraceEvent(side, call, "threw " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()), null));
+        listener.onCall(new TraceEvent(side, call, TraceText.threw(e), null));
         return e;
     }
 

@@ -47,8 +47,7 @@ public class TracedSocket extends Socket {
 
     /** Shows that {@code call} threw {@code e}, the line the learner's own program would die on; returns {@code e}. */
     private IOException failed(String call, IOException e) {
-        listener.onCall(new TraceEvent(side, call, "threw " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage()), null));
+        listener.onCall(new TraceEvent(side, call, TraceText.threw(e), null));
         return e;
     }
 
