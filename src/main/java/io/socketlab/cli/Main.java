@@ -102,6 +102,20 @@ public final class Main implements Callable<Integer> {
 
     /** Runs one command line; returns the exit code: 0 success, 1 failed check, 2 usage error. */
     static int run(PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals, String... args) {
+        return run(out, err, env, terminals, true, args);
+    }
+
+    /** As {@link #run(PrintStream, PrintStream, Map, Terminals, String...)}; {@code quick} false has picocli parse every line, for tests comparing the two. */
+    static int run(PrintStream out, PrintStream err, Map<String, String> env, Terminals terminals, boolean quick, String... args) {
+        Main main = new Main(out, err, env, terminals);
+        Callable<Integer> quickCommand = quick ? QuickStart.command(main, args) : null;
+        if (quickCommand != null) {
+            try {
+                return quickCommand.call();
+            } catch (Exception e) {
+                return new UnexpectedErrors(err, env.containsKey("SOCKETLAB_DEBUG"), requestedLangOrEnglish(args, env)).handle(e);
+            }
+        }
         CommandLine cli = new CommandLine(new Main(out, err, env, terminals));
         String verb = verb(args);
         if (verb != null && SUBCOMMANDS.containsKey(verb) && !verb.equals("help")) {
@@ -255,6 +269,10 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+            return handle(e);
+        }
+
+        int handle(Exception e) {
             if (e instanceof Workspace.Exit exit) {
                 return exit.code;
             }

@@ -28,10 +28,13 @@ final class ReadCommand implements Callable<Integer> {
             description = "Wrap to this many columns (default: the terminal's width, 80 when unknown).")
     Integer width;
 
+    /** False for the launcher's warm-up, which must not mark a chapter read. */
+    boolean record = true;
+
     @Override
     public Integer call() throws Exception {
         Workspace ws = main.workspace();
-        int number = chapter != null ? chapter : ws.progress().currentChapter();
+        int number = chapter != null ? chapter : record ? ws.progress().currentChapter() : 1;
         Lesson lesson = ws.chapter(number).orElse(null);
         if (lesson == null) {
             var course = ws.course();
@@ -39,7 +42,9 @@ final class ReadCommand implements Callable<Integer> {
             return 2;
         }
         show(main, ws, width, options -> ws.renderer(options).render(lesson, io.socketlab.i18n.Messages.of("render", ws.lang())));
-        markRead(ws, number);
+        if (record) {
+            markRead(ws, number);
+        }
         return 0;
     }
 

@@ -8,6 +8,7 @@ import io.socketlab.render.RenderOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,9 +61,19 @@ final class WarmupCommand implements Callable<Integer> {
             LineReaderBuilder.builder().terminal(terminal).build();
         }
         new io.socketlab.progress.ProgressStore(ws.options().courseRoot(), w -> { }).load();
+        readAsALearnerWould();
         compileOnce();
         discoverTests();
         return 0;
+    }
+
+    /** Runs {@code read 1 --plain}, the way the launcher's most common command line does, into no output and without marking the chapter read. */
+    private void readAsALearnerWould() throws Exception {
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Main quiet = new Main(nowhere, nowhere, main.workspace().options().env(), main.terminals());
+        ReadCommand read = (ReadCommand) QuickStart.command(quiet, new String[] {"--plain", "read", "1"});
+        read.record = false;
+        read.call();
     }
 
     /** Loads the JUnit launcher and Jupiter engine, which every graded run's child JVM uses. */

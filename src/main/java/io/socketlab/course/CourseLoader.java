@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,7 +70,7 @@ public final class CourseLoader {
     public Optional<Lesson> loadChapter(Path root, Lang lang, int number) {
         Path course = root.toAbsolutePath().normalize();
         Path dir = course.resolve("lessons").resolve(lang.code());
-        String prefix = String.format(Locale.ROOT, "%02d-", number);
+        String prefix = (number < 10 ? "0" : "") + number + "-";
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +24,8 @@ public final class Includes {
     private static final Pattern REGION_END = Pattern.compile("^\\s*(?://|#)\\s*endregion\\b.*$");
 
     private final Path courseRoot;
+    /** Each file's lines, read once: a lesson includes several regions of one file, and is resolved when loaded and again when shown. */
+    private final Map<Path, List<String>> read = new HashMap<>();
 
     public Includes(Path courseRoot) {
         this.courseRoot = courseRoot;
@@ -59,17 +63,27 @@ public final class Includes {
         if (!file.startsWith(courseRoot.normalize())) {
             throw new IncludeException("include.outside", path);
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new IncludeException("include.no-file", path);
+        List<String> lines = read.get(file);
+        if (lines == null) {
+            try {
+                lines = Files.readAllLines(file);
+            } catch (IOException e) {
+                throw new IncludeException("include.no-file", path);
+            }
+            read.put(file, lines);
         }
         List<String> picked = new ArrayList<>();
         boolean inside = region == null;
         boolean found = region == null;
         int depth = 0;
         for (String line : lines) {
+            if (!line.contains("region")) {
+                // most lines are code: only a line naming a region can be a marker
+                if (inside) {
+                    picked.add(line);
+                }
+                continue;
+            }
             Matcher start = REGION_START.matcher(line);
             if (start.matches()) {
                 if (inside) {

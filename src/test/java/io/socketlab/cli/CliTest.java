@@ -44,6 +44,10 @@ class CliTest {
     }
 
     private int run(String... args) {
+        return run(true, args);
+    }
+
+    private int run(boolean quick, String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         Terminals terminals = new Terminals() {
@@ -58,10 +62,45 @@ class CliTest {
             }
         };
         env.put("SOCKETLAB_HOME", course.toString());
-        int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8), env, terminals, args);
+        int code = Main.run(new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8), env, terminals, quick, args);
         out = o.toString(StandardCharsets.UTF_8);
         err = e.toString(StandardCharsets.UTF_8);
         return code;
+    }
+
+    /**
+     * The common read lines skip picocli (QuickStart); each must mean what picocli makes of it: same
+     * output, same errors, same exit code. Lines QuickStart does not take are left to picocli.
+     */
+    @Test
+    void quickStartReadsLikePicocli() {
+        String[][] taken = {
+            {"read", "3", "--plain"}, {"--plain", "read", "3"}, {"read", "3", "--plain", "--lang", "zh"},
+            {"--lang", "zh-CN", "--plain", "read", "2", "--width", "60"}, {"--course", course.toString(), "read", "1", "--plain"},
+            {"read", "99", "--plain"}, {"read", "--plain"}, {"--plain", "read", "0004"}, {"read", "--width", "40", "5"},
+        };
+        for (String[] line : taken) {
+            String shown = String.join(" ", line);
+            assertTrue(QuickStart.command(new Main(System.out, System.err, env, null), line) != null, "QuickStart should take: " + shown);
+            run(false, line); // a first read marks the chapter read; the two compared runs see the same progress
+            int picocli = run(false, line);
+            String picocliOut = out;
+            String picocliErr = err;
+            int quick = run(true, line);
+            assertEquals(picocli, quick, "exit code of: " + shown);
+            assertEquals(picocliOut, out, "output of: " + shown);
+            assertEquals(picocliErr, err, "errors of: " + shown);
+            assertFalse(out.isEmpty() && err.isEmpty(), "nothing printed for: " + shown);
+        }
+        String[][] left = {
+            {"read", "3", "4"}, {"read", "-3"}, {"read", "--width=60", "3"}, {"--lang", "xx", "read", "3"},
+            {"--plain", "--plain", "read", "3"}, {"read", "3", "--help"}, {"--width", "60", "read", "3"}, {"list"},
+            {"--lang", "zh", "--lang", "en", "read", "1"}, {"read", "1234567890"}, {"--course"}, {"--version"},
+        };
+        for (String[] line : left) {
+            assertEquals(null, QuickStart.command(new Main(System.out, System.err, env, null), line),
+                    "picocli should parse: " + String.join(" ", line));
+        }
     }
 
     @Test

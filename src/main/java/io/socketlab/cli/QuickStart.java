@@ -1,0 +1,103 @@
+package io.socketlab.cli;
+
+import io.socketlab.i18n.Lang;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * The two command lines a learner types most, {@code socketlab} and {@code socketlab read N},
+ * parsed without picocli, whose reading of the commands' annotations costs more than the JVM's own
+ * start. Only the plainest forms are taken: the global options ({@code --lang}, {@code --plain},
+ * {@code --course}) each at most once, and for {@code read} a chapter number and {@code --width}.
+ * Anything else (help, a repeated option, a bad value, {@code --opt=value}) returns null and is
+ * parsed by picocli, which gives the same result and says what was wrong. CliTest's
+ * {@code quickStartReadsLikePicocli} holds the two parsers to the same meaning.
+ */
+final class QuickStart {
+    private QuickStart() {
+    }
+
+    /** The command {@code args} name, set up as picocli would, or null when picocli must parse them. */
+    static Callable<Integer> command(Main main, String[] args) {
+        Lang lang = null;
+        boolean plain = false;
+        Path course = null;
+        String verb = null;
+        Integer chapter = null;
+        Integer width = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--lang" -> {
+                    if (lang != null || i + 1 >= args.length) {
+                        return null;
+                    }
+                    lang = Lang.parse(args[++i]);
+                    if (lang == null) {
+                        return null;
+                    }
+                }
+                case "--plain" -> {
+                    if (plain) {
+                        return null;
+                    }
+                    plain = true;
+                }
+                case "--course" -> {
+                    if (i + 1 >= args.length || course != null || args[i + 1].startsWith("-")) {
+                        return null;
+                    }
+                    try {
+                        course = Path.of(args[++i]);
+                    } catch (InvalidPathException e) {
+                        return null;
+                    }
+                }
+                case "--width" -> {
+                    if (!"read".equals(verb) || width != null || i + 1 >= args.length) {
+                        return null;
+                    }
+                    width = number(args[++i]);
+                    if (width == null) {
+                        return null;
+                    }
+                }
+                default -> {
+                    if (verb == null && arg.equals("read")) {
+                        verb = arg;
+                    } else if ("read".equals(verb) && chapter == null && number(arg) != null) {
+                        chapter = number(arg);
+                    } else {
+                        return null;
+                    }
+                }
+            }
+        }
+        // set only once the whole line is known to be ours: picocli must start from a clean slate
+        main.options.lang = lang;
+        main.options.plain = plain;
+        main.options.course = course;
+        if (verb == null) {
+            return () -> new ShellCommand(main).call();
+        }
+        ReadCommand read = new ReadCommand();
+        read.main = main;
+        read.chapter = chapter;
+        read.width = width;
+        return read;
+    }
+
+    /** A whole number of at most nine digits, or null. */
+    private static Integer number(String text) {
+        if (text.isEmpty() || text.length() > 9) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return null;
+            }
+        }
+        return Integer.valueOf(text);
+    }
+}

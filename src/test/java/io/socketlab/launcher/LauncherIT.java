@@ -1,0 +1,134 @@
+package io.socketlab.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The launcher and the built jar, as a learner starts them, on each JDK of the machine: the
+ * default (17) and a JDK 24+ if one is installed beside it (JDK 25 in /usr/lib/jvm here). It runs
+ * after {@code package} (failsafe), so {@code target/socketlab.jar} is the jar just built.
+ * <p>
+ * The start-up cache is asked for with {@code SOCKETLAB_CACHE=now}; the next run is started with
+ * the JVM told to fail rather than start without it ({@code -Xshare:on} for the class-data
+ * archive of JDK 17-23, {@code -XX:AOTMode=on} for the AOT cache of JDK 24+), so a cache the JVM
+ * cannot use fails the test instead of passing slowly.
+ */
+class LauncherIT {
+    private static final Path LAUNCHER = Path.of("socketlab").toAbsolutePath();
+
+    @Test
+    void theDefaultJdkRunsTheJarWithAClassDataArchive() throws Exception {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        assumeTrue(feature(javaHome) < 24, "the default JDK is " + feature(javaHome) + ": see the AOT test");
+        runsWithItsCache(javaHome, ".jsa", "-Xshare:on");
+    }
+
+    @Test
+    void aJdk24OrLaterRunsTheJarWithAnAotCache() throws Exception {
+        Path javaHome = newerJdk();
+        assumeTrue(javaHome != null, "no JDK 24 or later under /usr/lib/jvm");
+        runsWithItsCache(javaHome, ".aot", "-XX:AOTMode=on");
+    }
+
+    private static void runsWithItsCache(Path javaHome, String cacheSuffix, String cacheRequired) throws Exception {
+        List<Path> before = caches(cacheSuffix);
+        Result first = launch(javaHome, Map.of("SOCKETLAB_CACHE", "now"), "read", "1", "--plain");
+        assertEquals(0, first.code, first.err);
+        assertTrue(first.out.startsWith("Chapter 1\n"), first.out);
+        List<Path> after = caches(cacheSuffix);
+        assertTrue(after.size() >= 1, "no start-up cache " + cacheSuffix + " in target/ after a run with SOCKETLAB_CACHE=now; had " + before);
+        Path loaded = Files.createTempFile("launcher", ".classes");
+        try {
+            Result second = launch(javaHome, Map.of("JAVA_TOOL_OPTIONS", cacheRequired + " -Xlog:class+load=info:file=" + loaded),
+                    "--lang", "zh", "read", "2", "--plain");
+            assertEquals(0, second.code, "with " + cacheRequired + " the JVM refuses to start without a usable cache:\n" + second.err);
+            assertTrue(second.out.startsWith("第 2 章\n"), second.out);
+            // the JDK's own archive would satisfy -Xshare:on too: our classes must come from the cache
+            String classes = Files.readString(loaded);
+            assertTrue(classes.contains("io.socketlab.cli.Main source: shared objects file"),
+                    "the launcher's cache was not used for SocketLab's classes:\n" + classes.lines().filter(l -> l.contains("io.socketlab.cli.Main")).toList());
+        } finally {
+            Files.deleteIfExists(loaded);
+        }
+        Result help = launch(javaHome, Map.of("JAVA_TOOL_OPTIONS", cacheRequired), "--help");
+        assertEquals(0, help.code, help.err);
+        assertTrue(help.out.startsWith("Usage: socketlab"), help.out);
+    }
+
+    private static List<Path> caches(String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("socketlab-") && p.toString().endsWith(suffix)).toList();
+        }
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result launch(Path javaHome, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("PATH", javaHome.resolve("bin") + ":" + System.getenv("PATH"));
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().putAll(env);
+        builder.environment().put("LANG", "en_US.UTF-8");
+        Path out = Files.createTempFile("launcher", ".out");
+        Path err = Files.createTempFile("launcher", ".err");
+        try {
+            Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            // generous: recording a cache on a busy machine takes tens of seconds
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new AssertionError("the launcher did not finish within 180 s: " + command);
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** The feature version of the JDK at {@code home}, from its release file. */
+    private static int feature(Path home) throws IOException {
+        for (String line : Files.readAllLines(home.resolve("release"))) {
+            if (line.startsWith("JAVA_VERSION=\"")) {
+                String version = line.substring("JAVA_VERSION=\"".length());
+                int end = 0;
+                while (end < version.length() && Character.isDigit(version.charAt(end))) {
+                    end++;
+                }
+                return Integer.parseInt(version.substring(0, end));
+            }
+        }
+        return 0;
+    }
+
+    private static Path newerJdk() throws IOException {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (Stream<Path> homes = Files.list(jvms)) {
+            for (Path home : homes.sorted().toList()) {
+                if (Files.isRegularFile(home.resolve("release")) && Files.isExecutable(home.resolve("bin/java")) && feature(home) >= 24) {
+                    return home;
+                }
+            }
+        }
+        return null;
+    }
+}
