@@ -31,6 +31,9 @@ final class ReadCommand implements Callable<Integer> {
     /** False for the launcher's warm-up, which must not mark a chapter read. */
     boolean record = true;
 
+    /** The read cache to use instead of the course's own (tests), or null. */
+    ReadCache cache;
+
     @Override
     public Integer call() throws Exception {
         Workspace ws = main.workspace();
@@ -41,7 +44,13 @@ final class ReadCommand implements Callable<Integer> {
             ws.err().println(ws.messages().get("chapter.unknown", number, course.firstChapter(), course.lastChapter()));
             return 2;
         }
-        show(main, ws, width, options -> ws.renderer(options).render(lesson, io.socketlab.i18n.Messages.of("render", ws.lang())));
+        Renderer render = options -> ws.renderer(options).render(lesson, io.socketlab.i18n.Messages.of("render", ws.lang()));
+        if (paged(main, ws)) {
+            show(main, ws, width, render);
+        } else {
+            ws.out().print(plainText(ws, lesson, plainOptions(ws, width), render));
+            ws.out().flush();
+        }
         if (record) {
             markRead(ws, number);
         }
@@ -56,12 +65,8 @@ final class ReadCommand implements Callable<Integer> {
      * @param width columns asked for with {@code --width}, or null
      */
     static void show(Main main, Workspace ws, Integer width, Renderer render) throws IOException {
-        boolean paged = !ws.options().plainTextRequested() && main.terminals().stdoutIsTerminal();
-        if (!paged) {
-            List<AttributedString> lines = render.render(RenderOptions.plain(width != null ? width : envWidth(ws)));
-            StringBuilder text = new StringBuilder();
-            lines.forEach(line -> text.append(line.toString()).append('\n'));
-            ws.out().print(text);
+        if (!paged(main, ws)) {
+            ws.out().print(text(render.render(plainOptions(ws, width))));
             ws.out().flush();
             return;
         }
@@ -71,6 +76,36 @@ final class ReadCommand implements Callable<Integer> {
             List<AttributedString> lines = render.render(RenderOptions.of(columns, color, RenderOptions.asciiWanted(ws.options().env())));
             new Pager(terminal, ws.lang()).show(lines);
         }
+    }
+
+    private static boolean paged(Main main, Workspace ws) {
+        return !ws.options().plainTextRequested() && main.terminals().stdoutIsTerminal();
+    }
+
+    private static RenderOptions plainOptions(Workspace ws, Integer width) {
+        return RenderOptions.plain(width != null ? width : envWidth(ws));
+    }
+
+    private static String text(List<AttributedString> lines) {
+        StringBuilder text = new StringBuilder();
+        lines.forEach(line -> text.append(line.toString()).append('\n'));
+        return text.toString();
+    }
+
+    /** The chapter as plain text: from the read cache when it holds this very chapter, else rendered and kept there. */
+    private String plainText(Workspace ws, Lesson lesson, RenderOptions options, Renderer render) throws IOException {
+        ReadCache cache = this.cache != null ? this.cache : ReadCache.of(ws.options().courseRoot()).orElse(null);
+        if (cache == null) {
+            return text(render.render(options));
+        }
+        String key = cache.key(lesson, options, ws.includes().filesRead());
+        var kept = cache.get(lesson, options, key);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        String text = text(render.render(options));
+        cache.put(lesson, options, key, text);
+        return text;
     }
 
     /** Renders for the given options. */

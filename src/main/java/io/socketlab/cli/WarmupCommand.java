@@ -61,19 +61,29 @@ final class WarmupCommand implements Callable<Integer> {
             LineReaderBuilder.builder().terminal(terminal).build();
         }
         new io.socketlab.progress.ProgressStore(ws.options().courseRoot(), w -> { }).load();
-        readAsALearnerWould();
+        readAsALearnerWould(ws);
         compileOnce();
         discoverTests();
         return 0;
     }
 
-    /** Runs {@code read 1 --plain}, the way the launcher's most common command line does, into no output and without marking the chapter read. */
-    private void readAsALearnerWould() throws Exception {
+    /**
+     * Runs {@code read N --plain} for every chapter in each language, as the launcher's most common
+     * command line does, into no output and without marking chapters read. It loads the classes of
+     * that path for the archive and fills the read cache, so a first read costs no rendering either.
+     */
+    private void readAsALearnerWould(Workspace ws) throws Exception {
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        Main quiet = new Main(nowhere, nowhere, main.workspace().options().env(), main.terminals());
-        ReadCommand read = (ReadCommand) QuickStart.command(quiet, new String[] {"--plain", "read", "1"});
-        read.record = false;
-        read.call();
+        String root = ws.options().courseRoot().toString();
+        for (Lang lang : Lang.values()) {
+            for (Lesson lesson : ws.course().lessons(lang)) {
+                Main quiet = new Main(nowhere, nowhere, ws.options().env(), main.terminals());
+                String[] line = {"--course", root, "--lang", lang.code(), "--plain", "read", String.valueOf(lesson.number())};
+                ReadCommand read = (ReadCommand) QuickStart.command(quiet, line);
+                read.record = false;
+                read.call();
+            }
+        }
     }
 
     /** Loads the JUnit launcher and Jupiter engine, which every graded run's child JVM uses. */

@@ -32,6 +32,7 @@ final class Workspace {
     private ProgressStore store;
     private boolean startersKept;
     private Progress progress;
+    private Includes includes;
 
     Workspace(GlobalOptions options, PrintStream out, PrintStream err) {
         this.options = options;
@@ -122,7 +123,15 @@ final class Workspace {
     }
 
     LessonRenderer renderer(RenderOptions renderOptions) {
-        return new LessonRenderer(renderOptions, new Includes(options.courseRoot()));
+        return new LessonRenderer(renderOptions, includes());
+    }
+
+    /** The course's included code, each file read once for every lesson this command loads and shows. */
+    Includes includes() {
+        if (includes == null) {
+            includes = new Includes(options.courseRoot());
+        }
+        return includes;
     }
 
     /**
@@ -131,7 +140,7 @@ final class Workspace {
      * whose problems are then printed as {@link #course()} does; empty when there is no such chapter.
      */
     Optional<Lesson> chapter(int number) {
-        var alone = new CourseLoader(demoIds()).loadChapter(options.courseRoot(), lang(), number);
+        var alone = new CourseLoader(demoIds()).loadChapter(options.courseRoot(), lang(), number, includes());
         return alone.isPresent() ? alone : course().lesson(lang(), number);
     }
 

@@ -68,6 +68,11 @@ public final class CourseLoader {
      * chapter is missing or has a problem; {@link #load} then says what is wrong with the course.
      */
     public Optional<Lesson> loadChapter(Path root, Lang lang, int number) {
+        return loadChapter(root, lang, number, new Includes(root.toAbsolutePath().normalize()));
+    }
+
+    /** As {@link #loadChapter(Path, Lang, int)}, resolving the lesson's includes with {@code includes} (which keeps the files it read). */
+    public Optional<Lesson> loadChapter(Path root, Lang lang, int number, Includes includes) {
         Path course = root.toAbsolutePath().normalize();
         Path dir = course.resolve("lessons").resolve(lang.code());
         String prefix = (number < 10 ? "0" : "") + number + "-";
@@ -85,7 +90,7 @@ public final class CourseLoader {
             return Optional.empty();
         }
         List<Problem> problems = new ArrayList<>();
-        Lesson lesson = loadLesson(course, files.get(0), number, name.group(2), lang, new Includes(course), problems);
+        Lesson lesson = loadLesson(course, files.get(0), number, name.group(2), lang, includes, problems);
         return problems.isEmpty() ? Optional.ofNullable(lesson) : Optional.empty();
     }
 
@@ -180,6 +185,15 @@ public final class CourseLoader {
         return List.copyOf(entry.values());
     }
 
+    /** True when {@code line} could match {@link #FENCE}: up to three spaces, then a backtick or a tilde. */
+    private static boolean mayBeFence(String line) {
+        int i = 0;
+        while (i < 3 && i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i < line.length() && (line.charAt(i) == '`' || line.charAt(i) == '~');
+    }
+
     /** Finds fenced blocks with an include and checks each resolves and has an empty body. */
     private static void checkIncludes(Path file, FrontMatter front, Includes includes, List<Problem> problems) {
         String[] lines = front.body().split("\n", -1);
@@ -187,6 +201,14 @@ public final class CourseLoader {
         int includeLine = 0;
         for (int i = 0; i < lines.length; i++) {
             int lineNo = front.bodyStartLine() + i;
+            if (!mayBeFence(lines[i])) {
+                // most lines are prose: only one starting with ``` or ~~~ can open or close a block
+                if (openFence != null && includeLine > 0 && !lines[i].isBlank()) {
+                    problems.add(new Problem(file, lineNo, "lesson.include-not-empty"));
+                    includeLine = 0;
+                }
+                continue;
+            }
             Matcher fence = FENCE.matcher(lines[i]);
             if (openFence == null) {
                 if (fence.matches()) {

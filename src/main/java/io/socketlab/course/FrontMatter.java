@@ -46,13 +46,29 @@ public final class FrontMatter {
         return body;
     }
 
+    /** The lines of {@code text}, split at each {@code \n} with a {@code \r} before it dropped (as {@code split("\r?\n", -1)}, without a regex). */
+    static String[] lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int newline = text.indexOf('\n', start);
+            if (newline < 0) {
+                lines.add(text.substring(start));
+                return lines.toArray(String[]::new);
+            }
+            int end = newline > start && text.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+            lines.add(text.substring(start, end));
+            start = newline + 1;
+        }
+    }
+
     /**
      * Splits {@code text} into front matter and body. Problems (no front matter, no closing
      * {@code ---}, a line that is not {@code key: value}) are added to {@code problems}; the result
      * is then as much as could be read.
      */
     public static FrontMatter parse(Path file, String text, List<Problem> problems) {
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = lines(text);
         Map<String, Entry> entries = new LinkedHashMap<>();
         if (lines.length == 0 || !lines[0].strip().equals("---")) {
             problems.add(new Problem(file, 1, "frontmatter.missing"));

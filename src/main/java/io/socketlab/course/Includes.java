@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +25,15 @@ public final class Includes {
 
     private final Path courseRoot;
     /** Each file's lines, read once: a lesson includes several regions of one file, and is resolved when loaded and again when shown. */
-    private final Map<Path, List<String>> read = new HashMap<>();
+    private final Map<Path, List<String>> read = new LinkedHashMap<>();
 
     public Includes(Path courseRoot) {
         this.courseRoot = courseRoot;
+    }
+
+    /** Every file read so far with its lines, in the order first read: what the snippets resolved until now were taken from. */
+    public Map<Path, List<String>> filesRead() {
+        return java.util.Collections.unmodifiableMap(read);
     }
 
     /** The include spec of a fenced block's info string ({@code java include=a/B.java#r}), if any. */

@@ -9,6 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class FrontMatterTest {
     @Test
+    void linesSplitAsTheRegexDid() {
+        for (String text : new String[] {"", "a", "a\n", "\n", "a\r\nb\nc", "a\r\r\nb", "\r\n\r\n", "a\rb\n", "x\n\ny\r"}) {
+            assertEquals(List.of(text.split("\r?\n", -1)), List.of(FrontMatter.lines(text)), "lines of " + text.replace("\r", "\\r").replace("\n", "\\n"));
+        }
+    }
+
+    @Test
     void quotedValuesAreReadAsYamlReadsThem() {
         List<Problem> problems = new ArrayList<>();
         FrontMatter front = FrontMatter.parse(Path.of("README.md"), String.join("\n",
