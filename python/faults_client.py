@@ -3,6 +3,7 @@
 # usage: python3 faults_client.py PORT
 import socket
 import sys
+import time
 
 HOST = "127.0.0.1"
 
@@ -56,6 +57,18 @@ def try_each(port):
             ask(conn, "reset")
         except ConnectionResetError as e:
             print("reset -> ConnectionResetError", e.errno)
+
+    # the server hangs up normally; the first write still goes out, and the peer answers it with RST
+    with socket.create_connection((HOST, port), timeout=5) as conn:
+        conn.sendall(b"close\n")
+        conn.recv(1024)             # b'': the server hung up
+        try:
+            for _ in range(200):    # the RST needs a moment to come back
+                conn.sendall(b"again\n")
+                time.sleep(0.005)
+            print("pipe -> every write went out")
+        except BrokenPipeError as e:
+            print("pipe -> BrokenPipeError", e.errno)
 # endregion
 
 

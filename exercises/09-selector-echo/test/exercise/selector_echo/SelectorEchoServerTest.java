@@ -176,8 +176,8 @@ class SelectorEchoServerTest {
     }
 
     /**
-     * Sends without ever reading until the connection takes nothing more for half a second (the
-     * server stopped reading from it), or until {@link #FLOOD_LIMIT} bytes went out; returns the bytes sent.
+     * Sends without ever reading until the connection takes nothing more for 2 s (the server
+     * stopped reading from it), or until {@link #FLOOD_LIMIT} bytes went out; returns the bytes sent.
      */
     static long floodUntilStuck(SocketChannel channel) throws IOException {
         ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);

@@ -12,15 +12,23 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(30)
 class UdpPingerTest {
-    /** Shorter than the assignment's 1 s, so a run with losses takes seconds, not ten. */
-    /** Long enough for an answered ping's reply to come back on a busy machine, where 200 ms was not. */
+    /**
+     * Shorter than the assignment's 1 s, so a run with losses takes seconds, not ten; long enough for
+     * an answered ping's reply to come back on a busy machine, where 200 ms was not.
+     */
     static final int TIMEOUT_MS = 500;
+    /** Room beyond count x timeout for a busy machine before a pinger counts as stuck. */
+    static final int SLACK_MS = 5000;
     /** A delayed reply comes back after the timeout (late: the ping is lost) and before the next ping gives up. */
     static final int DELAY_MS = 800;
 
@@ -28,8 +36,41 @@ class UdpPingerTest {
         return pingThrough(proxy, count, TIMEOUT_MS);
     }
 
+    /**
+     * The learner's ping, given at most count x timeout and some slack: a pinger that waits for ever
+     * for a dropped ping's reply fails with a message saying why, instead of at the test's time limit.
+     */
     static PingReport pingThrough(UdpFaultProxy proxy, int count, int timeoutMillis) throws Exception {
-        return UdpPinger.ping(new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.port()), count, timeoutMillis);
+        InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.port());
+        CompletableFuture<PingReport> report = new CompletableFuture<>();
+        Thread pinger = new Thread(() -> {
+            try {
+                report.complete(UdpPinger.ping(server, count, timeoutMillis));
+            } catch (Throwable e) {
+                report.completeExceptionally(e);
+            }
+        }, "learner-pinger");
+        pinger.setDaemon(true);
+        pinger.start();
+        long limit = (long) count * timeoutMillis + SLACK_MS;
+        try {
+            return report.get(limit, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stuck) {
+            pinger.interrupt();
+            throw new AssertionError(say("ping did not return within " + limit / 1000.0 + " s although each of its " + count
+                            + " pings may wait only " + timeoutMillis + " ms for its reply. A ping the network dropped never gets"
+                            + " one, and receive waits for ever unless the socket has a timeout: call socket.setSoTimeout"
+                            + " before receive, and take SocketTimeoutException as a lost ping",
+                    "ping 在 " + limit / 1000.0 + " 秒内没有返回，而它的 " + count + " 次 ping 每次最多只能等 " + timeoutMillis
+                            + " 毫秒。被网络丢掉的 ping 永远等不到回复；套接字没有超时的话，receive 会一直等下去："
+                            + "在 receive 之前调用 socket.setSoTimeout，把 SocketTimeoutException 当作这次 ping 丢失")
+                    + "\n" + proxy.log());
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof Exception e) {
+                throw e;
+            }
+            throw (Error) failed.getCause();
+        }
     }
 
     /** The first seed from 1 that drops between 2 and 5 of the first ten pings with {@code settings}. */

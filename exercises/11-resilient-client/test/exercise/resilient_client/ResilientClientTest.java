@@ -11,11 +11,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Tag;
@@ -26,9 +26,15 @@ import org.junit.jupiter.api.Timeout;
 class ResilientClientTest {
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    /** Records every wait instead of sleeping; runs {@code onFirstWait} at the first one. */
+    /**
+     * Records every wait instead of sleeping; runs {@code onFirstWait} at the first one. A client
+     * that waits more often than its policy has attempts keeps retrying: the sleeper then says so
+     * ({@link #overrun}) and throws, which ends the learner's loop in the usual case.
+     */
     static final class RecordingSleeper implements Sleeper {
         final List<Long> waits = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Void> overrun = new CompletableFuture<>();
+        volatile int attempts = Integer.MAX_VALUE;
         private final IoAction onFirstWait;
 
         RecordingSleeper(IoAction onFirstWait) {
@@ -42,6 +48,11 @@ class ResilientClientTest {
         @Override
         public void sleep(long millis) {
             waits.add(millis);
+            if (waits.size() > attempts) {
+                // attempts - 1 waits are allowed; one after the last attempt is caught by the waits' own message
+                overrun.complete(null);
+                throw new IllegalStateException("stopped by the test: " + waits.size() + " waits for " + attempts + " attempts");
+            }
             if (waits.size() == 1) {
                 try {
                     onFirstWait.run();
@@ -62,19 +73,32 @@ class ResilientClientTest {
         }
     }
 
-    /** The learner's connect, given at most 15 s; a test failure that says why when it takes longer. */
-    static ConnectResult connectWithin(InetSocketAddress address, RetryPolicy policy, Sleeper sleeper) throws Exception {
+    /** The learner's connect, given at most 15 s; a test failure that says why when it takes longer or keeps retrying. */
+    static ConnectResult connectWithin(InetSocketAddress address, RetryPolicy policy, RecordingSleeper sleeper) throws Exception {
         ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "learner-connect");
             thread.setDaemon(true);
             return thread;
         });
+        sleeper.attempts = policy.attempts();
         try {
-            Future<ConnectResult> result = runner.submit(() -> ResilientClient.connect(address, policy, sleeper));
+            CompletableFuture<ConnectResult> result = new CompletableFuture<>();
+            runner.execute(() -> {
+                try {
+                    result.complete(ResilientClient.connect(address, policy, sleeper));
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            });
             try {
-                return result.get(15, TimeUnit.SECONDS);
-            } catch (TimeoutException stuck) {
-                result.cancel(true);
+                CompletableFuture.anyOf(result, sleeper.overrun).get(15, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException notYetOrFailed) {
+                // told apart below
+            }
+            if (sleeper.overrun.isDone() || (!result.isDone() && sleeper.waits.size() >= policy.attempts())) {
+                throw new AssertionError(retriesForeverMessage(policy, sleeper.waits.size()));
+            }
+            if (!result.isDone()) {
                 throw new AssertionError(say("connect did not return within 15 s although each of the " + policy.attempts()
                                 + " attempts may wait only " + policy.connectTimeoutMillis() + " ms: pass the timeout to"
                                 + " socket.connect(address, timeoutMillis); connect(address) alone waits as long as the system"
@@ -82,6 +106,9 @@ class ResilientClientTest {
                         "每次尝试最多只能等 " + policy.connectTimeoutMillis() + " 毫秒，一共 " + policy.attempts()
                                 + " 次，connect 却 15 秒都没有返回：把超时传给 socket.connect(address, timeoutMillis)；"
                                 + "只写 connect(address) 的话，系统重发 SYN 多久它就等多久（Linux 上大约两分钟）"));
+            }
+            try {
+                return result.get();
             } catch (ExecutionException failed) {
                 throw new AssertionError(say("connect threw " + failed.getCause(), "connect 抛出了 " + failed.getCause()),
                         failed.getCause());
@@ -89,6 +116,16 @@ class ResilientClientTest {
         } finally {
             runner.shutdownNow();
         }
+    }
+
+    static String retriesForeverMessage(RetryPolicy policy, int waits) {
+        return say("connect waited " + waits + " times and was still retrying, with a policy of " + policy.attempts()
+                        + " attempts: try at most policy.attempts() times, wait only between two attempts (" + policy.attempts()
+                        + " attempts, " + (policy.attempts() - 1) + (policy.attempts() == 2 ? " wait" : " waits") + "), stop after the last attempt and return how it failed."
+                        + " A client that retries for ever hides the failure from its caller and hammers the server",
+                "connect 已经等了 " + waits + " 次，还在重试，而策略只允许 " + policy.attempts() + " 次尝试：最多尝试 "
+                        + "policy.attempts() 次，只在两次尝试之间等待（" + policy.attempts() + " 次尝试，" + (policy.attempts() - 1)
+                        + " 次等待），最后一次尝试之后就停下，返回它失败的原因。永远重试的客户端把失败瞒着调用者，还不停地冲击服务端");
     }
 
     @Test

@@ -87,6 +87,21 @@ class ManyClientsFactsTest {
     }
 
     @Test
+    void aClosedSelectorGivesNoKeysAndLeavesItsChannelsOpen() throws Exception {
+        try (ServerSocketChannel listening = ServerSocketChannel.open().bind(new InetSocketAddress(LOOPBACK, 0));
+             SocketChannel client = SocketChannel.open(listening.getLocalAddress());
+             SocketChannel server = listening.accept()) {
+            Selector selector = Selector.open();
+            server.configureBlocking(false);
+            server.register(selector, SelectionKey.OP_READ);
+            selector.close();
+            assertThrows(java.nio.channels.ClosedSelectorException.class, selector::keys,
+                    "after close the selector's list of clients is gone: close them first");
+            assertTrue(server.isOpen(), "closing a selector does not close the channels registered with it");
+        }
+    }
+
+    @Test
     void virtualThreadsNeedJdk21() {
         boolean hasVirtualThreads;
         try {

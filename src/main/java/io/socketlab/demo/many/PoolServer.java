@@ -64,6 +64,8 @@ public final class PoolServer {
                     log.accept("pool full: turning away " + conn.getPort());
                     try (conn; OutputStream out = conn.getOutputStream()) {
                         out.write("server busy, try again later\n".getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException gone) {
+                        log.accept(conn.getPort() + " did not wait to hear it: " + gone.getMessage());
                     }
                     connected.remove(conn);
                 }

@@ -37,30 +37,39 @@ public final class SelectorServer implements Closeable {
             listening.register(selector, SelectionKey.OP_ACCEPT);
             // endregion
             onListening.accept(listening);
-            // region event-loop
-            while (!stopped) {
-                // sleeps until at least one socket is ready (or close() wakes it)
-                selector.select();
-                log.accept("select: " + readiness(selector));
-                Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
-                while (ready.hasNext()) {
-                    SelectionKey key = ready.next();
-                    ready.remove();
-                    if (!key.isValid()) {
-                        continue;
-                    }
-                    if (key.isAcceptable()) {
-                        accept(listening);
-                    } else if (key.isReadable()) {
-                        read(key);
-                    } else if (key.isWritable()) {
-                        write(key);
+            try {
+                // region event-loop
+                while (!stopped) {
+                    // sleeps until at least one socket is ready (or close() wakes it)
+                    selector.select();
+                    log.accept("select: " + readiness(selector));
+                    Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
+                    while (ready.hasNext()) {
+                        SelectionKey key = ready.next();
+                        ready.remove();
+                        if (!key.isValid()) {
+                            continue;
+                        }
+                        if (key.isAcceptable()) {
+                            accept(listening);
+                        } else if (key.isReadable()) {
+                            read(key);
+                        } else if (key.isWritable()) {
+                            write(key);
+                        }
                     }
                 }
+                // endregion
+            } finally {
+                // region closing
+                // while the selector is open: its keys are the list of connected clients
+                for (SelectionKey key : selector.keys()) {
+                    if (key.channel() instanceof SocketChannel client) {
+                        client.close();
+                    }
+                }
+                // endregion
             }
-            // endregion
-        } finally {
-            closeClients();
         }
     }
 
@@ -88,14 +97,18 @@ public final class SelectorServer implements Closeable {
             n = -1;
         }
         if (n < 0) {
-            log.accept(name(client) + " left");
-            key.cancel();
-            client.close();
+            leave(key, client);
             return;
         }
         buffer.flip();
         upperCaseAscii(buffer);
         write(key);
+    }
+
+    private void leave(SelectionKey key, SocketChannel client) throws IOException {
+        log.accept(name(client) + " left");
+        key.cancel();
+        client.close();
     }
     // endregion
 
@@ -103,7 +116,13 @@ public final class SelectorServer implements Closeable {
     private void write(SelectionKey key) throws IOException {
         SocketChannel client = (SocketChannel) key.channel();
         ByteBuffer buffer = (ByteBuffer) key.attachment();
-        client.write(buffer);
+        try {
+            client.write(buffer);
+        } catch (IOException reset) {
+            // the client is gone (reset, broken pipe): drop it, and only it
+            leave(key, client);
+            return;
+        }
         if (buffer.hasRemaining()) {
             // the client's window is full: wait for OP_WRITE, and read nothing more from it meanwhile
             key.interestOps(SelectionKey.OP_WRITE);
@@ -119,18 +138,6 @@ public final class SelectorServer implements Closeable {
     public void close() {
         stopped = true;
         selector.wakeup();
-    }
-
-    private void closeClients() throws IOException {
-        List<SocketChannel> clients = new ArrayList<>();
-        for (SelectionKey key : selector.keys()) {
-            if (key.channel() instanceof SocketChannel client) {
-                clients.add(client);
-            }
-        }
-        for (SocketChannel client : clients) {
-            client.close();
-        }
     }
 
     /** ASCII only: a read may end inside a multi-byte UTF-8 character, which must pass through untouched. */
