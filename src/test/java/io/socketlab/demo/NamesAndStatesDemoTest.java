@@ -61,6 +61,15 @@ class NamesAndStatesDemoTest {
                 session.typeAsClient("[::1]:" + port);
                 String reply = out.awaitLine(l -> l.startsWith("CLIENT: [::1]:" + port + " answered"));
                 assertTrue(reply.matches(".*you are \\[::1\\]:\\d+, I am \\[::1\\]:" + port), reply);
+                // the trace spells the IPv6 calls as Python would make them: an AF_INET6 socket, the address in brackets
+                List<String> server = out.events().stream().filter(e -> e.side() == io.socketlab.demo.trace.Side.SERVER)
+                        .map(e -> e.call() + " " + e.detail()).toList();
+                assertTrue(server.containsAll(List.of("socket AF_INET, SOCK_STREAM", "bind 127.0.0.1:" + port,
+                        "socket AF_INET6, SOCK_STREAM", "bind [::1]:" + port)), server.toString());
+                List<String> client = out.events().stream().filter(e -> e.side() == io.socketlab.demo.trace.Side.CLIENT)
+                        .map(e -> e.call() + " " + e.detail()).toList();
+                int connect = client.indexOf("connect [::1]:" + port);
+                assertTrue(connect > 0 && client.get(connect - 1).equals("socket AF_INET6, SOCK_STREAM"), client.toString());
             } else {
                 assertTrue(listening.contains("::1 does not work on this machine"), listening);
             }
