@@ -66,7 +66,7 @@ class SocketsViewTest {
         String port = screen.replaceAll("(?s).*lazy server on port (\\d+),.*", "$1");
         String first = after(screen, heading, 1);
         hasRow(first, "^  Netid\\s+State\\s+Recv-Q\\s+Send-Q\\s+Local Address:Port\\s+Peer Address:Port");
-        hasRow(first, "^  tcp6?\\s+LISTEN\\s+2\\s+\\d+\\s+\\S+:" + port + "\\s+\\*:\\*");
+        hasRow(first, "^  tcp6?\\s+LISTEN\\s+2\\s+-\\s+\\S+:" + port + "\\s+\\*:\\*");
         hasRow(first, "^  tcp6?\\s+SYN-SENT\\s+\\d+\\s+\\d+\\s+\\S+:\\d+\\s+\\S+:" + port + "$");
         String second = after(screen, heading, 2);
         hasRow(second, "^  tcp6?\\s+CLOSE-WAIT\\s+\\d+\\s+\\d+\\s+\\S+:" + port + "\\s");
