@@ -38,11 +38,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * {@code serve http}, {@code connect http}, {@code serve names} and {@code connect names} as the
- * lessons of chapters 11 and 12 tell the learner to run them, with real clients on the other end.
+ * {@code serve} and {@code connect} of http, names and states as the lessons of chapters 11 to 13 tell
+ * the learner to run them, with real clients on the other end.
  */
 @Timeout(90)
-class WebAndNamesHalvesTest {
+class HttpNamesStatesHalvesTest {
     /** What serve printed; wakes waiters on every write. */
     private static final class Screen extends ByteArrayOutputStream {
         @Override
@@ -75,7 +75,11 @@ class WebAndNamesHalvesTest {
         private final Thread thread;
 
         Serving(String demo, String host) {
-            context = new ServeContext(host, 0, new PrintStream(screen, true, StandardCharsets.UTF_8), Reader.nullReader(),
+            this(demo, host, Reader.nullReader());
+        }
+
+        Serving(String demo, String host, Reader keyboard) {
+            context = new ServeContext(host, 0, new PrintStream(screen, true, StandardCharsets.UTF_8), keyboard,
                     Messages.of("demo", Lang.EN), ServeContext.CONNECTION_TIMEOUT, port::complete);
             thread = new Thread(() -> {
                 try {
@@ -251,6 +255,83 @@ class WebAndNamesHalvesTest {
             if (InetAddress.getAllByName("localhost").length > 1) {
                 assertTrue(screen.contains("[::1]:" + port + " failed: ConnectException"), "::1 is refused by a server on 127.0.0.1: " + screen);
             }
+        }
+    }
+
+    /** Waits (bounded) until {@code screen}'s text from character {@code from} on matches {@code regex}; the match's end. */
+    private static int awaitMatch(Screen screen, int from, String regex) throws InterruptedException {
+        Pattern pattern = Pattern.compile(regex, Pattern.MULTILINE);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        synchronized (screen) {
+            while (true) {
+                Matcher found = pattern.matcher(screen.text());
+                if (found.find(from)) {
+                    return found.end();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("nothing like " + regex + " after character " + from + " of:\n" + screen.text());
+                }
+                TimeUnit.NANOSECONDS.timedWait(screen, left);
+            }
+        }
+    }
+
+    /** Types {@code command}, then {@code sockets} again while needed, until a table printed since shows a row like {@code row}. */
+    private static void typeUntilRow(java.io.Writer keyboard, Screen screen, String command, String row) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        Pattern wanted = Pattern.compile(row, Pattern.MULTILINE);
+        int from = screen.text().length();
+        for (String typed = command; ; typed = "sockets") {
+            int before = screen.text().length();
+            keyboard.write(typed + "\n");
+            keyboard.flush();
+            awaitMatch(screen, before, "the kernel's sockets on port \\d+:");
+            if (wanted.matcher(screen.text().substring(from)).find()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no row like " + row + " after '" + command + "' in:\n" + screen.text().substring(from));
+            }
+            Thread.sleep(50);   // not synchronisation: the pace of asking the kernel again
+        }
+    }
+
+    @Test
+    void serveAndConnectStatesEachPrintTheTableAfterEveryCommand() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "no /proc/net: not Linux");
+        java.io.PipedWriter serverKeys = new java.io.PipedWriter();
+        java.io.PipedWriter clientKeys = new java.io.PipedWriter();
+        Screen client = new Screen();
+        try (Serving serve = new Serving("states", "127.0.0.1", new java.io.PipedReader(serverKeys))) {
+            int port = serve.port();
+            serve.screen.await("lazy server on port " + port + ", backlog 1");
+            ConnectContext context = new ConnectContext("127.0.0.1", port, Demos.get("states").transport(),
+                    new BufferedReader(new java.io.PipedReader(clientKeys)), new PrintStream(client, true, StandardCharsets.UTF_8),
+                    Messages.of("demo", Lang.EN), Duration.ofSeconds(20));
+            CompletableFuture<Void> connecting = CompletableFuture.runAsync(() -> {
+                try {
+                    Demos.get("states").connect(context);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            String p = String.valueOf(port);
+            typeUntilRow(clientKeys, client, "open", "^.*?\\btcp6?\\s+LISTEN\\s+1\\s");
+            typeUntilRow(clientKeys, client, "open", "^.*?\\btcp6?\\s+LISTEN\\s+2\\s");
+            typeUntilRow(clientKeys, client, "open", "^.*?\\btcp6?\\s+SYN-SENT\\s.*:" + p + "$");
+            typeUntilRow(serverKeys, serve.screen, "accept", "^.*?\\btcp6?\\s+ESTABLISHED\\s");
+            assertTrue(serve.screen.text().contains("accepted: 1 connection(s) now belong to the server"), serve.screen.text());
+            typeUntilRow(clientKeys, client, "close", "^.*?\\btcp6?\\s+CLOSE-WAIT\\s+\\d+\\s+\\d+\\s+\\S+:" + p + "\\s");
+            typeUntilRow(serverKeys, serve.screen, "close", "^.*?\\btcp6?\\s+TIME-WAIT\\s.*:" + p + "$");
+            assertTrue(serve.screen.text().contains("the server closed 1 connection(s) (FIN)"), serve.screen.text());
+            clientKeys.write("quit\n");
+            clientKeys.flush();
+            connecting.get(20, TimeUnit.SECONDS);
+            assertTrue(client.text().contains("connected (1 open, 0 waiting for the handshake)"), client.text());
+            serverKeys.close();
+        } finally {
+            clientKeys.close();
         }
     }
 
