@@ -78,6 +78,21 @@ class SocketsViewTest {
     }
 
     @Test
+    void socketsPortAndSocketsAllShowASocketThisProcessDidNotOpenThroughTheShell() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "no /proc/net: not Linux");
+        try (java.net.ServerSocket other = new java.net.ServerSocket()) {
+            other.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            String port = String.valueOf(other.getLocalPort());
+            String screen = session(Lang.EN, "sockets " + port + "\r", "sockets all\r", "quit\r");
+            String byPort = after(screen, "The kernel's sockets with port " + port + " at either end (from /proc/net):", 1);
+            hasRow(byPort, "^  tcp6?\\s+LISTEN\\s+0\\s+-\\s+\\S+:" + port + "\\s+\\*:\\*");
+            hasRow(byPort, "^For a LISTEN socket, Recv-Q is the accept queue");
+            String all = after(screen, "Every socket the kernel lists (from /proc/net):", 1);
+            hasRow(all, "^  tcp6?\\s+LISTEN\\s+0\\s+-\\s+\\S+:" + port + "\\s");
+        }
+    }
+
+    @Test
     void theViewSpeaksChineseAndTheHelpListsIt() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "no /proc/net: not Linux");
         String screen = session(Lang.ZH, "help\r", "sockets 1\r", "quit\r");
