@@ -39,6 +39,11 @@ final class Site implements AutoCloseable {
         server = ServerRunner.start(listening -> WebServer.serve(listening, folder));
     }
 
+    /** secret.txt, beside the folder: no target may reach it. */
+    Path secret() {
+        return folder.resolveSibling("secret.txt");
+    }
+
     int port() {
         return server.port();
     }

@@ -85,13 +85,21 @@ class WebServerTest {
     @Tag("points=2")
     void neverServesAFileOutsideTheFolder() throws Exception {
         try (Site site = new Site(temp)) {
-            for (String target : new String[] {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt"}) {
+            String absolute = "/" + site.secret().toString().replace('\\', '/').replace(" ", "%20");
+            for (String target : new String[] {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/" + absolute}) {
                 String response = site.raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+                String how = target.startsWith("//")
+                        ? say(" (this target is secret.txt's absolute path after one more slash: with only the first slash"
+                                + " cut off it is still absolute, and folder.resolve of an absolute path ignores the folder;"
+                                + " strip every leading slash, then check the file is inside the folder)",
+                                "（这个目标是 secret.txt 的绝对路径前面再加一个斜杠：只去掉第一个斜杠，它仍然是绝对路径，"
+                                + "而 folder.resolve 一个绝对路径时会无视文件夹；要去掉开头所有的斜杠，再检查文件在文件夹里面）")
+                        : say(" (decode %2e%2e to .. first, then check the file is inside the folder)",
+                                "（先把 %2e%2e 解码成 ..，再检查文件在文件夹里面）");
                 assertFalse(response.contains(Site.SECRET.strip()),
-                        say("GET " + target + " must not reach secret.txt, which lies beside the folder, not in it"
-                                + " (decode %2e%2e to .. first, then check the file is inside the folder); the server sent it",
-                                "GET " + target + " 不能拿到 secret.txt，它在文件夹旁边，不在里面（先把 %2e%2e 解码成 ..，"
-                                + "再检查文件在文件夹里面）；服务端却把它发出来了"));
+                        say("GET " + target + " must not reach secret.txt, which lies beside the folder, not in it" + how
+                                + "; the server sent it",
+                                "GET " + target + " 不能拿到 secret.txt，它在文件夹旁边，不在里面" + how + "；服务端却把它发出来了"));
                 String status = Site.statusLine(response);
                 assertTrue(status.startsWith("HTTP/1.1 403") || status.startsWith("HTTP/1.1 404"),
                         say("GET " + target + " should get 403 or 404; it got ", "GET " + target + " 应该得到 403 或 404；实际是 ") + status);

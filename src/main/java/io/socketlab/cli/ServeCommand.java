@@ -59,7 +59,9 @@ public final class ServeCommand implements Callable<Integer> {
         InputStreamReader keyboard = new InputStreamReader(main.terminals().stdin(), StandardCharsets.UTF_8);
         try (ServeContext context = new ServeContext(listenHost, listenPort, out, keyboard, messages,
                 ServeContext.CONNECTION_TIMEOUT, actualPort -> {
-                    out.println(messages.get("serve.listening", name, listenHost, actualPort, demo.transport().protocol()));
+                    // an IPv6 address in brackets, or its colons run into the port's: [::1]:8080 (chapter 12)
+                    String shown = listenHost.contains(":") ? "[" + listenHost + "]" : listenHost;
+                    out.println(messages.get("serve.listening", name, shown, actualPort, demo.transport().protocol()));
                     out.println(messages.get("serve.connect", name, listenHost, actualPort));
                     if (demo.transport().netcat() != null) {
                         out.println(messages.get("serve.nc", demo.transport().netcat() + listenHost + " " + actualPort));

@@ -60,7 +60,9 @@ public final class ProcNet {
             long sendQ = Long.parseLong(queues[0], 16);
             long recvQ = Long.parseLong(queues[1], 16);
             long inode = Long.parseLong(fields[9]);
-            return new SocketEntry(protocol, state(protocol, code), local, remote, recvQ, sendQ, inode);
+            String state = state(protocol, code);
+            // a listener's tx_queue is always 0; the Send-Q ss shows for it, the backlog, is not in the file
+            return new SocketEntry(protocol, state, local, remote, recvQ, state.equals("LISTEN") ? -1 : sendQ, inode);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a /proc/net/" + protocol + " line (" + e.getMessage() + "): " + line, e);
         }

@@ -33,7 +33,7 @@ public record SocketEntry(String protocol, String state, InetSocketAddress local
         if (scope >= 0) {
             host = host.substring(0, scope);
         }
-        return (host.contains(":") ? "[" + compress(host) + "]" : host) + ":" + port;
+        return (host.contains(":") ? "[" + compressed(host) + "]" : host) + ":" + port;
     }
 
     /** ::ffff:a.b.c.d, an IPv4 peer of a dual-stack IPv6 socket. */
@@ -46,8 +46,8 @@ public record SocketEntry(String protocol, String state, InetSocketAddress local
         return raw[10] == (byte) 0xff && raw[11] == (byte) 0xff;
     }
 
-    /** Java writes 0:0:0:0:0:0:0:1; people and ss write ::1. */
-    private static String compress(String full) {
+    /** Java writes 0:0:0:0:0:0:0:1; people and ss write ::1 (the longest run of two or more zero groups becomes ::). */
+    public static String compressed(String full) {
         String[] parts = full.split(":");
         int bestStart = -1;
         int bestLength = 0;

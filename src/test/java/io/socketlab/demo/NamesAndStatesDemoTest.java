@@ -61,6 +61,15 @@ class NamesAndStatesDemoTest {
                 session.typeAsClient("[::1]:" + port);
                 String reply = out.awaitLine(l -> l.startsWith("CLIENT: [::1]:" + port + " answered"));
                 assertTrue(reply.matches(".*you are \\[::1\\]:\\d+, I am \\[::1\\]:" + port), reply);
+                // the trace spells the IPv6 calls as Python would make them: an AF_INET6 socket, the address in brackets
+                List<String> server = out.events().stream().filter(e -> e.side() == io.socketlab.demo.trace.Side.SERVER)
+                        .map(e -> e.call() + " " + e.detail()).toList();
+                assertTrue(server.containsAll(List.of("socket AF_INET, SOCK_STREAM", "bind 127.0.0.1:" + port,
+                        "socket AF_INET6, SOCK_STREAM", "bind [::1]:" + port)), server.toString());
+                List<String> client = out.events().stream().filter(e -> e.side() == io.socketlab.demo.trace.Side.CLIENT)
+                        .map(e -> e.call() + " " + e.detail()).toList();
+                int connect = client.indexOf("connect [::1]:" + port);
+                assertTrue(connect > 0 && client.get(connect - 1).equals("socket AF_INET6, SOCK_STREAM"), client.toString());
             } else {
                 assertTrue(listening.contains("::1 does not work on this machine"), listening);
             }
@@ -128,6 +137,21 @@ class NamesAndStatesDemoTest {
         throw new AssertionError("no " + what + " in " + last);
     }
 
+    /** Waits (bounded) until no entry on {@code port} has {@code otherPort} at either end: both ends are gone. */
+    private static void awaitGone(SocketTable table, int port, int otherPort) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        List<SocketEntry> left = List.of();
+        while (System.nanoTime() < deadline) {
+            left = table.onPort(port).entries().stream()
+                    .filter(e -> e.local().getPort() == otherPort || e.remote().getPort() == otherPort).toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            Thread.yield();
+        }
+        throw new AssertionError("after the RST, still listed: " + left);
+    }
+
     @Test
     void statesProducesTheAcceptQueueCloseWaitFinWaitAndTimeWaitOnRequest() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "no /proc/net: not Linux");
@@ -149,8 +173,12 @@ class NamesAndStatesDemoTest {
             out.awaitLine(l -> l.startsWith("SERVER: the server closed 1 connection(s)"));
             await(table, port, e -> e.state().equals("TIME-WAIT") && e.remote().getPort() == port, "the client's TIME-WAIT");
             session.typeAsClient("send hello");
-            await(table, port, e -> e.state().equals("ESTABLISHED") && e.local().getPort() == port && e.recvQ() == 5,
-                    "5 unread bytes queued at the server's end");
+            SocketEntry unread = await(table, port, e -> e.state().equals("ESTABLISHED") && e.local().getPort() == port
+                    && e.recvQ() == 5, "5 unread bytes queued at the server's end");
+            int clientPort = unread.remote().getPort();
+            session.typeAsClient("reset");
+            out.awaitLine(l -> l.startsWith("CLIENT: the client aborted its oldest connection (RST)"));
+            awaitGone(table, port, clientPort);
         }
     }
 

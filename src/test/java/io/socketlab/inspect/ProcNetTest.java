@@ -25,6 +25,7 @@ class ProcNetTest {
         assertEquals("127.0.0.1:33459", SocketEntry.text(listener.local()));
         assertEquals("*:*", SocketEntry.text(listener.remote()));
         assertEquals(2, listener.recvQ(), "a listener's rx_queue is its accept queue");
+        assertEquals(-1, listener.sendQ(), "its backlog, ss's Send-Q for a listener, is not in /proc/net: unknown, not 0");
         assertEquals(34424, listener.inode());
     }
 
@@ -71,6 +72,17 @@ class ProcNetTest {
         assertEquals("*:45743", SocketEntry.text(udp.get(0).local()));
         assertEquals(0x340, udp.get(1).recvQ(), "one 10-byte datagram, counted with its buffer overhead");
         assertEquals("[::1]:58326", SocketEntry.text(file("udp6").get(0).local()));
+    }
+
+    @Test
+    void aHandshakeHalfDoneIsSynRecvWhicheverNumberTheKernelUses() {
+        // 03 is TCP_SYN_RECV; 0C, TCP_NEW_SYN_RECV, is how newer kernels keep a request not yet answered by the ACK
+        SocketEntry half = ProcNet.parseLine("tcp",
+                "2: 0100007F:82B3 0100007F:DCD2 03 00000000:00000000 02:00000093 00000002 0 0 0 0 0000000000000000");
+        assertEquals("SYN-RECV", half.state());
+        assertEquals("127.0.0.1:56530", SocketEntry.text(half.remote()));
+        assertEquals("SYN-RECV", ProcNet.state("tcp", 0x0C));
+        assertEquals("UNKNOWN-13", ProcNet.state("tcp", 13));
     }
 
     @Test

@@ -101,6 +101,9 @@ class SocketTableTest {
             long left = table.ofThisProcess().entries().stream()
                     .filter(e -> e.local().getPort() == clientPort && e.remote().getPort() == server.getLocalPort()).count();
             assertEquals(0, left, "the client's end vanished with the RST");
+            long serverEnd = table.ofThisProcess().entries().stream()
+                    .filter(e -> e.local().getPort() == server.getLocalPort() && e.remote().getPort() == clientPort).count();
+            assertEquals(0, serverEnd, "the server's end vanished too, though the server has not closed its socket yet");
         }
     }
 

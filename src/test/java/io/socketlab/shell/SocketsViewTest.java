@@ -66,7 +66,7 @@ class SocketsViewTest {
         String port = screen.replaceAll("(?s).*lazy server on port (\\d+),.*", "$1");
         String first = after(screen, heading, 1);
         hasRow(first, "^  Netid\\s+State\\s+Recv-Q\\s+Send-Q\\s+Local Address:Port\\s+Peer Address:Port");
-        hasRow(first, "^  tcp6?\\s+LISTEN\\s+2\\s+\\d+\\s+\\S+:" + port + "\\s+\\*:\\*");
+        hasRow(first, "^  tcp6?\\s+LISTEN\\s+2\\s+-\\s+\\S+:" + port + "\\s+\\*:\\*");
         hasRow(first, "^  tcp6?\\s+SYN-SENT\\s+\\d+\\s+\\d+\\s+\\S+:\\d+\\s+\\S+:" + port + "$");
         String second = after(screen, heading, 2);
         hasRow(second, "^  tcp6?\\s+CLOSE-WAIT\\s+\\d+\\s+\\d+\\s+\\S+:" + port + "\\s");
@@ -75,6 +75,21 @@ class SocketsViewTest {
         String afterStop = after(screen, "Demo stopped", 1);
         hasRow(afterStop, "^  tcp6?\\s+TIME-WAIT\\s");
         assertTrue(afterStop.contains("Usage: sockets, sockets all, or sockets PORT"), afterStop);
+    }
+
+    @Test
+    void socketsPortAndSocketsAllShowASocketThisProcessDidNotOpenThroughTheShell() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "no /proc/net: not Linux");
+        try (java.net.ServerSocket other = new java.net.ServerSocket()) {
+            other.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            String port = String.valueOf(other.getLocalPort());
+            String screen = session(Lang.EN, "sockets " + port + "\r", "sockets all\r", "quit\r");
+            String byPort = after(screen, "The kernel's sockets with port " + port + " at either end (from /proc/net):", 1);
+            hasRow(byPort, "^  tcp6?\\s+LISTEN\\s+0\\s+-\\s+\\S+:" + port + "\\s+\\*:\\*");
+            hasRow(byPort, "^For a LISTEN socket, Recv-Q is the accept queue");
+            String all = after(screen, "Every socket the kernel lists (from /proc/net):", 1);
+            hasRow(all, "^  tcp6?\\s+LISTEN\\s+0\\s+-\\s+\\S+:" + port + "\\s");
+        }
     }
 
     @Test

@@ -192,6 +192,31 @@ class NetworkFactsTest {
     }
 
     @Test
+    void aDualStackServerSeesAnIpv4CallerAsMappedInPythonAndAsIpv4InJava() throws Exception {
+        assumeTrue(ipv6Loopback(), "::1 does not work on this machine: no dual-stack socket");
+        try (ServerSocket java = new ServerSocket()) {
+            java.bind(new InetSocketAddress(InetAddress.getByName("::"), 0));
+            java.setSoTimeout(5000);
+            try (Socket caller = new Socket("127.0.0.1", java.getLocalPort()); Socket conn = java.accept()) {
+                assertTrue(conn.getInetAddress() instanceof Inet4Address, "Java turns ::ffff:127.0.0.1 back into IPv4: " + conn.getInetAddress());
+                assertEquals("127.0.0.1", conn.getInetAddress().getHostAddress());
+            }
+        }
+        assumeTrue(PythonRunner.available(), PythonRunner.MISSING);
+        String script = String.join("\n",
+                "import socket",
+                "with socket.create_server(('::', 0), family=socket.AF_INET6, dualstack_ipv6=True) as server:",
+                "    print(server.getsockname()[1], flush=True)",
+                "    conn, peer = server.accept()",
+                "    print(peer[0], flush=True)",
+                "    conn.close()");
+        try (PythonRunner python = PythonRunner.start(script); Socket client = new Socket()) {
+            client.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(python.line())), PythonRunner.startUpMillis());
+            assertEquals("::ffff:127.0.0.1", python.line());
+        }
+    }
+
+    @Test
     void aDatagramToAPortWithNobodyComesBackAsPortUnreachable() throws Exception {
         int closedPort;
         try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {

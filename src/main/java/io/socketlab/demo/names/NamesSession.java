@@ -95,13 +95,21 @@ public final class NamesSession extends DemoSession {
         AddressEchoServer.serve(listening);
     }
 
-    /** connect names: each typed line is a name (an empty line: --host) whose every address is called. */
+    /**
+     * connect names: first every address of --host is called, at once; then each typed line is a name
+     * (an empty line: --host again) whose every address is called.
+     */
     public static void connect(ConnectContext context) throws IOException {
+        callAndShow(context, context.host());
         context.say("demo.names.try");
         for (String line = context.nextLine(); line != null && !line.equals("quit"); line = context.nextLine()) {
-            for (String shown : call(line.isBlank() ? context.host() : line, context.port(), context::socket, context::text)) {
-                context.say("demo.line", shown);
-            }
+            callAndShow(context, line.isBlank() ? context.host() : line);
+        }
+    }
+
+    private static void callAndShow(ConnectContext context, String typed) throws IOException {
+        for (String shown : call(typed, context.port(), context::socket, context::text)) {
+            context.say("demo.line", shown);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.socketlab.demo.trace;
 
+import io.socketlab.inspect.SocketEntry;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +11,22 @@ public final class TraceText {
     private TraceText() {
     }
 
-    /** "127.0.0.1:8080" for an IP socket address, its toString otherwise, "-" for null. */
+    /** "127.0.0.1:8080", or "[::1]:8080" for IPv6, for an IP socket address; its toString otherwise, "-" for null. */
     public static String address(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() instanceof Inet6Address) {
+            // the colons of an IPv6 address would run into the port's: brackets, as chapter 12 writes it
+            String host = inet.getAddress().getHostAddress().replaceFirst("%.*", "");
+            return "[" + SocketEntry.compressed(host) + "]:" + inet.getPort();
+        }
         if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
             return inet.getAddress().getHostAddress() + ":" + inet.getPort();
         }
         return address == null ? "-" : address.toString();
+    }
+
+    /** The address family a Python program would create its socket with for {@code address}: AF_INET6 or AF_INET. */
+    static String family(SocketAddress address) {
+        return address instanceof InetSocketAddress inet && inet.getAddress() instanceof Inet6Address ? "AF_INET6" : "AF_INET";
     }
 
     /** What a traced call threw, as its line shows it: {@code threw ConnectException: Connection refused}. */

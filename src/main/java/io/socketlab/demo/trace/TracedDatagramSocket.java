@@ -22,7 +22,7 @@ public class TracedDatagramSocket extends DatagramSocket {
         super(bindAddress == null ? new InetSocketAddress(0) : bindAddress);
         this.side = side;
         this.listener = listener;
-        listener.onCall(new TraceEvent(side, "socket", "AF_INET, SOCK_DGRAM", null));
+        listener.onCall(new TraceEvent(side, "socket", TraceText.family(bindAddress) + ", SOCK_DGRAM", null));
         // Java's wildcard is IPv6's "::" on a dual-stack host; the AF_INET socket the trace shows binds 0.0.0.0
         String bound = bindAddress == null ? "0.0.0.0:" + getLocalPort() : TraceText.address(getLocalSocketAddress());
         listener.onCall(new TraceEvent(side, "bind", bound, null));

@@ -14,16 +14,25 @@ public class TracedServerSocket extends ServerSocket {
     private final TraceListener listener;
     private final int connectionTimeoutMillis;
     private boolean closed;
+    private boolean announced;
 
     /** {@code connectionTimeoutMillis}: the read timeout of each accepted connection (0: none). */
     public TracedServerSocket(TraceListener listener, int connectionTimeoutMillis) throws IOException {
         this.listener = listener;
         this.connectionTimeoutMillis = connectionTimeoutMillis;
-        listener.onCall(new TraceEvent(Side.SERVER, "socket", "AF_INET, SOCK_STREAM", null));
+    }
+
+    /** Shows the "socket" call once, at bind, when the family is known (AF_INET6 for an IPv6 address). */
+    private void announce(SocketAddress endpoint) {
+        if (!announced) {
+            announced = true;
+            listener.onCall(new TraceEvent(Side.SERVER, "socket", TraceText.family(endpoint) + ", SOCK_STREAM", null));
+        }
     }
 
     @Override
     public void bind(SocketAddress endpoint, int backlog) throws IOException {
+        announce(endpoint);
         super.bind(endpoint, backlog);
         listener.onCall(new TraceEvent(Side.SERVER, "bind", TraceText.address(getLocalSocketAddress()), null));
         listener.onCall(new TraceEvent(Side.SERVER, "listen", "backlog " + backlog, null));
@@ -43,6 +52,7 @@ public class TracedServerSocket extends ServerSocket {
         super.close();
         if (!closed) {
             closed = true;
+            announce(null);
             listener.onCall(new TraceEvent(Side.SERVER, "close", "listening socket", null));
         }
     }

@@ -16,6 +16,7 @@ public class TracedSocket extends Socket {
     private InputStream in;
     private OutputStream out;
     private boolean closed;
+    private boolean unannounced;
 
     public TracedSocket(Side side, TraceListener listener) {
         this(side, listener, true);
@@ -24,8 +25,15 @@ public class TracedSocket extends Socket {
     private TracedSocket(Side side, TraceListener listener, boolean announce) {
         this.side = side;
         this.listener = listener;
-        if (announce) {
-            listener.onCall(new TraceEvent(side, "socket", "AF_INET, SOCK_STREAM", null));
+        // shown at connect, when the family is known: AF_INET6 for an IPv6 address, as Python must choose it
+        this.unannounced = announce;
+    }
+
+    /** Shows the "socket" call once, before the first call that needs it, with the family of {@code peer}. */
+    private void announce(SocketAddress peer) {
+        if (unannounced) {
+            unannounced = false;
+            listener.onCall(new TraceEvent(side, "socket", TraceText.family(peer) + ", SOCK_STREAM", null));
         }
     }
 
@@ -37,6 +45,7 @@ public class TracedSocket extends Socket {
     @Override
     public void connect(SocketAddress endpoint, int timeout) throws IOException {
         // reported before connecting, so it shows above the server's accept
+        announce(endpoint);
         listener.onCall(new TraceEvent(side, "connect", TraceText.address(endpoint), null));
         try {
             super.connect(endpoint, timeout);
@@ -115,6 +124,7 @@ public class TracedSocket extends Socket {
         super.close();
         if (!closed) {
             closed = true;
+            announce(null);
             listener.onCall(new TraceEvent(side, "close", "", null));
         }
     }
