@@ -12,17 +12,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * A gradebook Canvas imports (Grades, Import): the five columns of Canvas's own export (Student,
- * ID, SIS User ID, SIS Login ID, Section) for each student of the roster, then the assignment's
- * column. The roster is that export; a submission is matched to its row by the Canvas user id at
+ * ID, SIS User ID, SIS Login ID, Section) for each student of the roster, a Points Possible row,
+ * then the assignment's column. The roster is that export, in any of the shapes Canvas writes
+ * ({@code lib/gradebook_exporter.rb}): {@code LastName, FirstName} for {@code Student}, no
+ * {@code SIS User ID} for a teacher who may not see it, {@code Integration ID} or {@code Root
+ * Account} before {@code Section}, custom columns after it, {@code ;} between cells where the
+ * user's locale writes decimal commas. A submission is matched to its row by the Canvas user id at
  * the end of its folder name ({@code smithbob_340934}, as {@link SubmissionArchive} names it), else
  * by the folder name being the student's SIS Login ID, SIS User ID or name.
  */
 public final class CanvasGradebook {
     static final List<String> FIXED = List.of("Student", "ID", "SIS User ID", "SIS Login ID", "Section");
     private static final Pattern TRAILING_ID = Pattern.compile("_(\\d+)$");
+    private static final String SHAPE = "Student (or LastName, FirstName), ID, [SIS User ID,] [SIS Login ID,] Section";
 
     /** The roster is not a Canvas gradebook export. */
     public static final class BadRoster extends IOException {
@@ -31,24 +37,59 @@ public final class CanvasGradebook {
         }
     }
 
-    private final List<List<String>> rows;
-    private final List<String> header;
-
-    private CanvasGradebook(List<String> header, List<List<String>> rows) {
-        this.header = header;
-        this.rows = rows;
+    /** One student of the roster, as the import file writes them. */
+    private record Student(String name, String id, String sisUserId, String sisLoginId, String section) {
     }
 
-    /** Reads Canvas's gradebook export; its "Points Possible" and other rows without an ID are not students. */
+    private final List<Student> students;
+    private final List<String> assignmentHeaders;
+    private final List<String> pointsPossible;
+
+    private CanvasGradebook(List<Student> students, List<String> assignmentHeaders, List<String> pointsPossible) {
+        this.students = students;
+        this.assignmentHeaders = assignmentHeaders;
+        this.pointsPossible = pointsPossible;
+    }
+
+    /** Reads Canvas's gradebook export; its "Points Possible" row and other rows without a numeric ID are not students. */
     public static CanvasGradebook roster(Path csv) throws IOException {
         String text = Files.readString(csv, StandardCharsets.UTF_8);
-        List<List<String>> table = parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
-        if (table.isEmpty() || !table.get(0).subList(0, Math.min(5, table.get(0).size())).stream().map(String::strip).toList().equals(FIXED)) {
-            throw new BadRoster(String.join(",", FIXED));
+        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        List<List<String>> table = parse(text, ',');
+        boolean semicolons = table.isEmpty() || table.get(0).size() < 4;
+        if (semicolons) {
+            table = parse(text, ';');
         }
-        List<List<String>> students = table.subList(1, table.size()).stream()
-                .filter(r -> r.size() >= 2 && r.get(1).strip().matches("\\d+")).toList();
-        return new CanvasGradebook(table.get(0), students);
+        List<String> header = table.isEmpty() ? List.of() : table.get(0).stream().map(String::strip).toList();
+        boolean lastFirst = header.size() > 1 && header.get(0).equals("LastName") && header.get(1).equals("FirstName");
+        int id = header.indexOf("ID");
+        int section = header.indexOf("Section");
+        if (!(lastFirst || !header.isEmpty() && header.get(0).equals("Student")) || id != (lastFirst ? 2 : 1) || section < id) {
+            throw new BadRoster(SHAPE);
+        }
+        int sisUser = header.indexOf("SIS User ID");
+        int sisLogin = header.indexOf("SIS Login ID");
+        List<String> points = List.of();
+        List<Student> students = new ArrayList<>();
+        for (List<String> row : table.subList(1, table.size())) {
+            if (!row.isEmpty() && row.get(0).contains("Points Possible")) {
+                points = row;
+            }
+            if (row.size() <= id || !row.get(id).strip().matches("\\d+")) {
+                continue;
+            }
+            String name = lastFirst ? cell(row, 0) + ", " + cell(row, 1) : cell(row, 0);
+            students.add(new Student(name, row.get(id).strip(), cell(row, sisUser), cell(row, sisLogin), cell(row, section)));
+        }
+        List<String> points1 = points;
+        List<String> assignments = IntStream.range(section + 1, header.size()).mapToObj(header::get).toList();
+        List<String> possible = IntStream.range(section + 1, header.size())
+                .mapToObj(i -> semicolons ? cell(points1, i).replace(',', '.').strip() : cell(points1, i).strip()).toList();
+        return new CanvasGradebook(students, assignments, possible);
+    }
+
+    private static String cell(List<String> row, int index) {
+        return index >= 0 && index < row.size() ? row.get(index) : "";
     }
 
     /**
@@ -57,14 +98,39 @@ public final class CanvasGradebook {
      * which Canvas offers to make a new assignment of.
      */
     String assignmentColumn(Exercise exercise) {
+        int column = existingColumn(exercise);
+        return column < 0 ? exercise.id() : assignmentHeaders.get(column);
+    }
+
+    private int existingColumn(Exercise exercise) {
         String title = exercise.title(io.socketlab.i18n.Lang.EN);
-        for (String column : header.subList(Math.min(5, header.size()), header.size())) {
-            String c = column.strip();
+        for (int i = 0; i < assignmentHeaders.size(); i++) {
+            String c = assignmentHeaders.get(i);
             if (c.startsWith(exercise.id()) || !title.isBlank() && c.startsWith(title)) {
-                return c;
+                return i;
             }
         }
-        return exercise.id();
+        return -1;
+    }
+
+    /**
+     * The points the Canvas assignment is worth: the roster's Points Possible for its column, or the
+     * exercise's points for a new column. Canvas's import sets the assignment's points to this row's
+     * value, so the roster's own value is kept, and grades are scaled to it.
+     */
+    double pointsPossible(Exercise exercise) {
+        int column = existingColumn(exercise);
+        if (column >= 0) {
+            try {
+                double points = Double.parseDouble(pointsPossible.get(column));
+                if (points > 0 && Double.isFinite(points)) {
+                    return points;
+                }
+            } catch (NumberFormatException e) {
+                // read only, or empty: the exercise's points
+            }
+        }
+        return exercise.points();
     }
 
     /** Writes the import file; returns the names of the graded students no roster row matched. */
@@ -72,47 +138,47 @@ public final class CanvasGradebook {
         Map<String, StudentGrade> byRow = new HashMap<>();
         List<String> unmatched = new ArrayList<>();
         for (StudentGrade grade : grades) {
-            List<String> row = match(grade.student());
+            Student row = match(grade.student());
             if (row == null) {
                 unmatched.add(grade.student());
             } else {
-                byRow.put(row.get(1).strip(), grade);
+                byRow.put(row.id(), grade);
             }
         }
+        double possible = pointsPossible(exercise);
         StringBuilder csv = new StringBuilder(GradebookWriter.BYTE_ORDER_MARK);
         List<String> head = new ArrayList<>(FIXED);
         head.add(assignmentColumn(exercise));
         line(csv, head);
-        line(csv, List.of("    Points Possible", "", "", "", "", String.valueOf(exercise.points())));
-        for (List<String> row : rows) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                cells.add(i < row.size() ? row.get(i) : "");
-            }
-            StudentGrade grade = byRow.get(row.get(1).strip());
+        line(csv, List.of("    Points Possible", "", "", "", "", GradebookWriter.format(possible)));
+        for (Student student : students) {
+            StudentGrade grade = byRow.get(student.id());
             // an empty cell leaves Canvas's grade as it is: a student without a submission keeps theirs
-            cells.add(grade == null ? "" : GradebookWriter.format(grade.points()));
-            line(csv, cells);
+            String score = grade == null ? ""
+                    : GradebookWriter.format(Math.round(grade.points() * possible / grade.maxPoints() * 100) / 100.0);
+            line(csv, List.of(student.name(), student.id(), student.sisUserId(), student.sisLoginId(), student.section(), score));
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+        GradebookWriter.writeText(file, csv.toString());
         return unmatched;
     }
 
-    private List<String> match(String student) {
-        Matcher id = TRAILING_ID.matcher(student);
+    private Student match(String folder) {
+        Matcher id = TRAILING_ID.matcher(folder);
         if (id.find()) {
-            for (List<String> row : rows) {
-                if (row.get(1).strip().equals(id.group(1))) {
-                    return row;
+            for (Student student : students) {
+                if (student.id().equals(id.group(1))) {
+                    return student;
                 }
             }
         }
-        String wanted = student.strip().toLowerCase(Locale.ROOT);
-        for (int column : new int[] {3, 2, 0}) {
-            for (List<String> row : rows) {
-                if (row.size() > column && !row.get(column).isBlank() && row.get(column).strip().toLowerCase(Locale.ROOT).equals(wanted)) {
-                    return row;
+        String wanted = folder.strip().toLowerCase(Locale.ROOT);
+        for (java.util.function.Function<Student, String> column : List.<java.util.function.Function<Student, String>>of(
+                Student::sisLoginId, Student::sisUserId, Student::name)) {
+            for (Student student : students) {
+                String value = column.apply(student).strip();
+                if (!value.isEmpty() && value.toLowerCase(Locale.ROOT).equals(wanted)) {
+                    return student;
                 }
             }
         }
@@ -128,6 +194,11 @@ public final class CanvasGradebook {
 
     /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
     static List<List<String>> parse(String text) {
+        return parse(text, ',');
+    }
+
+    /** {@link #parse(String)} with {@code separator} between cells ({@code ;} where a locale writes decimal commas). */
+    static List<List<String>> parse(String text, char separator) {
         List<List<String>> table = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -147,7 +218,7 @@ public final class CanvasGradebook {
                 }
             } else if (c == '"') {
                 quoted = true;
-            } else if (c == ',') {
+            } else if (c == separator) {
                 row.add(cell.toString());
                 cell.setLength(0);
             } else if (c == '\n' || c == '\r') {

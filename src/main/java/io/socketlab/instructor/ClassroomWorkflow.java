@@ -33,9 +33,10 @@ public final class ClassroomWorkflow {
                 # course (the repository in the SOCKETLAB_COURSE_REPOSITORY variable), never by the
                 # ./socketlab or the tests of this repository. See docs/instructors.md, GitHub Classroom.
                 name: Autograding Tests
-                on:
+                "on":
                   - push
                   - workflow_dispatch
+                  - repository_dispatch
                 permissions:
                   checks: write
                   actions: read

@@ -27,6 +27,8 @@ import java.util.Map;
 public final class GradebookWriter {
     /** Learner output kept per feedback file. */
     static final int OUTPUT_LIMIT = 4 * 1024;
+    /** PrairieLearn's limit on results.json ({@code docs/externalGrading.md}: "limited to 1 MB"). */
+    static final int PRAIRIELEARN_BYTES = 1_000_000;
     /**
      * The UTF-8 byte-order mark that starts {@code gradebook.csv}: without it Excel reads the file
      * in the system's code page and Chinese names come out garbled; LibreOffice, Google Sheets and
@@ -94,11 +96,10 @@ public final class GradebookWriter {
      */
     public void writeFeedback(StudentGrade grade, Path out, String file) throws IOException {
         Files.createDirectories(out.resolve("feedback"));
-        Files.writeString(out.resolve("feedback").resolve(file + ".json"), json(feedback(grade)), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("feedback").resolve(file + ".txt"), text(grade), StandardCharsets.UTF_8);
+        writeText(out.resolve("feedback").resolve(file + ".json"), json(feedback(grade)));
+        writeText(out.resolve("feedback").resolve(file + ".txt"), text(grade));
         Path results = Files.createDirectories(out.resolve("results").resolve(file));
-        Map<String, Object> doc = format == Format.PRAIRIELEARN ? prairieLearn(grade) : gradescope(grade);
-        Files.writeString(results.resolve("results.json"), json(doc), StandardCharsets.UTF_8);
+        writeText(results.resolve("results.json"), format == Format.PRAIRIELEARN ? prairieLearnJson(grade) : json(gradescope(grade)));
     }
 
     /** Writes {@code gradebook.csv}: a row per student, in the order given. */
@@ -110,7 +111,16 @@ public final class GradebookWriter {
                     .append(',').append(csvField(reason(grade, lang))).append('\n');
         }
         Files.createDirectories(out);
-        Files.writeString(out.resolve("gradebook.csv"), csv.toString(), StandardCharsets.UTF_8);
+        writeText(out.resolve("gradebook.csv"), csv.toString());
+    }
+
+    /**
+     * Writes {@code text} as UTF-8, a lone half of a surrogate pair (what a learner's method returned,
+     * shown in a test's message) becoming {@code ?}: {@link Files#writeString} would throw instead,
+     * and one student's text would stop the batch's results.
+     */
+    static void writeText(Path file, String text) throws IOException {
+        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private Map<String, Object> feedback(StudentGrade grade) {
@@ -164,27 +174,43 @@ public final class GradebookWriter {
      * PrairieLearn's external grader results: {@code score} from 0 to 1; code that does not compile
      * is not gradable, so the attempt is not charged, and its compiler errors are the format errors.
      */
-    private Map<String, Object> prairieLearn(StudentGrade grade) {
+    private Map<String, Object> prairieLearn(StudentGrade grade, int limit) {
         Map<String, Object> doc = new LinkedHashMap<>();
         CheckResult result = grade.result();
         boolean gradable = !result.compileFailed();
         doc.put("gradable", gradable);
         doc.put("score", gradable && grade.maxPoints() > 0 ? rounded(grade.points() / grade.maxPoints(), 4) : 0.0);
-        doc.put("message", result.message());
-        doc.put("output", result.compileFailed() ? cut(result.output()) : shown(result.output()));
+        doc.put("message", cut(result.message(), limit));
+        doc.put("output", cut(result.compileFailed() ? result.output() : secrets.redact(result.output()), limit));
         if (!gradable) {
-            doc.put("format_errors", result.output().lines().filter(line -> !line.isBlank()).limit(50).toList());
+            // javac repeats the source line under each error: a 500 KB line would make each entry as long
+            doc.put("format_errors", result.output().lines().filter(line -> !line.isBlank()).limit(50)
+                    .map(line -> cut(line, Math.min(limit, 1000))).toList());
         }
         doc.put("tests", result.tests().stream().map(t -> {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", t.name());
+            m.put("name", cut(t.name(), limit));
             m.put("points", rounded(scaled(grade, t.points())));
             m.put("max_points", rounded(scaled(grade, t.maxPoints())));
-            m.put("message", cut(t.message()));
-            m.put("output", shown(t.output()));
+            m.put("message", cut(t.message(), limit));
+            m.put("output", cut(secrets.redact(t.output()), limit));
             return m;
         }).toList());
         return doc;
+    }
+
+    /**
+     * PrairieLearn's results.json, within {@link #PRAIRIELEARN_BYTES}: each text is cut at
+     * {@link #OUTPUT_LIMIT} characters, and shorter still when the tests are so many, or their texts
+     * so full of escaped characters, that the file would pass the limit.
+     */
+    String prairieLearnJson(StudentGrade grade) throws IOException {
+        for (int limit = OUTPUT_LIMIT; ; limit /= 2) {
+            String json = json(prairieLearn(grade, limit));
+            if (json.getBytes(StandardCharsets.UTF_8).length <= PRAIRIELEARN_BYTES || limit <= 16) {
+                return json;
+            }
+        }
     }
 
     private Map<String, Object> gradescopeTest(StudentGrade grade, TestResult t) {
@@ -226,10 +252,16 @@ public final class GradebookWriter {
     }
 
     static String cut(String s) {
-        if (s == null || s.length() <= OUTPUT_LIMIT) {
+        return cut(s, OUTPUT_LIMIT);
+    }
+
+    /** {@code s} cut to {@code limit} characters (never between the two halves of a surrogate pair), saying how many more there were. */
+    static String cut(String s, int limit) {
+        if (s == null || s.length() <= limit) {
             return s == null ? "" : s;
         }
-        return s.substring(0, OUTPUT_LIMIT) + "\n[... " + (s.length() - OUTPUT_LIMIT) + " more characters cut]";
+        int end = Character.isHighSurrogate(s.charAt(limit - 1)) ? limit - 1 : limit;
+        return s.substring(0, end) + "\n[... " + (s.length() - end) + " more characters cut]";
     }
 
     /**

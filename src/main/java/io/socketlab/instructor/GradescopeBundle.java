@@ -10,8 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -19,8 +25,9 @@ import java.util.zip.ZipOutputStream;
  * The autograder zip Gradescope asks for: {@code setup.sh} and {@code run_autograder} at its root
  * and the course in {@code course/}, with the exercises' visible and hidden tests but without any
  * {@code solution/} folder, the course's own test suite (its fixtures copy solutions) or build
- * output. {@code setup.sh} installs a JDK and Maven with apt-get on Gradescope's Ubuntu image and
- * builds the jar once, recording its start-up archive, so that each run starts fast;
+ * output, but with every file a lesson includes (the launcher opens the course, lessons and all,
+ * before it runs a command). {@code setup.sh} installs a JDK and Maven with apt-get on Gradescope's
+ * Ubuntu image and builds the jar once, recording its start-up archive, so that each run starts fast;
  * {@code run_autograder} grades {@code /autograder/submission} (or {@code $AUTOGRADER_ROOT/submission})
  * as the one student of a batch and copies its results.json into place.
  */
@@ -29,6 +36,14 @@ public final class GradescopeBundle {
     static final List<String> COURSE_PARTS = List.of("pom.xml", "socketlab", "src", "lessons", "exercises");
     private static final Set<String> NEVER = Set.of("target", ".socketlab", ".git", "solution");
     private static final Path OWN_TESTS = Path.of("src", "test");
+    /**
+     * The time every entry carries. A zip stores local time without a zone, so a file's own time,
+     * written east of Gradescope's UTC, would unpack in the future, newer than the jar setup.sh
+     * builds: the launcher would then rebuild at every run. A fixed time long past unpacks older
+     * than any build, wherever the zip was written, and makes the same course give the same zip.
+     */
+    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(?:`{3,}|~{3,})(.*)$");
 
     private GradescopeBundle() {
     }
@@ -47,6 +62,7 @@ public final class GradescopeBundle {
         SolutionScan scan = SolutionScan.of(root);
         Set<String> solutionDigests = solutionDigests(root);
         boolean done = false;
+        Set<Path> added = new HashSet<>();
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
             text(out, "setup.sh", setup());
             text(out, "run_autograder", runAutograder(exercise));
@@ -69,17 +85,19 @@ public final class GradescopeBundle {
                         }
                         Path relative = root.relativize(file);
                         boolean hidden = relative.getNameCount() > 2 && relative.getName(2).toString().equals("hidden");
-                        if (solutionDigests.contains(Handout.digest(file)) || !hidden && scan.embedsASolution(file)) {
-                            throw new Handout.LeakException(relative);
-                        }
-                        ZipEntry entry = new ZipEntry("course/" + relative.toString().replace('\\', '/'));
-                        entry.setTime(attrs.lastModifiedTime().toMillis());
-                        out.putNextEntry(entry);
-                        Files.copy(file, out);
-                        out.closeEntry();
+                        copy(out, root, relative, !hidden, scan, solutionDigests);
+                        added.add(relative);
                         return FileVisitResult.CONTINUE;
                     }
                 });
+            }
+            // what the lessons include from outside the parts above: the Python peers, the snippets under src/test
+            for (Path relative : lessonIncludes(root)) {
+                Path file = root.resolve(relative).normalize();
+                if (!added.contains(relative) && file.startsWith(root) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    copy(out, root, relative, true, scan, solutionDigests);
+                    added.add(relative);
+                }
             }
             out.finish();
             done = true;
@@ -89,6 +107,41 @@ public final class GradescopeBundle {
             }
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Adds {@code course/RELATIVE}, refused when it is a solution file or (when {@code scanned}) holds a solution's code. */
+    private static void copy(ZipOutputStream out, Path root, Path relative, boolean scanned, SolutionScan scan, Set<String> solutionDigests)
+            throws IOException {
+        Path file = root.resolve(relative);
+        if (solutionDigests.contains(Handout.digest(file)) || scanned && scan.embedsASolution(file)) {
+            throw new Handout.LeakException(relative);
+        }
+        ZipEntry entry = new ZipEntry("course/" + relative.toString().replace('\\', '/'));
+        entry.setTimeLocal(ENTRY_TIME);
+        out.putNextEntry(entry);
+        Files.copy(file, out);
+        out.closeEntry();
+    }
+
+    /** The files the lessons include ({@code include=PATH#REGION} on a fenced block), relative to the course. */
+    static Set<Path> lessonIncludes(Path root) throws IOException {
+        Set<Path> files = new TreeSet<>();
+        Path lessons = root.resolve("lessons");
+        if (!Files.isDirectory(lessons)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(lessons)) {
+            for (Path md : walk.filter(p -> p.toString().endsWith(".md") && Files.isRegularFile(p)).toList()) {
+                for (String line : Files.readAllLines(md, StandardCharsets.UTF_8)) {
+                    Matcher fence = FENCE.matcher(line);
+                    if (fence.matches()) {
+                        io.socketlab.course.Includes.specOf(fence.group(1))
+                                .ifPresent(spec -> files.add(Path.of(spec.split("#", 2)[0]).normalize()));
+                    }
+                }
+            }
+        }
+        return files;
     }
 
     /** Digests of the solution files that are not also given to learners (a shared helper is public). */
@@ -110,7 +163,9 @@ public final class GradescopeBundle {
     }
 
     private static void text(ZipOutputStream out, String name, String text) throws IOException {
-        out.putNextEntry(new ZipEntry(name));
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(ENTRY_TIME);
+        out.putNextEntry(entry);
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.closeEntry();
     }
@@ -118,16 +173,21 @@ public final class GradescopeBundle {
     static String setup() {
         return """
                 #!/usr/bin/env bash
-                # Gradescope runs this once, as root, when it builds the autograder image (Ubuntu).
+                # Gradescope runs this once, as root, when it builds the autograder image (Ubuntu 22.04 or later).
                 set -euo pipefail
                 export DEBIAN_FRONTEND=noninteractive
                 apt-get update
-                apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven
+                # bubblewrap: grade runs the learner's code in its sandbox where the image allows it, else without
+                apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven bubblewrap
                 # a zip keeps no permissions: the scripts are made executable here
                 chmod +x /autograder/source/run_autograder /autograder/source/course/socketlab
                 if [ -f /autograder/run_autograder ]; then chmod +x /autograder/run_autograder; fi
-                # Builds target/socketlab.jar and records its start-up archive, so every run starts fast.
-                bash /autograder/source/course/socketlab --course /autograder/source/course list > /dev/null
+                # Builds target/socketlab.jar and records its start-up archive now (not in the background:
+                # the image is saved when this script ends), so that every run starts fast.
+                SOCKETLAB_CACHE=now bash /autograder/source/course/socketlab --course /autograder/source/course list > /dev/null
+                if ! find /autograder/source/course/target -maxdepth 1 \\( -name 'socketlab-*.jsa' -o -name 'socketlab-*.aot' \\) | grep -q .; then
+                  echo "setup.sh: no start-up archive was recorded; every run will start more slowly." >&2
+                fi
                 """;
     }
 
@@ -140,14 +200,22 @@ public final class GradescopeBundle {
                 course="$root/source/course"
                 work="$(mktemp -d)"
                 trap 'rm -rf "$work"' EXIT
-                mkdir -p "$work/students/student" "$root/results"
-                cp -R "$root/submission/." "$work/students/student/"
+                mkdir -p "$work/students" "$root/results"
                 student="$work/students/student"
+                cp -R "$root/submission/." "$student/"
+                rm -rf "$student/__MACOSX"
                 if [ ! -d "$student/src" ] && [ ! -d "$student/exercises" ]; then
-                  # files uploaded one by one: they are the student's src/
-                  mkdir -p "$work/src"
-                  find "$student" -maxdepth 1 -type f -name '*.java' -exec mv {} "$work/src/" \\;
-                  mv "$work/src" "$student/src"
+                  # a zip of the exercise folder or of a whole handout: the folder holding its src/ or exercises/
+                  found="$(find "$student" -mindepth 2 -maxdepth 4 -type d \\( -name src -o -name exercises \\) \\
+                    ! -path '*/__MACOSX/*' -printf '%d %p\\n' | sort -n | head -1 | cut -d' ' -f2-)"
+                  if [ -n "$found" ]; then
+                    mv "$(dirname "$found")" "$work/unwrapped" && rm -rf "$student" && mv "$work/unwrapped" "$student"
+                  else
+                    # files uploaded one by one (Transfers.java), or in their package folders: the student's src/
+                    mkdir -p "$work/src"
+                    find "$student" -mindepth 1 -maxdepth 1 -exec mv {} "$work/src/" \\;
+                    mv "$work/src" "$student/src"
+                  fi
                 fi
                 bash "$course/socketlab" --course "$course" grade --exercise EXERCISE --out "$work/out" "$work/students" \\
                   > "$work/log" 2>&1

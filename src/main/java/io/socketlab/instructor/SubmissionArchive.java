@@ -20,13 +20,15 @@ import java.util.zip.ZipFile;
  * that {@code grade} reads it as any other folder of submissions.
  * <ul>
  *   <li>Canvas puts every submitted file at the top of the archive as
- *       {@code name_USERID_SUBMISSIONID_file} ({@code name_LATE_USERID_...} when late), and adds
+ *       {@code name_USERID_ATTACHMENTID_file} ({@code name_LATE_USERID_...} when late,
+ *       {@code anon_ANONYMOUSID_...} when graded anonymously, the folder then {@code anon_ANONYMOUSID}), and adds
  *       {@code -1}, {@code -2} before the extension of a file submitted again; the folder is
  *       {@code name_USERID}, a submitted zip is unpacked into it, a {@code .java} file goes to its
  *       {@code src/} under its own name.</li>
- *   <li>Moodle makes one folder per student, {@code Full Name_PARTICIPANTID_assignsubmission_file_}
- *       (or, without folders, that prefix before each file name); the folder is
- *       {@code Full Name_PARTICIPANTID}.</li>
+ *   <li>Moodle makes one folder per student, {@code Full Name_PARTICIPANTID_assignsubmission_file}
+ *       (with a trailing {@code _} before Moodle 4.1; or, without folders, that prefix and {@code _}
+ *       before each file name); the folder is {@code Full Name_PARTICIPANTID}. Online text,
+ *       comments and feedback files are left out.</li>
  *   <li>Any other archive: each top-level folder is a student.</li>
  * </ul>
  * Nothing leaves the target folder: an entry with {@code ..}, an absolute path, a link, more than
@@ -37,8 +39,16 @@ public final class SubmissionArchive {
     static final long MAX_ENTRY_BYTES = 16L * 1024 * 1024;
     static final long MAX_TOTAL_BYTES = 512L * 1024 * 1024;
     static final int MAX_ENTRIES = 50_000;
+    /** Canvas ({@code lib/content_zipper.rb}): {@code sortablename_[LATE_]USERID_ATTACHMENTID_file}. */
     private static final Pattern CANVAS = Pattern.compile("^(.+?)_(?:LATE_)?(\\d+)_(\\d+)_(.+)$");
-    private static final Pattern MOODLE = Pattern.compile("^(.+_\\d+)_assign(?:submission|feedback)_(\\w+?)_(.*)$");
+    /** Canvas with anonymous grading: no name, {@code [LATE_]anon_ANONYMOUSID_ATTACHMENTID_file}. */
+    private static final Pattern CANVAS_ANONYMOUS = Pattern.compile("^(?:LATE_)?(anon_[A-Za-z0-9]+)_(\\d+)_(.+)$");
+    /**
+     * Moodle ({@code mod/assign/classes/downloader.php}): {@code Full Name_ID_assignsubmission_TYPE}
+     * as a folder (Moodle 4.1 on; {@code ..._TYPE_} before), or {@code ..._TYPE_file} without folders;
+     * the name has no {@code _} of its own (Moodle makes them spaces), a team's is {@code Group_ID}.
+     */
+    private static final Pattern MOODLE = Pattern.compile("^(.+?)_assign(submission|feedback)_([a-z0-9]+)(?:_(.*))?$");
     /** Canvas's mark of a file submitted again: {@code Transfers-1.java}. */
     private static final Pattern RESUBMITTED = Pattern.compile("^(.+)-\\d+(\\.java)$");
     private static final int UNIX_HOST = 3;
@@ -134,22 +144,32 @@ public final class SubmissionArchive {
         String rest = slash < 0 ? "" : name.substring(slash + 1);
         Matcher moodle = MOODLE.matcher(top);
         if (moodle.matches()) {
-            if (!moodle.group(2).equals("file")) {
+            // only what students submitted as files: not online text, comments or feedback
+            if (!moodle.group(2).equals("submission") || !moodle.group(3).equals("file")) {
                 return null;
             }
-            String path = slash < 0 ? moodle.group(3) : rest;
+            String file = moodle.group(4) == null ? "" : moodle.group(4);
+            if (slash >= 0 && !file.isEmpty()) {
+                return null;
+            }
+            String path = slash < 0 ? file : rest;
             return path.isEmpty() ? null : new Placed(moodle.group(1), javaToSrc(path));
+        }
+        Matcher anonymous = CANVAS_ANONYMOUS.matcher(top);
+        if (slash < 0 && anonymous.matches()) {
+            return new Placed(anonymous.group(1), javaToSrc(withoutResubmission(anonymous.group(3))));
         }
         Matcher canvas = CANVAS.matcher(top);
         if (slash < 0 && canvas.matches()) {
-            String submitted = canvas.group(4);
-            Matcher again = RESUBMITTED.matcher(submitted);
-            if (again.matches()) {
-                submitted = again.group(1) + again.group(2);
-            }
-            return new Placed(canvas.group(1) + "_" + canvas.group(2), javaToSrc(submitted));
+            return new Placed(canvas.group(1) + "_" + canvas.group(2), javaToSrc(withoutResubmission(canvas.group(4))));
         }
         return slash < 0 || rest.isEmpty() ? null : new Placed(top, rest);
+    }
+
+    /** {@code Transfers.java} for Canvas's {@code Transfers-1.java} (no Java class has a {@code -} in its name). */
+    private static String withoutResubmission(String submitted) {
+        Matcher again = RESUBMITTED.matcher(submitted);
+        return again.matches() ? again.group(1) + again.group(2) : submitted;
     }
 
     /** A loose {@code .java} file is the student's source: it goes into {@code src/}. */

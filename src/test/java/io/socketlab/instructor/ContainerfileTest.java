@@ -23,6 +23,54 @@ import org.junit.jupiter.api.io.TempDir;
 class ContainerfileTest {
     private static final Path COURSE = Path.of("").toAbsolutePath();
 
+    /**
+     * The image's /opt/socketlab as its COPY lines and its rm lay it out, made here: the build's
+     * {@code list} (and the start-up archive's {@code warmup}) must open it, or the build fails.
+     */
+    @Test
+    void theCourseTheImageCopiesOpensWithoutSolutions(@TempDir Path dir) throws Exception {
+        Path opt = dir.resolve("opt");
+        for (String line : Files.readString(COURSE.resolve("Containerfile")).lines().filter(l -> l.startsWith("COPY ")).toList()) {
+            List<String> parts = List.of(line.substring(5).trim().split("\\s+"));
+            Path into = opt.resolve(parts.get(parts.size() - 1));
+            for (String source : parts.subList(0, parts.size() - 1)) {
+                Path from = COURSE.resolve(source);
+                if (Files.isDirectory(from)) {
+                    io.socketlab.TestFiles.copyTree(from, parts.size() == 2 ? into : into.resolve(from.getFileName()));
+                } else {
+                    Files.createDirectories(into);
+                    Files.copy(from, into.resolve(from.getFileName()));
+                }
+            }
+        }
+        try (var exercises = Files.list(opt.resolve("exercises"))) {
+            for (Path exercise : exercises.toList()) {
+                io.socketlab.grade.ScratchFolders.delete(exercise.resolve("solution"));
+            }
+        }
+        for (String command : List.of("list", "warmup")) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), "--course", opt.toString(), "--lang", "en", command);
+            assertEquals(0, code, command + ": " + err.toString(StandardCharsets.UTF_8));
+        }
+        try (var walk = Files.walk(opt)) {
+            assertTrue(walk.noneMatch(p -> p.getFileName().toString().equals("solution")));
+        }
+    }
+
+    /** The docs' podman run: no network, the image read-only, the submission read-only, pid and memory limits. */
+    @Test
+    void theDocumentedRunCommandIsolatesTheSubmission() throws Exception {
+        String docs = Files.readString(COURSE.resolve("docs/instructors.md"));
+        String run = docs.substring(docs.indexOf("podman run --rm"), docs.indexOf("socketlab-grader --exercise 06-send-all"));
+        for (String flag : List.of("--network none", "--read-only", "--pids-limit 256", "--memory 1g", "--cpus 1", "--user 65534:65534",
+                "/submissions/student:ro")) {
+            assertTrue(run.contains(flag), flag + " is missing from: " + run);
+        }
+        assertTrue(Files.readString(COURSE.resolve("Containerfile")).contains("--network none --read-only"), "the file's own comment says so too");
+    }
+
     @Test
     void theEntryPointIsTheGradeCommandWithTheDocumentedArguments(@TempDir Path dir) throws Exception {
         String file = Files.readString(COURSE.resolve("Containerfile"));
@@ -31,8 +79,8 @@ class ContainerfileTest {
         List<String> command = (List<String>) (List<?>) JSON.std.listFrom(entry.substring("ENTRYPOINT ".length()));
         assertEquals(List.of("bash", "/opt/socketlab/socketlab", "--course", "/opt/socketlab", "grade", "--out", "/results", "/submissions"), command);
         assertTrue(file.contains("RUN rm -rf exercises/*/solution"), "the image holds no solution");
-        assertTrue(file.contains("bash socketlab --course /opt/socketlab list > /dev/null"), "built and warmed as setup.sh does");
-        assertTrue(GradescopeBundle.setup().contains("socketlab --course /autograder/source/course list > /dev/null"));
+        assertTrue(file.contains("SOCKETLAB_CACHE=now bash socketlab --course /opt/socketlab list > /dev/null"), "built and warmed as setup.sh does");
+        assertTrue(GradescopeBundle.setup().contains("SOCKETLAB_CACHE=now bash /autograder/source/course/socketlab --course /autograder/source/course list > /dev/null"));
 
         // the arguments after the image name, as the docs give them, complete a valid grade command line
         String docs = Files.readString(COURSE.resolve("docs/instructors.md"));

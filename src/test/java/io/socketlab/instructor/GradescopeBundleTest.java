@@ -59,13 +59,63 @@ class GradescopeBundleTest {
             assertTrue(names.contains("course/exercises/06-send-all/hidden/exercise/send_all/TransfersHiddenTest.java"), "grading needs the hidden tests");
             assertTrue(names.contains("course/src/main/java/io/socketlab/cli/Main.java"), "setup.sh builds the jar from the sources");
             assertTrue(names.stream().noneMatch(n -> n.contains("/solution/")), names::toString);
-            assertTrue(names.stream().noneMatch(n -> n.startsWith("course/src/test/")), "the course's own fixtures copy solutions");
+            // the course's own test suite stays out (its fixtures copy solutions), but for the snippets lessons include
+            java.util.Set<String> included = GradescopeBundle.lessonIncludes(COURSE).stream().map(p -> "course/" + p.toString().replace('\\', '/'))
+                    .collect(Collectors.toSet());
+            assertTrue(names.stream().filter(n -> n.startsWith("course/src/test/")).allMatch(included::contains), names::toString);
+            assertTrue(names.contains("course/src/test/java/io/socketlab/snippets/ApiTour.java"), "lessons include it");
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("course/src/test/resources/")), names::toString);
             assertTrue(names.stream().noneMatch(n -> n.contains("/target/") || n.contains("/.git/")), names::toString);
             String setup = new String(file.getInputStream(file.getEntry("setup.sh")).readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(setup.contains("apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven"), setup);
+            assertTrue(setup.contains("apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven bubblewrap"), setup);
+            // the image is saved when setup.sh ends: an archive recorded in the background would be lost
+            assertTrue(setup.contains("SOCKETLAB_CACHE=now bash /autograder/source/course/socketlab --course /autograder/source/course list"), setup);
+            // a zip holds local time without a zone: a file's own time, written east of UTC, unpacks in the
+            // future on Gradescope, newer than the jar setup.sh builds, and the launcher rebuilds at every run
+            for (ZipEntry entry : file.stream().toList()) {
+                assertEquals(GradescopeBundle.ENTRY_TIME, entry.getTimeLocal(), entry.getName());
+            }
         }
         try (Stream<Path> siblings = Files.list(dir)) {
             assertEquals(List.of(zip), siblings.toList(), "the partial file was moved into place");
+        }
+    }
+
+    @Test
+    void theBundlesCourseOpensAsSetupShAndTheStartUpArchiveOpenIt(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("autograder");
+        unzip(writeBundle(dir), root.resolve("source"));
+        Path course = root.resolve("source/course");
+        // setup.sh runs list (set -e: a failure fails the image build); the start-up archive runs warmup
+        for (String command : List.of("list", "warmup")) {
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            int code = io.socketlab.cli.Main.run(new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8),
+                    new java.io.PrintStream(err, true, StandardCharsets.UTF_8), "--course", course.toString(), "--lang", "en", command);
+            assertEquals(0, code, command + ": " + err.toString(StandardCharsets.UTF_8));
+        }
+        for (Path included : GradescopeBundle.lessonIncludes(COURSE)) {
+            assertTrue(Files.isRegularFile(course.resolve(included)), included + " is included by a lesson");
+        }
+    }
+
+    @Test
+    void runAutograderFindsTheSubmissionInAZippedFolderOrInPackageFolders(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("autograder");
+        unzip(writeBundle(dir), root.resolve("source"));
+        standInJar(root.resolve("source/course"));
+        Path broken = SUBMISSIONS.resolve("compile-error");
+        // the exercise folder zipped (Gradescope unpacks 06-send-all/src/...), a handout zipped, Transfers.java in its package folders
+        Path folder = dir.resolve("folder");
+        TestFiles.copyTree(broken, folder.resolve("06-send-all"));
+        Path handout = dir.resolve("handout");
+        TestFiles.copyTree(broken, handout.resolve("socketlab-handout/exercises/06-send-all"));
+        Files.createDirectories(handout.resolve("socketlab-handout/src/main/java"));
+        Path packages = dir.resolve("packages");
+        TestFiles.copyTree(broken.resolve("src"), packages);
+        for (Object[] layout : new Object[][] {{folder, "src/exercise/send_all/Transfers.java:36:"},
+                {handout, "exercises/06-send-all/src/exercise/send_all/Transfers.java:36:"}, {packages, "src/exercise/send_all/Transfers.java:36:"}}) {
+            Map<String, Object> results = runAutograder(root, (Path) layout[0], false);
+            assertTrue(String.valueOf(results.get("output")).startsWith((String) layout[1]), layout[0] + ": " + results);
         }
     }
 

@@ -109,6 +109,8 @@ class HandoutTest {
     void theClassroomWorkflowGradesEveryExerciseWithTheInstructorsCourseForItsPoints(@TempDir Path out) throws Exception {
         List<io.socketlab.course.Exercise> exercises = io.socketlab.course.ExerciseLoader.load(COURSE, new java.util.ArrayList<>());
         Map<String, Object> workflow = new org.yaml.snakeyaml.Yaml().load(ClassroomWorkflow.of(exercises));
+        // quoted, so that a YAML 1.1 reader does not take it for true; the triggers of the workflows GitHub Classroom writes
+        assertEquals(List.of("push", "workflow_dispatch", "repository_dispatch"), workflow.get("on"));
         Map<String, Object> job = map(map(workflow.get("jobs")).get("run-autograding-tests"));
         List<Map<String, Object>> steps = list(job.get("steps"));
         Map<String, Object> reporter = steps.get(steps.size() - 1);

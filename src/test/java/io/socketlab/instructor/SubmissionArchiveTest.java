@@ -59,6 +59,56 @@ class SubmissionArchiveTest {
     }
 
     @Test
+    void moodle41FoldersWithoutTheTrailingUnderscoreTeamsAndBlindMarkingGroupPerStudent() throws Exception {
+        // mod/assign/classes/downloader.php: PREFIX_assignsubmission_TYPE + the file's path, one folder per plugin
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("Ann Lee_7654321_assignsubmission_file/src/exercise/send_all/Transfers.java", bytes("class A {}"));
+        entries.put("Ann Lee_7654321_assignsubmission_onlinetext/onlinetext.html", bytes("<p>see my code</p>"));
+        entries.put("Ann Lee_7654321_assignsubmission_comments/comments.html", bytes("<p>late, sorry</p>"));
+        entries.put("Team Red_42_assignsubmission_file/Transfers.java", bytes("class B {}"));
+        entries.put("Participant_8823401_assignsubmission_file/handout.zip",
+                zip(Map.of("socketlab-handout/exercises/06-send-all/src/exercise/send_all/Transfers.java", "class C {}")));
+        new SubmissionArchive(s -> { }).unpack(write("moodle41.zip", entries), dir.resolve("out"));
+        assertEquals(List.of("Ann Lee_7654321", "Participant_8823401", "Team Red_42"), folders(dir.resolve("out")),
+                "online text and comments are the same student's, not students of their own");
+        assertEquals("class A {}", Files.readString(dir.resolve("out/Ann Lee_7654321/src/exercise/send_all/Transfers.java")));
+        assertEquals("class B {}", Files.readString(dir.resolve("out/Team Red_42/src/Transfers.java")));
+        assertEquals("class C {}", Files.readString(dir.resolve("out/Participant_8823401/exercises/06-send-all/src/exercise/send_all/Transfers.java")));
+        try (Stream<Path> walk = Files.walk(dir.resolve("out"))) {
+            assertTrue(walk.noneMatch(p -> p.toString().endsWith(".html")), "online text and comments are not code");
+        }
+    }
+
+    @Test
+    void canvasAnonymousGradingNamesFilesByAnonymousIdAndTextEntriesAreNotCode() throws Exception {
+        // lib/content_zipper.rb: [sortable name or nothing, LATE, user id or anon_ID] joined by _, then _ATTACHMENTID_file
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("anon_Gx8Ab_208490284_Transfers.java", bytes("class A {}"));
+        entries.put("LATE_anon_K2mQp_208490285_Transfers-2.java", bytes("class B {}"));
+        entries.put("smithbob_340934_text.html", bytes("<p>typed in the browser</p>"));
+        new SubmissionArchive(s -> { }).unpack(write("anonymous.zip", entries), dir.resolve("out"));
+        assertEquals(List.of("anon_Gx8Ab", "anon_K2mQp"), folders(dir.resolve("out")));
+        assertEquals("class B {}", Files.readString(dir.resolve("out/anon_K2mQp/src/Transfers.java")));
+        assertTrue(Files.isRegularFile(dir.resolve("out/anon_Gx8Ab/src/Transfers.java")));
+    }
+
+    @Test
+    void aSymbolicLinkInAnArchiveMadeByZipIsRefused() throws Exception {
+        // the archive as Info-ZIP writes it for a link (zip --symlinks), not patched by hand
+        org.junit.jupiter.api.Assumptions.assumeTrue(new java.io.File("/usr/bin/zip").canExecute(), "needs the zip tool");
+        Path tree = Files.createDirectories(dir.resolve("tree/alice/src"));
+        Files.writeString(tree.resolve("A.java"), "class A {}");
+        Files.createSymbolicLink(tree.resolve("passwd.java"), Path.of("/etc/passwd"));
+        Path zip = dir.resolve("real-links.zip");
+        Process p = new ProcessBuilder("zip", "-q", "-r", "--symlinks", zip.toString(), "alice").directory(dir.resolve("tree").toFile())
+                .redirectErrorStream(true).start();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0, new String(p.getInputStream().readAllBytes()));
+        SubmissionArchive.Refused refused = assertThrows(SubmissionArchive.Refused.class, () -> new SubmissionArchive(s -> { }).unpack(zip, dir.resolve("out")));
+        assertEquals("link", refused.why());
+        assertEquals("alice/src/passwd.java", refused.entry());
+    }
+
+    @Test
     void anEntryThatLeavesTheFolderRefusesTheWholeArchiveAndWritesNothingOutside() throws Exception {
         for (String evil : List.of("alice/../../escaped.java", "/etc/escaped.java", "C:/escaped.java")) {
             Path target = dir.resolve("out-" + Math.abs(evil.hashCode()));
