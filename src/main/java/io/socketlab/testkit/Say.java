@@ -16,7 +16,7 @@ import io.socketlab.i18n.Messages;
  * import static io.socketlab.testkit.Say.say;
  *
  * assertEquals("HELLO", reply, say("the server heard \"hello\" and replied \"HELLO\" in one piece",
- *         "服务器收到 \"hello\"，一次性回复了 \"HELLO\""));
+ *         "服务端收到 \"hello\"，一次性回复了 \"HELLO\""));
  * assertTrue(server.awaitReturn(2000), () -> say("answerOneCall is still running", "answerOneCall 还在运行")
  *         + "\n" + client.log());
  * }</pre>

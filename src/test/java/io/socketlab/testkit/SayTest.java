@@ -78,8 +78,8 @@ class SayTest {
             }
         });
         assertTrue(message.startsWith("127.0.0.1:"), message);
-        assertTrue(message.contains("你的服务器代码抛出了异常，不再接受连接（见下面的 [服务器]）"), message);
-        assertTrue(message.contains("\n[服务器] 抛出了 UnsupportedOperationException: write this method"), message);
+        assertTrue(message.contains("你的服务端代码抛出了异常，不再接受连接（见下面的 [服务端]）"), message);
+        assertTrue(message.contains("\n[服务端] 抛出了 UnsupportedOperationException: write this method"), message);
     }
 
     @Test
