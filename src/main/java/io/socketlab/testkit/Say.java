@@ -49,6 +49,14 @@ public final class Say {
         return Lang.parse(System.getProperty(PROPERTY)) == Lang.ZH ? Lang.ZH : Lang.EN;
     }
 
+    /**
+     * A byte count as a learner reads it: "1 byte", "0 bytes", "1024 bytes" ("1 字节" in Chinese).
+     * Every message that counts bytes says it this way, never "1 bytes".
+     */
+    public static String bytes(long count) {
+        return text(count == 1 ? "bytes.one" : "bytes.many", count);
+    }
+
     /** A run of one invisible character at least this long is counted instead of spelled out. */
     private static final int COUNTED_RUN = 16;
 

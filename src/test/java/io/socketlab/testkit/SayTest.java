@@ -46,8 +46,17 @@ class SayTest {
 
     @Test
     void bytesThatLookLikeAPlaceholderAreShownAsSent() throws Exception {
-        assertEquals("[client] sent \"{1}\" (3 bytes)", withLang(null, () -> Say.text("client.sent", "\"{1}\"", 3)));
-        assertEquals("[客户端] 发送了 \"{1}\"（3 字节）", withLang("zh", () -> Say.text("client.sent", "\"{1}\"", 3)));
+        assertEquals("[client] sent \"{1}\" (3 bytes)", withLang(null, () -> Say.text("client.sent", "\"{1}\"", Say.bytes(3))));
+        assertEquals("[客户端] 发送了 \"{1}\"（3 字节）", withLang("zh", () -> Say.text("client.sent", "\"{1}\"", Say.bytes(3))));
+    }
+
+    @Test
+    void oneByteIsSingular() throws Exception {
+        assertEquals("1 byte", withLang(null, () -> Say.bytes(1)));
+        assertEquals("0 bytes", withLang(null, () -> Say.bytes(0)));
+        assertEquals("1024 bytes", withLang(null, () -> Say.bytes(1024)));
+        assertEquals("1 字节", withLang("zh", () -> Say.bytes(1)));
+        assertEquals("2 字节", withLang("zh", () -> Say.bytes(2)));
     }
 
     @Test
