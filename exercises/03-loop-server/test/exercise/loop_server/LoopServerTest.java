@@ -5,6 +5,7 @@ import io.socketlab.testkit.RecordingClient;
 import io.socketlab.testkit.ServerRunner;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,6 +27,27 @@ class LoopServerTest {
             client.expectReply("TWO");
             client.send("three");
             client.expectReply("THREE");
+        }
+    }
+
+    @Test
+    @Tag("points=1")
+    void upperCasesTheSameWayUnderEveryLocale() throws Exception {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try (ServerRunner server = ServerRunner.start(LoopServer::serve);
+             RecordingClient client = RecordingClient.connect(server.port())) {
+            client.send("hi");
+            try {
+                client.expectReply("HI");
+            } catch (AssertionError e) {
+                throw new AssertionError(say("on a machine set to Turkish, \"hi\" did not come back as \"HI\": plain toUpperCase() follows the machine's"
+                        + " language (Turkish upper-cases i to İ); write toUpperCase(Locale.ROOT)",
+                        "在设为土耳其语的机器上，\"hi\" 没有变成 \"HI\"：不带参数的 toUpperCase() 跟着机器的语言走"
+                        + "（土耳其语把 i 大写成 İ）；要写 toUpperCase(Locale.ROOT)") + "\n" + e.getMessage(), e);
+            }
+        } finally {
+            Locale.setDefault(before);
         }
     }
 

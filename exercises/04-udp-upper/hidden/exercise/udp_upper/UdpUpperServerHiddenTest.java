@@ -7,8 +7,7 @@ import org.junit.jupiter.api.Timeout;
 
 // Instructor notes: the visible tests cover every requirement; these vary them: five clients
 // sending three rounds each before reading (replies to a remembered address, or a server that
-// waits for one client's next datagram), a datagram of exactly 1024 bytes (a 1023-byte buffer),
-// and upper-casing under a Turkish default locale (plain toUpperCase() turns i into İ).
+// waits for one client's next datagram) and a datagram of exactly 1024 bytes (a 1023-byte buffer).
 @Timeout(10)
 class UdpUpperServerHiddenTest {
 
@@ -46,18 +45,6 @@ class UdpUpperServerHiddenTest {
             String full = "z".repeat(1024);
             udp.send("client", client, full);
             udp.expect("client", client, full, full.toUpperCase(Locale.ROOT));
-        }
-    }
-
-    @Test
-    void upperCasesTheSameWayUnderATurkishLocale() throws Exception {
-        Locale before = Locale.getDefault();
-        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
-        try (UdpHarness udp = new UdpHarness(); DatagramSocket client = udp.client("client")) {
-            udp.send("client", client, "hi");
-            udp.expect("client", client, "hi", "HI");
-        } finally {
-            Locale.setDefault(before);
         }
     }
 }

@@ -54,8 +54,8 @@ final class UdpHarness implements AutoCloseable {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         client.send(new DatagramPacket(bytes, bytes.length, serverSocket.getLocalSocketAddress()));
         synchronized (log) {
-            log.add(say("[" + tag(name) + "] sent \"" + text + "\" (" + bytes.length + " bytes)",
-                    "[" + tag(name) + "] 发送了 \"" + text + "\"（" + bytes.length + " 字节）"));
+            log.add(say("[" + tag(name) + "] sent \"" + text + "\" (" + Say.bytes(bytes.length) + ")",
+                    "[" + tag(name) + "] 发送了 \"" + text + "\"（" + Say.bytes(bytes.length) + "）"));
         }
     }
 
@@ -88,8 +88,8 @@ final class UdpHarness implements AutoCloseable {
         }
         String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
         synchronized (log) {
-            log.add(say("[" + tag(name) + "] received " + Say.quote(text) + " (" + packet.getLength() + " bytes)",
-                    "[" + tag(name) + "] 收到了 " + Say.quote(text) + "（" + packet.getLength() + " 字节）"));
+            log.add(say("[" + tag(name) + "] received " + Say.quote(text) + " (" + Say.bytes(packet.getLength()) + ")",
+                    "[" + tag(name) + "] 收到了 " + Say.quote(text) + "（" + Say.bytes(packet.getLength()) + "）"));
         }
         return text;
     }
@@ -113,8 +113,8 @@ final class UdpHarness implements AutoCloseable {
         int had = got.getBytes(StandardCharsets.UTF_8).length;
         String headline;
         if (got.startsWith(expected)) {
-            headline = say("the reply to " + Say.quote(sent) + " should be " + Say.quote(expected) + " (" + wanted + " bytes) but had "
-                    + had + " bytes: the " + (had - wanted) + " bytes after it were never part of the datagram; they were left in the"
+            headline = say("the reply to " + Say.quote(sent) + " should be " + Say.quote(expected) + " (" + Say.bytes(wanted) + ") but had "
+                    + Say.bytes(had) + ": what follows it (" + Say.bytes(had - wanted) + ") was never part of the datagram; it was left in the"
                     + " buffer (zeros, or the tail of an earlier, longer datagram). Decode only the bytes received:"
                     + " new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)",
                     "对 " + Say.quote(sent) + " 的回复应该是 " + Say.quote(expected) + "（" + wanted + " 字节），实际却有 " + had

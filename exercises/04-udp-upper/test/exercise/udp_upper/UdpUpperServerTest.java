@@ -2,6 +2,7 @@ package exercise.udp_upper;
 
 import io.socketlab.testkit.PlatformCharset;
 import java.net.DatagramSocket;
+import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,6 +19,26 @@ class UdpUpperServerTest {
         try (UdpHarness udp = new UdpHarness(); DatagramSocket client = udp.client("client")) {
             udp.send("client", client, "hello udp");
             udp.expect("client", client, "hello udp", "HELLO UDP");
+        }
+    }
+
+    @Test
+    @Tag("points=1")
+    void upperCasesTheSameWayUnderEveryLocale() throws Exception {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+        try (UdpHarness udp = new UdpHarness(); DatagramSocket client = udp.client("client")) {
+            udp.send("client", client, "hi");
+            try {
+                udp.expect("client", client, "hi", "HI");
+            } catch (AssertionError e) {
+                throw new AssertionError(say("on a machine set to Turkish, \"hi\" did not come back as \"HI\": plain toUpperCase() follows the machine's"
+                        + " language (Turkish upper-cases i to İ); write toUpperCase(Locale.ROOT)",
+                        "在设为土耳其语的机器上，\"hi\" 没有变成 \"HI\"：不带参数的 toUpperCase() 跟着机器的语言走"
+                        + "（土耳其语把 i 大写成 İ）；要写 toUpperCase(Locale.ROOT)") + "\n" + e.getMessage(), e);
+            }
+        } finally {
+            Locale.setDefault(before);
         }
     }
 

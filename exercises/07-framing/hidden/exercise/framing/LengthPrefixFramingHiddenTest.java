@@ -18,11 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-// Instructor notes: the visible tests cover every requirement but the allocation one; these vary
-// them: Integer.MIN_VALUE with maxSize Integer.MAX_VALUE (a length compared as unsigned, or only
-// against maxSize), a header cut after 3 bytes that came in one read, a header claiming ~2 GB with maxSize
-// Integer.MAX_VALUE (allocating it up front fails with OutOfMemoryError under the grader's heap
-// limit), empty payloads, and frames merged by a stalling proxy over real TCP.
+// Instructor notes: the visible tests cover every requirement (allocation: a 32 MiB claim that
+// a read asks for in one piece); these vary them: Integer.MIN_VALUE with maxSize
+// Integer.MAX_VALUE (a length compared as unsigned, or only against maxSize), a header cut after
+// 3 bytes that came in one read, a header claiming ~2 GB with maxSize Integer.MAX_VALUE
+// (allocating it up front fails with OutOfMemoryError under the grader's heap limit), empty
+// payloads, and frames merged by a stalling proxy over real TCP.
 @Timeout(10)
 class LengthPrefixFramingHiddenTest {
 

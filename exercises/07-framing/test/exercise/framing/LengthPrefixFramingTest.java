@@ -137,6 +137,60 @@ class LengthPrefixFramingTest {
                 + "：不完整的帧就是被截断的帧，要抛出 FrameException"));
     }
 
+    /** A header, two payload bytes, then the end; it remembers the most bytes one read asked for. */
+    private static final class LyingHeaderStream extends InputStream {
+        private final ByteArrayInputStream bytes;
+        private int largestAsk;
+
+        LyingHeaderStream(int claimed) {
+            bytes = new ByteArrayInputStream(new byte[] {(byte) (claimed >>> 24), (byte) (claimed >>> 16),
+                (byte) (claimed >>> 8), (byte) claimed, 'x', 'y'});
+        }
+
+        @Override
+        public int read() {
+            largestAsk = Math.max(largestAsk, 1);
+            return bytes.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            largestAsk = Math.max(largestAsk, len);
+            return bytes.read(b, off, Math.min(len, 1));
+        }
+    }
+
+    @Test
+    @Tag("points=1")
+    void doesNotAllocateTheClaimedLengthBeforeTheBytesArrive() {
+        int claimed = 32 * 1024 * 1024;
+        LyingHeaderStream in = new LyingHeaderStream(claimed);
+        byte[] frame;
+        try {
+            frame = LengthPrefixFraming.readFrame(in, Integer.MAX_VALUE);
+        } catch (FrameException expected) {
+            frame = null;
+        } catch (IOException e) {
+            throw new AssertionError(wrongException("the header claimed 32 MiB, 2 bytes came, then the stream ended",
+                    "报头声称有 32 MiB，只来了 2 个字节，流就结束了", e), e);
+        }
+        if (in.largestAsk > 64 * 1024) {
+            throw new AssertionError(say("the header claimed " + claimed + " bytes and only 2 followed, but a single read asked for more"
+                    + " than 64 KiB at once: the buffer was sized by what the header claims before the bytes arrived."
+                    + " With maxSize Integer.MAX_VALUE a lying header then costs 2 GB; read in chunks of at most 64 KiB and let the"
+                    + " buffer grow with what really arrives (a ByteArrayOutputStream, or InputStream.readNBytes(count))",
+                    "报头声称有 " + claimed + " 个字节，后面只有 2 个，可是有一次 read 一下子就要了超过 64 KiB："
+                    + "缓冲区是按报头声称的长度在字节到达之前分配的。maxSize 是 Integer.MAX_VALUE 时，一个说谎的报头就要花掉 2 GB；"
+                    + "要按每块最多 64 KiB 读取，让缓冲区随着真正到达的字节增长（用 ByteArrayOutputStream，或者 InputStream.readNBytes(count)）"));
+        }
+        if (frame != null) {
+            throw new AssertionError(say("the header claimed " + claimed + " bytes, 2 came, then the stream ended, and readFrame returned "
+                    + frame.length + " bytes: a short frame is a truncated frame, throw FrameException",
+                    "报头声称有 " + claimed + " 个字节，只来了 2 个，流就结束了，readFrame 却返回了 " + frame.length
+                    + " 个字节：不完整的帧就是被截断的帧，要抛出 FrameException"));
+        }
+    }
+
     /** What to say when a truncated frame threw some other IOException, such as DataInputStream's EOFException. */
     private static String wrongException(String what, String chinese, IOException e) {
         StackTraceElement frame = LearnerCode.where(e.getStackTrace());

@@ -58,8 +58,10 @@ public final class ConnectCommand implements Callable<Integer> {
             return 2;
         }
         BufferedReader in = new BufferedReader(new InputStreamReader(main.terminals().stdin(), StandardCharsets.UTF_8));
+        // at a terminal, the prompt says when it is the learner's turn to type; piped lines need none
+        boolean prompted = main.terminals().stdoutIsTerminal() && !main.options.plainTextRequested();
         ConnectContext context = new ConnectContext(host, serverPort, demo.transport(), in, workspace.out(), messages,
-                timeout);
+                timeout, prompted);
         try {
             demo.connect(context);
             return 0;

@@ -99,7 +99,7 @@ public final class RecordingClient implements AutoCloseable {
         try {
             out.write(bytes);
             out.flush();
-            log.add(Say.text("client.sent", quote(bytes, bytes.length), bytes.length));
+            log.add(Say.text("client.sent", quote(bytes, bytes.length), Say.bytes(bytes.length)));
         } catch (IOException e) {
             log.add(Say.text("client.send-failed", quote(bytes, bytes.length), e.getMessage()));
             throw failure(Say.text("fail.send", e.getMessage()));
@@ -142,7 +142,7 @@ public final class RecordingClient implements AutoCloseable {
                 log.add(Say.text("client.nothing-before-close"));
                 throw failure(Say.text("fail.closed-without-reply"));
             }
-            log.add(Say.text("client.received", quote(buffer, n), n));
+            log.add(Say.text("client.received", quote(buffer, n), Say.bytes(n)));
             return new String(buffer, 0, n, StandardCharsets.UTF_8);
         } catch (SocketTimeoutException e) {
             throw waitedInVain(e, Say.text("client.no-reply", seconds()), Say.text("fail.no-reply", seconds()),
@@ -168,7 +168,7 @@ public final class RecordingClient implements AutoCloseable {
                 log.add(Say.text("client.closed"));
                 throw failure(why);
             }
-            log.add(Say.text("client.received", quote(buffer, n), n));
+            log.add(Say.text("client.received", quote(buffer, n), Say.bytes(n)));
             throw failure(why);
         } catch (SocketTimeoutException quiet) {
             log.add(Say.text("client.quiet", millis));
@@ -235,7 +235,7 @@ public final class RecordingClient implements AutoCloseable {
         try {
             for (int n; (n = read(buffer, 0, buffer.length)) >= 0; ) {
                 all.write(buffer, 0, n);
-                log.add(Say.text("client.received", quote(buffer, n), n));
+                log.add(Say.text("client.received", quote(buffer, n), Say.bytes(n)));
             }
         } catch (SocketTimeoutException e) {
             throw waitedInVain(e, Say.text("client.not-closed", seconds()), Say.text("fail.kept-open"), Say.text("fail.kept-open"));
@@ -261,7 +261,7 @@ public final class RecordingClient implements AutoCloseable {
         try {
             int n = read(buffer, 0, buffer.length);
             if (n >= 0) {
-                log.add(Say.text("client.received", quote(buffer, n), n));
+                log.add(Say.text("client.received", quote(buffer, n), Say.bytes(n)));
                 throw failure(Say.text("fail.sent-more"));
             }
             log.add(Say.text("client.closed"));
@@ -298,7 +298,7 @@ public final class RecordingClient implements AutoCloseable {
     }
 
     private void logReceived(byte[] bytes, int count) {
-        log.add(count == 0 ? Say.text("client.received-nothing") : Say.text("client.received", quote(bytes, count), count));
+        log.add(count == 0 ? Say.text("client.received-nothing") : Say.text("client.received", quote(bytes, count), Say.bytes(count)));
     }
 
     /**

@@ -16,7 +16,7 @@ import io.socketlab.i18n.Messages;
  * import static io.socketlab.testkit.Say.say;
  *
  * assertEquals("HELLO", reply, say("the server heard \"hello\" and replied \"HELLO\" in one piece",
- *         "服务器收到 \"hello\"，一次性回复了 \"HELLO\""));
+ *         "服务端收到 \"hello\"，一次性回复了 \"HELLO\""));
  * assertTrue(server.awaitReturn(2000), () -> say("answerOneCall is still running", "answerOneCall 还在运行")
  *         + "\n" + client.log());
  * }</pre>
@@ -47,6 +47,14 @@ public final class Say {
      */
     public static Lang lang() {
         return Lang.parse(System.getProperty(PROPERTY)) == Lang.ZH ? Lang.ZH : Lang.EN;
+    }
+
+    /**
+     * A byte count as a learner reads it: "1 byte", "0 bytes", "1024 bytes" ("1 字节" in Chinese).
+     * Every message that counts bytes says it this way, never "1 bytes".
+     */
+    public static String bytes(long count) {
+        return text(count == 1 ? "bytes.one" : "bytes.many", count);
     }
 
     /** A run of one invisible character at least this long is counted instead of spelled out. */

@@ -160,7 +160,7 @@ public final class ServerRunner implements AutoCloseable {
      * One line per exception thrown so far by server code of runners this thread started and has
      * not closed, such as
      * {@code [server] threw UnsupportedOperationException: write this method (PhoneServer.java:18)}
-     * ({@code [服务器] 抛出了 ...} in Chinese, see {@link Say}); empty when there is none. {@link RecordingClient} adds it to its failure messages.
+     * ({@code [服务端] 抛出了 ...} in Chinese, see {@link Say}); empty when there is none. {@link RecordingClient} adds it to its failure messages.
      */
     static String openFailures() {
         StringBuilder text = new StringBuilder();

@@ -27,6 +27,22 @@ class DemoSessionsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void phoneSkipsAnEmptyLineInsteadOfCallingWithZeroBytes() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        try (DemoSession session = Demos.get("phone").open(out)) {
+            session.start("127.0.0.1");
+            // zero bytes sent would leave the server's read and the client's waiting for each other
+            session.typeAsClient("");
+            assertEquals(List.of(), out.calls(Side.CLIENT), "no call is made for an empty line");
+            assertEquals(List.of(), out.calls(Side.SERVER));
+            assertTrue(out.lines().contains("CLIENT: (empty line: not sent)"), out.lines().toString());
+            session.typeAsClient("hi");
+        }
+        assertTrue(out.lines().contains("CLIENT: reply: HI"), out.lines().toString());
+    }
+
+    @Test
     void tcpLoopKeepsOneConnectionForManyMessagesAndServesTheNextClient() throws Exception {
         RecordingOutput out = new RecordingOutput();
         try (DemoSession session = Demos.get("tcp-loop").open(out)) {

@@ -22,8 +22,8 @@ class JunitInChineseTest {
 
     @Test
     void expectedButWasKeepsTheAuthorsTextAndTheValues() {
-        assertEquals("服务器应回复大写 ==> 期望：<HELLO>，实际：<hello>",
-                said(() -> assertEquals("HELLO", "hello", "服务器应回复大写")));
+        assertEquals("服务端应回复大写 ==> 期望：<HELLO>，实际：<hello>",
+                said(() -> assertEquals("HELLO", "hello", "服务端应回复大写")));
         assertEquals("期望：<true>，实际：<false>", said(() -> assertTrue(false)));
         assertEquals("期望：<null>，实际：<x>", said(() -> assertNull("x")));
     }

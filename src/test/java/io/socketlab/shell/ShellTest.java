@@ -209,6 +209,13 @@ class ShellTest {
     }
 
     @Test
+    void aDemoRunIsRecordedInTheProgressFile() throws Exception {
+        assertFalse(saved().hasRun("phone"));
+        session(Lang.EN, "go 3\r", "run\r", "stop\r", "quit\r");
+        assertTrue(saved().hasRun("phone"), "progress.json's demosRun after run: phone");
+    }
+
+    @Test
     void runOnAChapterWithoutDemoSaysWhereDemosAre() throws Exception {
         String screen = session(Lang.EN, "run\r", "quit\r");
         assertTrue(screen.contains("This chapter has no live demo."), screen);

@@ -32,6 +32,21 @@ class RecordingClientTest {
     }
 
     @Test
+    void aOneByteExchangeIsLoggedAsOneByte() throws Exception {
+        try (ServerRunner server = ServerRunner.start(listening -> {
+            try (Socket s = listening.accept()) {
+                int b = s.getInputStream().read();
+                s.getOutputStream().write(Character.toUpperCase(b));
+            }
+        }); RecordingClient client = RecordingClient.connect(server.port())) {
+            client.send("a");
+            assertEquals("A", client.expectReply("A"));
+            assertTrue(client.log().contains("[client] sent \"a\" (1 byte)"), client.log());
+            assertTrue(client.log().contains("[client] received \"A\" (1 byte)"), client.log());
+        }
+    }
+
+    @Test
     void expectReplyFailsWhenTheServerClosesWithoutReplying() throws Exception {
         try (ServerRunner server = ServerRunner.start(listening -> listening.accept().close());
              RecordingClient client = RecordingClient.connect(server.port())) {

@@ -46,8 +46,17 @@ class SayTest {
 
     @Test
     void bytesThatLookLikeAPlaceholderAreShownAsSent() throws Exception {
-        assertEquals("[client] sent \"{1}\" (3 bytes)", withLang(null, () -> Say.text("client.sent", "\"{1}\"", 3)));
-        assertEquals("[客户端] 发送了 \"{1}\"（3 字节）", withLang("zh", () -> Say.text("client.sent", "\"{1}\"", 3)));
+        assertEquals("[client] sent \"{1}\" (3 bytes)", withLang(null, () -> Say.text("client.sent", "\"{1}\"", Say.bytes(3))));
+        assertEquals("[客户端] 发送了 \"{1}\"（3 字节）", withLang("zh", () -> Say.text("client.sent", "\"{1}\"", Say.bytes(3))));
+    }
+
+    @Test
+    void oneByteIsSingular() throws Exception {
+        assertEquals("1 byte", withLang(null, () -> Say.bytes(1)));
+        assertEquals("0 bytes", withLang(null, () -> Say.bytes(0)));
+        assertEquals("1024 bytes", withLang(null, () -> Say.bytes(1024)));
+        assertEquals("1 字节", withLang("zh", () -> Say.bytes(1)));
+        assertEquals("2 字节", withLang("zh", () -> Say.bytes(2)));
     }
 
     @Test
@@ -78,8 +87,8 @@ class SayTest {
             }
         });
         assertTrue(message.startsWith("127.0.0.1:"), message);
-        assertTrue(message.contains("你的服务器代码抛出了异常，不再接受连接（见下面的 [服务器]）"), message);
-        assertTrue(message.contains("\n[服务器] 抛出了 UnsupportedOperationException: write this method"), message);
+        assertTrue(message.contains("你的服务端代码抛出了异常，不再接受连接（见下面的 [服务端]）"), message);
+        assertTrue(message.contains("\n[服务端] 抛出了 UnsupportedOperationException: write this method"), message);
     }
 
     @Test

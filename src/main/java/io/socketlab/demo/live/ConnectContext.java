@@ -33,10 +33,21 @@ public final class ConnectContext {
     private final Messages messages;
     private final Duration readTimeout;
     private final DemoOutput trace;
+    private final String prompt;
     private volatile boolean reached;
 
+    /** A client half without a prompt: its lines are piped in. */
     public ConnectContext(String host, int port, Transport transport, BufferedReader in, PrintStream out,
                           Messages messages, Duration readTimeout) {
+        this(host, port, transport, in, out, messages, readTimeout, false);
+    }
+
+    /**
+     * A client half that shows the demo's prompt ({@code client> }) before each line it reads when
+     * {@code prompted}: a learner at a terminal sees when it is their turn to type.
+     */
+    public ConnectContext(String host, int port, Transport transport, BufferedReader in, PrintStream out,
+                          Messages messages, Duration readTimeout, boolean prompted) {
         this.host = host;
         this.port = port;
         this.transport = transport;
@@ -45,6 +56,7 @@ public final class ConnectContext {
         this.messages = messages;
         this.readTimeout = readTimeout;
         this.trace = new ConsoleTrace(out, messages);
+        this.prompt = prompted ? messages.get("demo.prompt") : null;
     }
 
     /** A traced TCP socket, not connected yet, with the read timeout set. */
@@ -80,8 +92,12 @@ public final class ConnectContext {
         return reached;
     }
 
-    /** The next typed line, or null at the end of input. */
+    /** The next typed line, or null at the end of input; the prompt comes first, if there is one. */
     public String nextLine() throws IOException {
+        if (prompt != null) {
+            out.print(prompt);
+            out.flush();
+        }
         return in.readLine();
     }
 
