@@ -66,7 +66,7 @@ class WebServerTest {
             }
             assertEquals(404, response.statusCode(),
                     say("no missing.html in the folder: 404 Not Found, with a head like any other response",
-                            "文件夹里没有 missing.html：应该回答 404 Not Found，头部和其他响应一样完整"));
+                            "文件夹里没有 missing.html：应该回答 404 Not Found，报头和其他响应一样完整"));
         }
     }
 

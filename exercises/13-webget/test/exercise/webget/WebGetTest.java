@@ -26,7 +26,7 @@ class WebGetTest {
         if (!server.sawTheEmptyLine()) {
             return say("the server waited " + ScriptedHttpServer.HEAD_WAIT_MILLIS / 1000 + " s for the empty line that ends the request"
                     + " head and never saw it (end the headers with \"\\r\\n\\r\\n\"); it got " + quote(server.request()),
-                    "服务端等了 " + ScriptedHttpServer.HEAD_WAIT_MILLIS / 1000 + " 秒，一直没等到结束请求头部的空行"
+                    "服务端等了 " + ScriptedHttpServer.HEAD_WAIT_MILLIS / 1000 + " 秒，一直没等到结束请求报头的空行"
                     + "（报头要以 \"\\r\\n\\r\\n\" 结束）；它收到的是 " + quote(server.request()));
         }
         return say("the server got ", "服务端收到 ") + quote(server.request());
