@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.socketlab.testing.Jdks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,13 +32,13 @@ class LauncherIT {
     @Test
     void theDefaultJdkRunsTheJarWithAClassDataArchive() throws Exception {
         Path javaHome = Path.of(System.getProperty("java.home"));
-        assumeTrue(feature(javaHome) < 24, "the default JDK is " + feature(javaHome) + ": see the AOT test");
+        assumeTrue(Jdks.feature(javaHome) < 24, "the default JDK is " + Jdks.feature(javaHome) + ": see the AOT test");
         runsWithItsCache(javaHome, ".jsa", "-Xshare:on");
     }
 
     @Test
     void aJdk24OrLaterRunsTheJarWithAnAotCache() throws Exception {
-        Path javaHome = newerJdk();
+        Path javaHome = Jdks.atLeast(24).orElse(null);
         assumeTrue(javaHome != null, "no JDK 24 or later under /usr/lib/jvm");
         runsWithItsCache(javaHome, ".aot", "-XX:AOTMode=on");
     }
@@ -100,35 +101,5 @@ class LauncherIT {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
-    }
-
-    /** The feature version of the JDK at {@code home}, from its release file. */
-    private static int feature(Path home) throws IOException {
-        for (String line : Files.readAllLines(home.resolve("release"))) {
-            if (line.startsWith("JAVA_VERSION=\"")) {
-                String version = line.substring("JAVA_VERSION=\"".length());
-                int end = 0;
-                while (end < version.length() && Character.isDigit(version.charAt(end))) {
-                    end++;
-                }
-                return Integer.parseInt(version.substring(0, end));
-            }
-        }
-        return 0;
-    }
-
-    private static Path newerJdk() throws IOException {
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (!Files.isDirectory(jvms)) {
-            return null;
-        }
-        try (Stream<Path> homes = Files.list(jvms)) {
-            for (Path home : homes.sorted().toList()) {
-                if (Files.isRegularFile(home.resolve("release")) && Files.isExecutable(home.resolve("bin/java")) && feature(home) >= 24) {
-                    return home;
-                }
-            }
-        }
-        return null;
     }
 }

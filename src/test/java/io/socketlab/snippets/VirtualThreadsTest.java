@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
+import io.socketlab.testing.Jdks;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +25,7 @@ class VirtualThreadsTest {
 
     @Test
     void onAJdk21OrLaterManyIdleClientsAreServedByAFewOsThreads() throws Exception {
-        Path home = jdk21OrLater();
+        Path home = Jdks.atLeast(21).orElse(null);
         assumeTrue(home != null, "no JDK 21 or later under /usr/lib/jvm");
         Process run = new ProcessBuilder(home.resolve("bin/java").toString(), SOURCE.toString(), String.valueOf(CLIENTS))
                 .redirectErrorStream(true).start();
@@ -51,38 +49,5 @@ class VirtualThreadsTest {
                 javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(SOURCE.toFile())).call();
         assertEquals(false, compiled, "Thread.ofVirtual() compiled for Java 17");
         assertTrue(errors.toString().contains("ofVirtual"), errors.toString());
-    }
-
-    private static Path jdk21OrLater() throws IOException {
-        Path running = Path.of(System.getProperty("java.home"));
-        if (Runtime.version().feature() >= 21) {
-            return running;
-        }
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (!Files.isDirectory(jvms)) {
-            return null;
-        }
-        try (Stream<Path> homes = Files.list(jvms)) {
-            for (Path home : homes.sorted().toList()) {
-                if (Files.isExecutable(home.resolve("bin/java")) && feature(home) >= 21) {
-                    return home;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static int feature(Path home) throws IOException {
-        Path release = home.resolve("release");
-        if (!Files.isRegularFile(release)) {
-            return 0;
-        }
-        for (String line : Files.readAllLines(release)) {
-            if (line.startsWith("JAVA_VERSION=\"")) {
-                String digits = line.substring("JAVA_VERSION=\"".length()).replaceAll("[^0-9].*", "");
-                return digits.isEmpty() ? 0 : Integer.parseInt(digits);
-            }
-        }
-        return 0;
     }
 }
