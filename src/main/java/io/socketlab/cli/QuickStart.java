@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * The two command lines a learner types most, {@code socketlab} and {@code socketlab read N},
- * parsed without picocli, whose reading of the commands' annotations costs more than the JVM's own
- * start. Only the plainest forms are taken: the global options ({@code --lang}, {@code --plain},
- * {@code --course}) each at most once, and for {@code read} a chapter number and {@code --width}.
+ * The command lines a learner types most, {@code socketlab}, {@code socketlab read N} and
+ * {@code socketlab check [EXERCISE]}, parsed without picocli, whose reading of the commands'
+ * annotations costs more than the JVM's own start. Only the plainest forms are taken: the global
+ * options ({@code --lang}, {@code --plain}, {@code --course}) each at most once, for {@code read} a
+ * chapter number and {@code --width}, for {@code check} an exercise that does not start with a dash.
  * Anything else (help, a repeated option, a bad value, {@code --opt=value}) returns null and is
  * parsed by picocli, which gives the same result and says what was wrong. CliTest's
  * {@code quickStartReadsLikePicocli} holds the two parsers to the same meaning.
@@ -26,6 +27,7 @@ final class QuickStart {
         String verb = null;
         Integer chapter = null;
         Integer width = null;
+        String exercise = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -64,8 +66,10 @@ final class QuickStart {
                     }
                 }
                 default -> {
-                    if (verb == null && arg.equals("read")) {
+                    if (verb == null && (arg.equals("read") || arg.equals("check"))) {
                         verb = arg;
+                    } else if ("check".equals(verb) && exercise == null && !arg.startsWith("-")) {
+                        exercise = arg;
                     } else if ("read".equals(verb) && chapter == null && number(arg) != null) {
                         chapter = number(arg);
                     } else {
@@ -80,6 +84,12 @@ final class QuickStart {
         main.options.course = course;
         if (verb == null) {
             return () -> new ShellCommand(main).call();
+        }
+        if (verb.equals("check")) {
+            CheckCommand check = new CheckCommand();
+            check.parent = main;
+            check.exerciseName = exercise;
+            return check;
         }
         ReadCommand read = new ReadCommand();
         read.main = main;

@@ -62,6 +62,10 @@ public final class ChildTestRunner {
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestEngineAutoRegistration(false).addTestEngines(jupiter()).build());
         Leftovers.openNetworking();
+        // While the parent compiles the learner's code, a first run of tests of our own loads and
+        // compiles what every run uses (discovery, the listener, a failure's text): the learner's
+        // first test then costs what the others do. Whatever it starts is part of the baseline.
+        runTests(launcher, List.of(DiscoverySelectors.selectClass(ChildWarmup.class)), capture, (kind, what) -> { });
         Set<Thread> baseThreads = Set.copyOf(Thread.getAllStackTraces().keySet());
         int baseFiles = Leftovers.openFiles();
         JvmDefaults defaults = JvmDefaults.take();
@@ -118,7 +122,6 @@ public final class ChildTestRunner {
      */
     private static List<Map<String, Object>> runTests(Launcher launcher, Path classes, List<String> testClasses, OutputCapture capture,
             BiConsumer<String, String> tell) throws Exception {
-        List<Map<String, Object>> tests = new ArrayList<>();
         Thread me = Thread.currentThread();
         ClassLoader previous = me.getContextClassLoader();
         // The learner's classes are never on this JVM's class path: each run sees only its own.
@@ -129,72 +132,79 @@ public final class ChildTestRunner {
                 // only the course's test classes are searched: a test the learner wrote never counts
                 selectors.add(DiscoverySelectors.selectClass(loader.loadClass(name)));
             }
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectors)
-                    // @Timeout then stops a test even when it never looks at its interrupt (a busy
-                    // loop): it fails with "timed out after" and the other tests still run
-                    .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
-                    .build();
-            launcher.execute(request, new TestExecutionListener() {
-                private TestPlan plan;
-                private final Set<String> reported = new java.util.HashSet<>();
-
-                @Override
-                public void testPlanExecutionStarted(TestPlan plan) {
-                    this.plan = plan;
-                    List<Map<String, Object>> planned = new ArrayList<>();
-                    for (TestIdentifier root : plan.getRoots()) {
-                        for (TestIdentifier id : plan.getDescendants(root)) {
-                            if (id.isTest()) {
-                                planned.add(describe(id));
-                            }
-                        }
-                    }
-                    tell.accept("plan", json(planned));
-                }
-
-                @Override
-                public void executionStarted(TestIdentifier id) {
-                    if (id.isTest()) {
-                        capture.startTest();
-                        tell.accept("start", id.getUniqueId());
-                    }
-                }
-
-                @Override
-                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                    if (!id.isTest()) {
-                        // A class whose setup failed (@BeforeAll, its static initializer) reports
-                        // none of its tests: each fails with the class's failure, so the run is
-                        // neither "no tests found" nor a pass on the other classes alone.
-                        if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && plan != null) {
-                            String message = result.getThrowable().map(FailureText::explain).orElse("");
-                            String printed = capture.endTest();
-                            for (TestIdentifier inside : plan.getDescendants(id)) {
-                                if (inside.isTest() && reported.add(inside.getUniqueId())) {
-                                    Map<String, Object> test = describe(inside);
-                                    test.put("status", "fail");
-                                    test.put("message", message);
-                                    test.put("output", printed);
-                                    tests.add(test);
-                                    tell.accept("test", json(test));
-                                }
-                            }
-                        }
-                        return;
-                    }
-                    reported.add(id.getUniqueId());
-                    Map<String, Object> test = describe(id);
-                    test.put("status", result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "pass" : "fail");
-                    test.put("message", result.getThrowable().map(FailureText::explain).orElse(""));
-                    test.put("output", capture.endTest());
-                    tests.add(test);
-                    tell.accept("test", json(test));
-                }
-            });
+            return runTests(launcher, selectors, capture, tell);
         } finally {
             me.setContextClassLoader(previous);
         }
+    }
+
+    /** Runs the tests {@code selectors} choose, telling the parent as it goes (see above). */
+    private static List<Map<String, Object>> runTests(Launcher launcher, List<DiscoverySelector> selectors, OutputCapture capture,
+            BiConsumer<String, String> tell) {
+        List<Map<String, Object>> tests = new ArrayList<>();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                // @Timeout then stops a test even when it never looks at its interrupt (a busy
+                // loop): it fails with "timed out after" and the other tests still run
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
+                .build();
+        launcher.execute(request, new TestExecutionListener() {
+            private TestPlan plan;
+            private final Set<String> reported = new java.util.HashSet<>();
+
+            @Override
+            public void testPlanExecutionStarted(TestPlan plan) {
+                this.plan = plan;
+                List<Map<String, Object>> planned = new ArrayList<>();
+                for (TestIdentifier root : plan.getRoots()) {
+                    for (TestIdentifier id : plan.getDescendants(root)) {
+                        if (id.isTest()) {
+                            planned.add(describe(id));
+                        }
+                    }
+                }
+                tell.accept("plan", json(planned));
+            }
+
+            @Override
+            public void executionStarted(TestIdentifier id) {
+                if (id.isTest()) {
+                    capture.startTest();
+                    tell.accept("start", id.getUniqueId());
+                }
+            }
+
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                if (!id.isTest()) {
+                    // A class whose setup failed (@BeforeAll, its static initializer) reports
+                    // none of its tests: each fails with the class's failure, so the run is
+                    // neither "no tests found" nor a pass on the other classes alone.
+                    if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL && plan != null) {
+                        String message = result.getThrowable().map(FailureText::explain).orElse("");
+                        String printed = capture.endTest();
+                        for (TestIdentifier inside : plan.getDescendants(id)) {
+                            if (inside.isTest() && reported.add(inside.getUniqueId())) {
+                                Map<String, Object> test = describe(inside);
+                                test.put("status", "fail");
+                                test.put("message", message);
+                                test.put("output", printed);
+                                tests.add(test);
+                                tell.accept("test", json(test));
+                            }
+                        }
+                    }
+                    return;
+                }
+                reported.add(id.getUniqueId());
+                Map<String, Object> test = describe(id);
+                test.put("status", result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "pass" : "fail");
+                test.put("message", result.getThrowable().map(FailureText::explain).orElse(""));
+                test.put("output", capture.endTest());
+                tests.add(test);
+                tell.accept("test", json(test));
+            }
+        });
         return tests;
     }
 

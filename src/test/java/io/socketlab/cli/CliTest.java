@@ -78,6 +78,7 @@ class CliTest {
             {"read", "3", "--plain"}, {"--plain", "read", "3"}, {"read", "3", "--plain", "--lang", "zh"},
             {"--lang", "zh-CN", "--plain", "read", "2", "--width", "60"}, {"--course", course.toString(), "read", "1", "--plain"},
             {"read", "99", "--plain"}, {"read", "--plain"}, {"--plain", "read", "0004"}, {"read", "--width", "40", "5"},
+            {"check", "no-such-exercise"}, {"--lang", "zh", "check", "99", "--plain"}, {"--plain", "check", "--course", course.toString(), "x"},
         };
         for (String[] line : taken) {
             String shown = String.join(" ", line);
@@ -96,6 +97,8 @@ class CliTest {
             {"read", "3", "4"}, {"read", "-3"}, {"read", "--width=60", "3"}, {"--lang", "xx", "read", "3"},
             {"--plain", "--plain", "read", "3"}, {"read", "3", "--help"}, {"--width", "60", "read", "3"}, {"list"},
             {"--lang", "zh", "--lang", "en", "read", "1"}, {"read", "1234567890"}, {"--course"}, {"--version"},
+            {"check", "1", "2"}, {"check", "--json", "1"}, {"check", "--sandbox", "on", "1"}, {"check", "-h"}, {"check", "--width", "60", "1"},
+            {"check", "--", "1"},
         };
         for (String[] line : left) {
             assertEquals(null, QuickStart.command(new Main(System.out, System.err, env, null), line),
