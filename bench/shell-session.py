@@ -84,6 +84,8 @@ def main():
         s.type("hello\r")
         s.wait_for(rb"HELLO")
         s.type("stop\r")
+        # typed before the shell's prompt is back, quit would go to the demo's reader and be lost
+        s.wait_for(rb"Demo stopped")
         s.type("quit\r")
         s.end()
         kib = int(open(report).read().split()[-1])

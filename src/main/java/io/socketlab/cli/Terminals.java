@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.reflect.Method;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp;
 
 /**
  * Where commands get their terminal and standard input: the one place terminals are built (the
@@ -49,6 +50,15 @@ public interface Terminals {
 
             @Override
             public Terminal open() throws IOException {
+                // jline asks the infocmp program for the terminal's capabilities, a process of its
+                // own on every start; for the common types it ships the same description itself
+                String type = System.getenv("TERM");
+                if (type != null && InfoCmp.getLoadedInfoCmp(type) == null) {
+                    String shipped = InfoCmp.getDefaultInfoCmp(type);
+                    if (shipped != null) {
+                        InfoCmp.setLoadedInfoCmp(type, shipped);
+                    }
+                }
                 return TerminalBuilder.builder().system(true).nativeSignals(true).build();
             }
         };

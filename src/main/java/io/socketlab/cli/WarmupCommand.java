@@ -55,7 +55,7 @@ final class WarmupCommand implements Callable<Integer> {
                 }
             }
         }
-        try (Terminal terminal = TerminalBuilder.builder().system(false)
+        try (Terminal terminal = TerminalBuilder.builder().provider("exec").system(false)
                 .streams(new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream())
                 .type("xterm-256color").build()) {
             LineReaderBuilder.builder().terminal(terminal).build();

@@ -38,7 +38,7 @@ class ReadPagerTest {
 
     private String readOnATerminal(Map<String, String> env) throws IOException {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        Terminal terminal = TerminalBuilder.builder().system(false)
+        Terminal terminal = TerminalBuilder.builder().provider("exec").system(false)
                 .streams(new ByteArrayInputStream("q".getBytes(StandardCharsets.UTF_8)), screen)
                 .type("xterm-256color").size(new Size(80, 24)).encoding(StandardCharsets.UTF_8).build();
         Terminals terminals = new Terminals() {

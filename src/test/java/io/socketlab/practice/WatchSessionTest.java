@@ -232,7 +232,7 @@ class WatchSessionTest {
 
         Watch(int startAt) throws IOException {
             List<Exercise> exercises = ExerciseLoader.load(course, new ArrayList<>());
-            terminal = TerminalBuilder.builder().streams(new PipedInputStream(keys), screen)
+            terminal = TerminalBuilder.builder().provider("exec").streams(new PipedInputStream(keys), screen)
                     .type("xterm-256color").dumb(false).build();
             // loaded again, as watch's command picks its start apart from the list: equal, not the same object
             Exercise start = ExerciseLoader.load(course, new ArrayList<>()).get(startAt);

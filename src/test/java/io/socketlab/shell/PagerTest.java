@@ -38,7 +38,7 @@ class PagerTest {
         typing = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(typing);
         screen = new EmulatedScreen(80, 24);
-        terminal = TerminalBuilder.builder().system(false).streams(in, screen)
+        terminal = TerminalBuilder.builder().provider("exec").system(false).streams(in, screen)
                 .type("xterm-256color").size(new Size(80, 24)).encoding(StandardCharsets.UTF_8).build();
     }
 

@@ -47,7 +47,7 @@ public final class ShellDriver {
         PipedOutputStream typing = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(typing, 64 * 1024);
         Screen screen = new Screen();
-        try (Terminal terminal = TerminalBuilder.builder().system(false).streams(in, screen)
+        try (Terminal terminal = TerminalBuilder.builder().provider("exec").system(false).streams(in, screen)
                 .type("xterm-256color").size(new Size(80, 200)).encoding(StandardCharsets.UTF_8).build()) {
             Shell shell = shellOn.apply(terminal);
             CompletableFuture<Integer> done = CompletableFuture.supplyAsync(shell::run);
