@@ -80,11 +80,6 @@ public final class Main implements Callable<Integer> {
         System.exit(code);
     }
 
-    /** Runs one command line on this process's streams and environment; returns the exit code. */
-    public static int run(String... args) {
-        return run(System.out, System.err, System.getenv(), Terminals.system(), args);
-    }
-
     /** Runs one command line writing to {@code out} and {@code err}, in this process's environment; returns the exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
         return run(out, err, System.getenv(), Terminals.system(), args);

@@ -42,7 +42,7 @@ public final class ResetCommand implements Callable<Integer> {
         if (!yes) {
             parent.workspace().out().print(text.get("cli.reset-ask", exercise.id(), exercise.srcDir()));
             parent.workspace().out().flush();
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            String answer = new BufferedReader(new InputStreamReader(parent.terminals().stdin(), StandardCharsets.UTF_8)).readLine();
             if (answer == null) {
                 parent.workspace().out().println();
                 parent.workspace().err().println(text.get("cli.reset-no-stdin", exercise.id()));

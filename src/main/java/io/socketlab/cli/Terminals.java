@@ -2,6 +2,7 @@ package io.socketlab.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Method;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -21,6 +22,12 @@ public interface Terminals {
     /** What the user types or pipes in without a terminal (the person at {@code serve chat}, the lines of {@code connect}). */
     default InputStream stdin() {
         return System.in;
+    }
+
+    /** A terminal on {@code in} and {@code out} instead of the process's own (the warm-up's, which nobody sees). */
+    static Terminal onStreams(InputStream in, OutputStream out) throws IOException {
+        // the exec provider makes the plain stream terminal; the JNI and FFM ones would put a pty between
+        return TerminalBuilder.builder().provider("exec").system(false).streams(in, out).type("xterm-256color").build();
     }
 
     /**

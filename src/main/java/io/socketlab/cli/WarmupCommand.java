@@ -28,7 +28,6 @@ import javax.tools.ToolProvider;
 import java.util.concurrent.Callable;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -55,9 +54,7 @@ final class WarmupCommand implements Callable<Integer> {
                 }
             }
         }
-        try (Terminal terminal = TerminalBuilder.builder().provider("exec").system(false)
-                .streams(new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream())
-                .type("xterm-256color").build()) {
+        try (Terminal terminal = Terminals.onStreams(new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream())) {
             LineReaderBuilder.builder().terminal(terminal).build();
         }
         new io.socketlab.progress.ProgressStore(ws.options().courseRoot(), w -> { }).load();
