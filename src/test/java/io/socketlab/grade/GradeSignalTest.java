@@ -34,12 +34,15 @@ class GradeSignalTest {
                 "--out", dir.resolve("out").toString(), dir.resolve("submissions").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("grade.log").toFile()).start();
         try {
-            // the student's code runs once a process works in a folder of the grader's temporary folder
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (processesUsing(tmp).size() < 2 && System.nanoTime() < deadline && grade.isAlive()) {
+            // the student's code runs once a process works in the grader's scratch folder for it; the
+            // sandbox's probe, which also runs processes in the temporary folder and ends at once, must
+            // not be taken for it, so the wait is for the learner's own process
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            boolean started = false;
+            while (!(started = learnerRuns(tmp)) && System.nanoTime() < deadline && grade.isAlive()) {
                 Thread.sleep(50);
             }
-            assertTrue(processesUsing(tmp).size() >= 2, () -> "no test run started: " + log(dir));
+            assertTrue(started, () -> "no test run started: " + log(dir));
             grade.destroy(); // SIGTERM, to grade alone
             assertTrue(grade.waitFor(30, TimeUnit.SECONDS), "grade did not end on SIGTERM");
             long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -54,6 +57,23 @@ class GradeSignalTest {
             grade.destroyForcibly();
             processesUsing(tmp).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         }
+    }
+
+    /** Whether the learner's process of a run (in a {@code socketlab-subject} scratch folder) is running. */
+    private static boolean learnerRuns(Path tmp) throws IOException {
+        for (long pid : processesUsing(tmp)) {
+            try {
+                Path proc = Path.of("/proc", Long.toString(pid));
+                String command = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
+                String cwd = Files.readSymbolicLink(proc.resolve("cwd")).toString();
+                if (command.contains("socketlab-subject") || cwd.contains("socketlab-subject")) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // the process ended while it was looked at
+            }
+        }
+        return false;
     }
 
     /** Processes whose command line or working folder lies in {@code tmp}. */
