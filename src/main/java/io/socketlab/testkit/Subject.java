@@ -710,6 +710,9 @@ public final class Subject {
 
     /** Streams over a blocking channel that read and write at the same time (the JDK's share one lock). */
     static final class ChannelStreams {
+        /** The most one read or write of the bridge's channel moves: a 4 MiB value crosses in slices. */
+        private static final int SLICE = 64 * 1024;
+
         private ChannelStreams() {
         }
 
@@ -723,7 +726,8 @@ public final class Subject {
 
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
-                    return len == 0 ? 0 : channel.read(ByteBuffer.wrap(b, off, len));
+                    // a slice at a time: NIO copies through a temporary direct buffer as large as what it is given
+                    return len == 0 ? 0 : channel.read(ByteBuffer.wrap(b, off, Math.min(len, SLICE)));
                 }
 
                 @Override
@@ -742,9 +746,11 @@ public final class Subject {
 
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
-                    ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
-                    while (buffer.hasRemaining()) {
-                        channel.write(buffer);
+                    for (int done = 0; done < len; ) {
+                        ByteBuffer slice = ByteBuffer.wrap(b, off + done, Math.min(len - done, SLICE));
+                        while (slice.hasRemaining()) {
+                            done += channel.write(slice);
+                        }
                     }
                 }
 
