@@ -44,7 +44,7 @@ public final class ProgressStore {
     private final Path file;
     private final Consumer<Warning> warnings;
     /** Told once each: a file that stays unusable would otherwise repeat its warning at every read. */
-    private final Set<Warning> told = ConcurrentHashMap.newKeySet();
+    private final Set<Object> told = ConcurrentHashMap.newKeySet();
 
     /** Something the learner should hear about their progress file; nothing is ever thrown. */
     public record Warning(Kind kind, Path file, Path copy, List<Detail> details) {
@@ -278,7 +278,10 @@ public final class ProgressStore {
     }
 
     private void warn(Warning warning) {
-        if (told.add(warning)) {
+        // a file left alone, or not saved, is told once whatever the system said each time: its
+        // message names a copy stamped to the second, so two tries a second apart would differ
+        boolean lasting = warning.kind() == Warning.Kind.LEFT_ALONE || warning.kind() == Warning.Kind.NOT_SAVED;
+        if (told.add(lasting ? List.of(warning.kind(), warning.file()) : warning)) {
             warnings.accept(warning);
         }
     }
