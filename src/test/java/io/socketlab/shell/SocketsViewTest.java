@@ -70,7 +70,10 @@ class SocketsViewTest {
         hasRow(first, "^  tcp6?\\s+SYN-SENT\\s+\\d+\\s+\\d+\\s+\\S+:\\d+\\s+\\S+:" + port + "$");
         String second = after(screen, heading, 2);
         hasRow(second, "^  tcp6?\\s+CLOSE-WAIT\\s+\\d+\\s+\\d+\\s+\\S+:" + port + "\\s");
-        hasRow(second, "^  tcp6?\\s+FIN-WAIT-2\\s+\\d+\\s+\\d+\\s+\\S+:\\d+\\s+\\S+:" + port + "$");
+        // one snapshot, taken at once after close: on a busy machine the FIN's acknowledgement may not
+        // have been processed yet (FIN-WAIT-1, Send-Q 1); that FIN-WAIT-2 follows is awaited in
+        // NamesAndStatesDemoTest and SocketTableTest
+        hasRow(second, "^  tcp6?\\s+FIN-WAIT-[12]\\s+\\d+\\s+\\d+\\s+\\S+:\\d+\\s+\\S+:" + port + "$");
         hasRow(after(screen, heading, 3), "^  tcp6?\\s+TIME-WAIT\\s+\\d+\\s+\\d+\\s+\\S+:\\d+\\s+\\S+:" + port + "$");
         String afterStop = after(screen, "Demo stopped", 1);
         hasRow(afterStop, "^  tcp6?\\s+TIME-WAIT\\s");
