@@ -62,13 +62,10 @@ class FairClocksTest {
         List<Thread> loops = new ArrayList<>();
         try {
             for (int i = 0; i < BUSY_LOOPS; i++) {
+                // the flag is read on every turn, so the loop holds a core until it is set
                 Thread loop = new Thread(() -> {
-                    long spins = 0;
                     while (!stop.get()) {
-                        spins++;
-                    }
-                    if (spins == 42) {
-                        System.getProperties().size(); // keeps the loop from being optimised away
+                        // spin
                     }
                 }, "busy-loop-" + i);
                 loop.setDaemon(true);
