@@ -39,7 +39,7 @@ class GradeSignalTest {
             // not be taken for it, so the wait is for the learner's own process
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             boolean started = false;
-            while (!(started = learnerRuns(tmp)) && System.nanoTime() < deadline && grade.isAlive()) {
+            while (!(started = !processesUsing(tmp, "socketlab-subject").isEmpty()) && System.nanoTime() < deadline && grade.isAlive()) {
                 Thread.sleep(50);
             }
             assertTrue(started, () -> "no test run started: " + log(dir));
@@ -59,32 +59,24 @@ class GradeSignalTest {
         }
     }
 
-    /** Whether the learner's process of a run (in a {@code socketlab-subject} scratch folder) is running. */
-    private static boolean learnerRuns(Path tmp) throws IOException {
-        for (long pid : processesUsing(tmp)) {
-            try {
-                Path proc = Path.of("/proc", Long.toString(pid));
-                String command = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
-                String cwd = Files.readSymbolicLink(proc.resolve("cwd")).toString();
-                if (command.contains("socketlab-subject") || cwd.contains("socketlab-subject")) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // the process ended while it was looked at
-            }
-        }
-        return false;
-    }
-
     /** Processes whose command line or working folder lies in {@code tmp}. */
     private static List<Long> processesUsing(Path tmp) throws IOException {
+        return processesUsing(tmp, "");
+    }
+
+    /**
+     * Processes whose command line or working folder lies in {@code tmp} and names {@code marker}:
+     * {@code socketlab-subject}, the scratch folder of the learner's process of a run.
+     */
+    private static List<Long> processesUsing(Path tmp, String marker) throws IOException {
         List<Long> pids = new ArrayList<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     String command = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
                     String cwd = Files.readSymbolicLink(proc.resolve("cwd")).toString();
-                    if (!command.contains("-Djava.io.tmpdir=" + tmp) && (command.contains(tmp.toString()) || cwd.startsWith(tmp.toString()))) {
+                    if (!command.contains("-Djava.io.tmpdir=" + tmp) && (command.contains(tmp.toString()) || cwd.startsWith(tmp.toString()))
+                            && (command.contains(marker) || cwd.contains(marker))) {
                         pids.add(Long.parseLong(proc.getFileName().toString()));
                     }
                 } catch (IOException e) {

@@ -181,7 +181,7 @@ class HostileSubmissionsTest {
     }
 
     /** The pids of the fixture's detached {@code sleep 987.654}. */
-    private static List<Long> sleepers() throws IOException {
+    static List<Long> sleepers() throws IOException {
         List<Long> pids = new ArrayList<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {

@@ -41,7 +41,6 @@ class NonRootSandboxTest {
         Assumptions.assumeTrue(Files.isExecutable(SETPRIV), "setpriv (util-linux) switches to nobody");
         Assumptions.assumeTrue(Sandbox.unavailableReason() == null, () -> "no sandbox here: " + Sandbox.unavailableReason());
         Assumptions.assumeTrue(Files.isDirectory(COURSE.resolve("exercises/06-send-all/hidden")), "the instructor course");
-        open(temp);
         // what nobody may read: the course and this build's class path, copied out of root's home
         Path course = temp.resolve("course");
         for (String part : List.of("lessons", "exercises", "python", "src/main/java", "src/test/java")) {
@@ -78,7 +77,6 @@ class NonRootSandboxTest {
                     + "            System.out.println(\"HIDDEN-READ\");\n"
                     + "        } catch (java.io.IOException e) {\n            System.out.println(\"HIDDEN-UNREADABLE \" + e);\n        }\n    }\n"
                     + correct.substring(body));
-            open(temp);
 
             Path out = temp.resolve("out");
             Path tmp = Files.createDirectories(temp.resolve("tmp"));
@@ -100,7 +98,7 @@ class NonRootSandboxTest {
             String said = Files.readString(log);
             assertFalse(said.contains("not protected") || said.contains("sandbox cannot"), said);
             List<String> rows = Files.readAllLines(out.resolve("gradebook.csv"), StandardCharsets.UTF_8);
-            assertTrue(rows.contains("correct,10,10,pass,") || rows.stream().anyMatch(r -> r.startsWith("correct,10,10,pass,")), said);
+            assertTrue(rows.stream().anyMatch(r -> r.startsWith("correct,10,10,pass,")), said);
             assertTrue(rows.stream().anyMatch(r -> r.startsWith("wrong,") && r.contains(",fail,")), rows::toString);
             assertTrue(rows.stream().anyMatch(r -> r.startsWith("reads-the-course,10,10,pass,")), rows::toString);
             assertTrue(rows.stream().anyMatch(r -> r.startsWith("detached-process,10,10,pass,")), rows::toString);
@@ -117,9 +115,9 @@ class NonRootSandboxTest {
             } catch (SocketTimeoutException expected) {
                 // nothing came
             }
-            assertEquals(List.of(), sleepers());
+            assertEquals(List.of(), HostileSubmissionsTest.sleepers());
         } finally {
-            sleepers().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            HostileSubmissionsTest.sleepers().forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         }
     }
 
@@ -130,22 +128,5 @@ class NonRootSandboxTest {
                 Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxrwxrwx" : "rw-r--r--"));
             }
         }
-    }
-
-    /** The pids of the detached-process fixture's {@code sleep 987.654}. */
-    private static List<Long> sleepers() throws IOException {
-        List<Long> pids = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    if (new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).equals("sleep\0" + "987.654\0")) {
-                        pids.add(Long.parseLong(proc.getFileName().toString()));
-                    }
-                } catch (IOException e) {
-                    // the process ended while it was looked at
-                }
-            }
-        }
-        return pids;
     }
 }

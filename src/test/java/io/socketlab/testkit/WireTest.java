@@ -75,30 +75,37 @@ class WireTest {
         byte[] cut = Arrays.copyOf(whole.toByteArray(), whole.size() - 10);
         assertThrows(EOFException.class, () -> Wire.readFrame(new ByteArrayInputStream(cut)));
         // a value claiming more bytes than its frame holds ends at the frame, not in the next one
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        DataOutputStream data = new DataOutputStream(body);
-        data.writeInt(1);
-        data.writeByte(7); // bytes
-        data.writeInt(1000);
-        data.write(new byte[10]);
-        ByteArrayOutputStream two = new ByteArrayOutputStream();
-        two.write(frame(body.size(), body.toByteArray()));
-        Wire.writeFrame(two, List.of("after"));
-        ByteArrayInputStream in = new ByteArrayInputStream(two.toByteArray());
+        ByteArrayInputStream in = handMadeThenAfter(data -> {
+            data.writeInt(1);
+            data.writeByte(7); // bytes
+            data.writeInt(1000);
+            data.write(new byte[10]);
+        });
         assertThrows(EOFException.class, () -> Wire.readFrame(in));
         // a frame whose values use less than its size: the rest is passed over
-        ByteArrayOutputStream padded = new ByteArrayOutputStream();
-        DataOutputStream p = new DataOutputStream(padded);
-        p.writeInt(1);
-        p.writeByte(3); // int
-        p.writeInt(5);
-        p.write(new byte[20]);
-        ByteArrayOutputStream both = new ByteArrayOutputStream();
-        both.write(frame(padded.size(), padded.toByteArray()));
-        Wire.writeFrame(both, List.of("after"));
-        ByteArrayInputStream again = new ByteArrayInputStream(both.toByteArray());
+        ByteArrayInputStream again = handMadeThenAfter(data -> {
+            data.writeInt(1);
+            data.writeByte(3); // int
+            data.writeInt(5);
+            data.write(new byte[20]);
+        });
         assertEquals(List.of(5), Wire.readFrame(again));
         assertEquals(List.of("after"), Wire.readFrame(again));
+    }
+
+    /** Writes the values of a hand-made frame. */
+    private interface Body {
+        void write(DataOutputStream data) throws IOException;
+    }
+
+    /** A frame of the body's bytes, as a broken peer might send it, then a frame {@code ["after"]} written by Wire. */
+    private static ByteArrayInputStream handMadeThenAfter(Body body) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        body.write(new DataOutputStream(bytes));
+        ByteArrayOutputStream two = new ByteArrayOutputStream();
+        two.write(frame(bytes.size(), bytes.toByteArray()));
+        Wire.writeFrame(two, List.of("after"));
+        return new ByteArrayInputStream(two.toByteArray());
     }
 
     private static byte[] frame(int size, byte[] body) throws IOException {
