@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * One end of the connection between the tests' JVM and the learner's: it sends requests and waits
  * for their replies, and serves the other end's requests, each on a thread of its own (a request
  * may block, as a read of a test's stream does, without holding up the replies behind it).
+ * Frames are written by a thread of the peer's own: the connection is an interruptible channel,
+ * which an interrupt landing on a writing thread would close for good, and tests interrupt the
+ * threads that call the learner's code.
  */
 final class Peer {
     /** Serves one request of the other end: its operation and arguments in, the reply's values out. */
@@ -51,12 +58,18 @@ final class Peer {
     private final Map<Long, CompletableFuture<List<Object>>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final Semaphore serving = new Semaphore(MAX_SERVING);
+    private final ExecutorService writer;
     private volatile String gone;
 
     Peer(InputStream in, OutputStream out, Handler handler, String name) {
         this.in = in;
         this.out = out;
         this.handler = handler;
+        this.writer = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name + "-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
         Thread reader = new Thread(this::read, name);
         reader.setDaemon(true);
         reader.start();
@@ -85,7 +98,7 @@ final class Peer {
             List<Object> frame = new ArrayList<>(List.of("req", id, op));
             frame.addAll(java.util.Arrays.asList(args));
             try {
-                Wire.writeFrame(out, frame);
+                write(frame);
             } catch (IOException e) {
                 throw new Gone(gone != null ? gone : e.getMessage());
             }
@@ -172,9 +185,48 @@ final class Peer {
         worker.start();
     }
 
+    /**
+     * Writes {@code frame} on the writer's thread and waits for it, through interrupts: an
+     * interrupt meanwhile is kept for the caller, set again once the frame is out.
+     */
+    private void write(List<Object> frame) throws IOException {
+        Future<?> written;
+        try {
+            written = writer.submit(() -> {
+                Wire.writeFrame(out, frame);
+                return null;
+            });
+        } catch (RejectedExecutionException ended) {
+            throw new IOException(gone != null ? gone : "the connection closed");
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    written.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw (Error) e.getCause();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private void send(List<Object> frame) {
         try {
-            Wire.writeFrame(out, frame);
+            write(frame);
         } catch (IllegalArgumentException e) {
             // the reply's value cannot cross: the request fails with what was wrong with it
             send(List.of("err", frame.get(1), Wire.Thrown.of(e)));
@@ -191,6 +243,7 @@ final class Peer {
         for (CompletableFuture<List<Object>> reply : pending.values()) {
             reply.completeExceptionally(new Gone(why));
         }
+        writer.shutdown();
         try {
             in.close();
         } catch (IOException ignored) {
