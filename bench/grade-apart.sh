@@ -12,7 +12,7 @@ runs=${2:-5}
 ex="$root/exercises/$id"
 [ -d "$ex/solution" ] || { echo "no solution for $id (needs the instructor course)" >&2; exit 2; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-"$root/socketlab" list >/dev/null   # the jar and its start-up archive
+SOCKETLAB_CACHE=now "$root/socketlab" list >/dev/null   # recorded now, not in the background while runs are measured: the jar and its start-up archive
 cp -r "$root/lessons" "$root/exercises" "$root/python" "$tmp/"
 mkdir -p "$tmp/src/main" "$tmp/src/test"
 cp -r "$root/src/main/java" "$tmp/src/main/"; cp -r "$root/src/test/java" "$tmp/src/test/"

@@ -61,11 +61,19 @@ public final class ChildTestRunner {
         PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestEngineAutoRegistration(false).addTestEngines(jupiter()).build());
+        // the learner's process of the first run, when the parent knew it already: it starts
+        // while this JVM warms up, not after the run is ordered
+        Subject early = args.length == 2
+                ? Subject.launchEarly(JSON.std.listOfFrom(String.class, args[0]), Path.of(args[1]), capture) : null;
         Leftovers.openNetworking();
         // While the parent compiles the learner's code, a first run of tests of our own loads and
         // compiles what every run uses (discovery, the listener, a failure's text): the learner's
         // first test then costs what the others do. Whatever it starts is part of the baseline.
-        runTests(launcher, List.of(DiscoverySelectors.selectClass(ChildWarmup.class)), capture, (kind, what) -> { });
+        // A parent that has compiled already has ordered the run: then the warm-up would only
+        // delay it, and the run loads what it needs itself.
+        if (!in.ready()) {
+            runTests(launcher, List.of(DiscoverySelectors.selectClass(ChildWarmup.class)), capture, (kind, what) -> { });
+        }
         Set<Thread> baseThreads = Set.copyOf(Thread.getAllStackTraces().keySet());
         int baseFiles = Leftovers.openFiles();
         JvmDefaults defaults = JvmDefaults.take();
@@ -80,8 +88,20 @@ public final class ChildTestRunner {
             doc.put("token", parts[2]);
             String token = parts[2];
             List<String> testClasses = Files.readAllLines(Path.of(parts[4]), StandardCharsets.UTF_8);
-            Subject subject = parts[5].equals("-") ? null
-                    : Subject.open(JSON.std.listOfFrom(String.class, parts[5]), Path.of(parts[6]), capture);
+            Subject subject = null;
+            if (!parts[5].equals("-")) {
+                List<String> command = JSON.std.listOfFrom(String.class, parts[5]);
+                if (early != null && early.startedAs(command, Path.of(parts[6]))) {
+                    subject = early;
+                    subject.makeCurrent();
+                } else {
+                    if (early != null) {
+                        early.close();
+                    }
+                    subject = Subject.open(command, Path.of(parts[6]), capture);
+                }
+                early = null;
+            }
             try {
                 if (subject != null) {
                     try {

@@ -84,8 +84,14 @@ public final class ExerciseChecker implements AutoCloseable {
         Path subjectWork = null;
         TestJvm retired = null;
         try {
-            // the tests' JVM starts while the sources compile
-            child = takeSpareOrStart();
+            List<String> subject = null;
+            if (sandbox != null) {
+                subjectWork = ScratchFolders.create("socketlab-subject");
+                Files.createDirectories(subjectWork.resolve("classes"));
+                subject = sandbox.subjectCommand(subjectWork, text.lang());
+            }
+            // the tests' JVM (and the learner's process, apart) start while the sources compile
+            child = sandbox == null ? takeSpareOrStart() : startJvm(subject, subjectWork);
             List<Path> testDirs = sourceDirs.stream().filter(d -> d.equals(exercise.testDir()) || d.equals(exercise.hiddenDir())).toList();
             List<Path> learnerDirs = sourceDirs.stream().filter(d -> !testDirs.contains(d)).toList();
             List<Path> shownBases = List.of(shownBase, exercise.dir());
@@ -94,8 +100,7 @@ public final class ExerciseChecker implements AutoCloseable {
                 if (sandbox == null) {
                     prepared = together(child, sourceDirs, learnerDirs, testDirs, shownBases, exercise);
                 } else {
-                    subjectWork = ScratchFolders.create("socketlab-subject");
-                    prepared = apart(exercise, subjectWork, learnerDirs, testDirs, shownBases);
+                    prepared = apart(exercise, subjectWork, subject, learnerDirs, testDirs, shownBases);
                 }
             } catch (IllegalStateException e) {
                 return error(text.get("error.no-compiler"), "");
@@ -118,7 +123,7 @@ public final class ExerciseChecker implements AutoCloseable {
                 // the machine, not the learner, was too slow: one more try on a fresh JVM; the first
                 // one's folder holds the classes, so it is deleted only after the run
                 retired = child;
-                child = startJvm();
+                child = startJvm(prepared.subject(), subjectWork);
                 Path again = child.work.resolve("tests-again.txt");
                 Files.write(again, prepared.testClasses(), StandardCharsets.UTF_8);
                 resultFile = child.work.resolve("result-again.json");
@@ -213,7 +218,7 @@ public final class ExerciseChecker implements AutoCloseable {
      * The graded path: the course's tests compiled against stubs of the starter (once per course
      * version), the learner's sources alone into the folder of the learner's own process.
      */
-    private Prepared apart(Exercise exercise, Path subjectWork, List<Path> learnerDirs, List<Path> testDirs,
+    private Prepared apart(Exercise exercise, Path subjectWork, List<String> subject, List<Path> learnerDirs, List<Path> testDirs,
             List<Path> shownBases) throws IOException {
         // the learner's own errors first: when the starter itself is what does not compile (an
         // author's slip, or a learner's code given as the starter), those are the errors to show
@@ -231,7 +236,8 @@ public final class ExerciseChecker implements AutoCloseable {
         if (!shadows.isEmpty()) {
             return Prepared.refusing(new CheckResult("error", text.get("error.shadows"), List.of(), shadows, true));
         }
-        return new Prepared(tests.classes, tests.testClasses, tests.compiled, sandbox.subjectCommand(subjectWork, text.lang()), null);
+        sandbox.handOver(subjectWork);
+        return new Prepared(tests.classes, tests.testClasses, tests.compiled, subject, null);
     }
 
     /** Packages no learner's class may be in: the test frameworks' and this program's. */
@@ -292,7 +298,11 @@ public final class ExerciseChecker implements AutoCloseable {
     }
 
     private TestJvm startJvm() throws IOException {
-        return TestJvm.start(text.lang(), sandbox == null ? List.of() : sandbox.verdictPrefix());
+        return startJvm(null, null);
+    }
+
+    private TestJvm startJvm(List<String> subject, Path subjectWork) throws IOException {
+        return TestJvm.start(text.lang(), sandbox == null ? List.of() : sandbox.verdictPrefix(), subject, subjectWork);
     }
 
     private CheckResult judge(Exercise exercise, Map<String, Object> doc, String token, List<Path> sourceDirs,

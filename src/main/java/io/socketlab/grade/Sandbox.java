@@ -124,7 +124,7 @@ public final class Sandbox {
      * on {@code work/classes}, in the sandbox when it is on. {@code work} is made the sandbox user's.
      */
     List<String> subjectCommand(Path work, Lang lang) throws IOException {
-        List<String> javaCommand = new ArrayList<>(TestJvm.java(lang));
+        List<String> javaCommand = new ArrayList<>(TestJvm.subjectJava(lang));
         javaCommand.addAll(List.of("-cp", TestJvm.classPath(), SubjectHost.class.getName(), work.resolve("classes").toString()));
         if (!on) {
             return javaCommand;
@@ -234,6 +234,21 @@ public final class Sandbox {
         Set<Path> outer = new LinkedHashSet<>(paths);
         outer.removeIf(p -> paths.stream().anyMatch(other -> !other.equals(p) && p.startsWith(other)));
         return outer;
+    }
+
+    /**
+     * Gives the learner's uid what was written into {@code work} after its command was made (the
+     * learner's compiled classes), when the sandbox runs the learner as a uid of its own.
+     */
+    void handOver(Path work) throws IOException {
+        if (on && root()) {
+            int uid = uidOf(work);
+            chown(work, uid);
+        }
+    }
+
+    private static int uidOf(Path work) throws IOException {
+        return (Integer) Files.getAttribute(work, "unix:uid");
     }
 
     private static void chown(Path work, int uid) throws IOException {

@@ -175,9 +175,12 @@ public final class CourseValidator {
         return problems;
     }
 
-    /** A failed test's name with the first line of its message. */
+    /**
+     * A failed test's name with the first lines of its message: a test-kit message often puts what
+     * the learner's code threw on its second line, and that is what an author needs to see.
+     */
     private static String why(TestResult test) {
-        String first = test.message().lines().findFirst().orElse("");
-        return first.isEmpty() ? test.name() : test.name() + ": " + first;
+        String lines = String.join(" / ", test.message().lines().map(String::strip).filter(l -> !l.isEmpty()).limit(3).toList());
+        return lines.isEmpty() ? test.name() : test.name() + ": " + lines;
     }
 }

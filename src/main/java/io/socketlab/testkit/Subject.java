@@ -83,10 +83,29 @@ public final class Subject {
      * waited for at the first call, so its start overlaps the tests' discovery.
      */
     public static Subject open(List<String> command, Path work, OutputStream output) throws IOException {
+        Subject subject = launchEarly(command, work, output);
+        subject.makeCurrent();
+        return subject;
+    }
+
+    /**
+     * Starts the subject before its run is ordered, so that its start overlaps the start of the
+     * tests' JVM; the tests reach it once {@link #makeCurrent()} has been called.
+     */
+    public static Subject launchEarly(List<String> command, Path work, OutputStream output) throws IOException {
         Subject subject = new Subject(command, work, output);
         subject.launch();
-        current = subject;
         return subject;
+    }
+
+    /** The subject the tests call from now on. */
+    public void makeCurrent() {
+        current = this;
+    }
+
+    /** True when this subject was started with {@code command} in {@code work}. */
+    public boolean startedAs(List<String> command, Path work) {
+        return this.command.equals(command) && this.work.equals(work);
     }
 
     /** The subject of the run going on, or null when the tests call the learner's classes directly. */
