@@ -124,6 +124,48 @@ class ChineseEditionTest {
     }
 
     @Test
+    void bothReadmesListEveryBenchWithTheSameCommandAndGoal() throws IOException {
+        List<String> scripts;
+        try (Stream<Path> bench = Files.list(Path.of("bench"))) {
+            scripts = bench.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sh") || n.endsWith(".py")).sorted().toList();
+        }
+        assertFalse(scripts.isEmpty());
+        List<String> english = benchRows(Path.of("README.md"));
+        List<String> chinese = benchRows(Path.of("README.zh.md"));
+        for (String script : scripts) {
+            assertTrue(english.stream().anyMatch(r -> r.contains("bench/" + script)), "README.md lists bench/" + script);
+        }
+        assertEquals(english.stream().map(ChineseEditionTest::command).toList(), chinese.stream().map(ChineseEditionTest::command).toList(),
+                "README.zh.md lists the benches of README.md, with the same commands, in the same order");
+        for (int i = 0; i < english.size(); i++) {
+            assertEquals(figures(goal(english.get(i))), figures(goal(chinese.get(i))), "the same goal for " + command(english.get(i)));
+        }
+    }
+
+    /** The rows of the README's bench table: those whose first cell runs a script in bench/. */
+    private static List<String> benchRows(Path readme) throws IOException {
+        return Files.readAllLines(readme, StandardCharsets.UTF_8).stream().filter(l -> l.matches("\\| `(python3 )?bench/.*")).toList();
+    }
+
+    private static String command(String row) {
+        return row.split("\\|")[1].strip();
+    }
+
+    private static String goal(String row) {
+        String[] cells = row.split("\\|");
+        return cells[cells.length - 1];
+    }
+
+    private static List<String> figures(String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile("\\d+(\\.\\d+)?").matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    @Test
     void theReviewedPartsAreThere() {
         List<Path> english = files(Path.of("lessons", "en"), REVIEWED_LESSON);
         assertFalse(english.isEmpty());
