@@ -18,8 +18,15 @@ final class ShellCommand {
 
     Integer call() {
         Workspace ws = main.workspace();
-        var course = ws.course();
+        // the course loads while the terminal opens: each takes tens of milliseconds of the start
+        java.util.concurrent.CompletableFuture<io.socketlab.course.Course> loading =
+                java.util.concurrent.CompletableFuture.supplyAsync(ws::course, task -> {
+                    Thread thread = new Thread(task, "course-loading");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
         try (Terminal terminal = main.terminals().open()) {
+            var course = loaded(loading);
             boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
             boolean color = !ws.options().plainRequested() && !dumb;
             boolean ascii = !color || RenderOptions.asciiWanted(ws.options().env());
@@ -29,8 +36,21 @@ final class ShellCommand {
                     List.of(new DemoExtension(course, color, ws.progressStore(), List.of(sockets)), sockets,
                             new ExerciseExtension(course.root(), ws.progressStore(), color))).run();
         } catch (IOException e) {
+            loaded(loading);  // a course that cannot load says so before the terminal's trouble
             ws.err().println("socketlab: cannot open the terminal: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The course loaded beside the terminal; what stopped its loading is thrown here, as if loaded here. */
+    private static io.socketlab.course.Course loaded(java.util.concurrent.CompletableFuture<io.socketlab.course.Course> loading) {
+        try {
+            return loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw (Error) e.getCause();
         }
     }
 }

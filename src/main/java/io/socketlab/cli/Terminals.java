@@ -66,7 +66,11 @@ public interface Terminals {
                         InfoCmp.setLoadedInfoCmp(type, shipped);
                     }
                 }
-                return TerminalBuilder.builder().system(true).nativeSignals(true).build();
+                // JNI first: jline's default order tries FFM before it, which on JDK 17 to 21 fails
+                // with a class that cannot load, about 25 ms of every start; exec is the fallback
+                // where the native library is missing
+                // dumb(true): without a terminal (a pipe, CI) the dumb one is chosen quietly, not with a logged warning
+                return TerminalBuilder.builder().system(true).providers("jni,exec").dumb(true).nativeSignals(true).build();
             }
         };
     }

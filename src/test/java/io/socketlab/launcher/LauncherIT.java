@@ -82,6 +82,23 @@ class LauncherIT {
         Result help = launch(javaHome, Map.of("JAVA_TOOL_OPTIONS", cacheRequired), "--help");
         assertEquals(0, help.code, help.err);
         assertTrue(help.out.startsWith("Usage: socketlab"), help.out);
+        // the shell without a terminal (a pipe, CI): the first chapter and a clean end at the end of input, no jline warning
+        Path course = Files.createTempDirectory("launcher-course");
+        try {
+            for (String lang : List.of("en", "zh")) {
+                Files.createDirectories(course.resolve("lessons").resolve(lang));
+                Files.writeString(course.resolve("lessons").resolve(lang).resolve("01-first.md"),
+                        "---\ntitle: First\n---\n\nA socket is one end of a conversation.\n", StandardCharsets.UTF_8);
+            }
+            Result shell = launch(javaHome, Map.of(), "--course", course.toString());
+            assertEquals(0, shell.code, shell.err);
+            assertTrue(shell.out.contains("Chapter 1\n"), shell.out);
+            assertEquals("", shell.err, "nothing on stderr when the shell has no terminal");
+        } finally {
+            try (Stream<Path> walk = Files.walk(course)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static List<Path> caches(String suffix) throws IOException {
