@@ -42,8 +42,10 @@ final class CourseTests {
     /**
      * The tests in {@code testDirs} compiled against stubs of the classes in {@code starter}, made
      * now or taken from an earlier run with the same files. A failed compile is returned, not kept.
+     * {@code starterClasses}, when not null, holds the starter already compiled (a learner's
+     * {@code check} apart compiles the exercise's own {@code src/}, the starter the stubs are made from).
      */
-    static CourseTests of(Path starter, List<Path> testDirs, List<Path> shownBases, Locale locale, Path withheld,
+    static CourseTests of(Path starter, Path starterClasses, List<Path> testDirs, List<Path> shownBases, Locale locale, Path withheld,
             String withheldLabel) throws IOException {
         String key = digest(starter, testDirs) + locale;
         CourseTests made = MADE.get(key);
@@ -51,10 +53,13 @@ final class CourseTests {
             return made;
         }
         Path work = ScratchFolders.create("socketlab-course-tests");
-        Path api = work.resolve("starter");
-        LearnerCompiler.Outcome starterCompiled = LearnerCompiler.compile(List.of(starter), api, shownBases, locale);
-        if (!starterCompiled.ok()) {
-            return new CourseTests(work, List.of(), Set.of(), starterCompiled);
+        Path api = starterClasses;
+        if (api == null) {
+            api = work.resolve("starter");
+            LearnerCompiler.Outcome starterCompiled = LearnerCompiler.compile(List.of(starter), api, shownBases, locale);
+            if (!starterCompiled.ok()) {
+                return new CourseTests(work, List.of(), Set.of(), starterCompiled);
+            }
         }
         Path stubs = work.resolve("stubs");
         StubWriter.write(api, stubs);

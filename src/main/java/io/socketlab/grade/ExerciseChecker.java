@@ -227,8 +227,10 @@ public final class ExerciseChecker implements AutoCloseable {
         if (!learner.ok()) {
             return Prepared.refusing(new CheckResult("error", text.get("error.compile"), List.of(), learner.errors(), true));
         }
-        CourseTests tests = CourseTests.of(exercise.srcDir(), testDirs, shownBases, text.lang().locale(), exercise.hiddenDir(),
-                text.get("compile.hidden"));
+        // a learner's own check compiles the exercise's src/, the very starter the stubs are made from
+        Path starterClasses = learnerDirs.equals(List.of(exercise.srcDir())) ? subjectWork.resolve("classes") : null;
+        CourseTests tests = CourseTests.of(exercise.srcDir(), starterClasses, testDirs, shownBases, text.lang().locale(),
+                exercise.hiddenDir(), text.get("compile.hidden"));
         if (!tests.ok()) {
             return Prepared.refusing(new CheckResult("error", text.get("error.course-compile"), List.of(), tests.compiled.errors(), true));
         }
