@@ -28,6 +28,7 @@ final class QuickStart {
         Integer chapter = null;
         Integer width = null;
         String exercise = null;
+        boolean warmupReading = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -65,8 +66,14 @@ final class QuickStart {
                         return null;
                     }
                 }
+                case "--reading" -> {
+                    if (!"warmup".equals(verb) || warmupReading) {
+                        return null;
+                    }
+                    warmupReading = true;
+                }
                 default -> {
-                    if (verb == null && (arg.equals("read") || arg.equals("check"))) {
+                    if (verb == null && (arg.equals("read") || arg.equals("check") || arg.equals("warmup"))) {
                         verb = arg;
                     } else if ("check".equals(verb) && exercise == null && !arg.startsWith("-")) {
                         exercise = arg;
@@ -78,12 +85,22 @@ final class QuickStart {
                 }
             }
         }
+        if ("warmup".equals(verb) && !warmupReading) {
+            return null; // the other warm-ups record picocli's classes too: picocli parses them
+        }
         // set only once the whole line is known to be ours: picocli must start from a clean slate
         main.options.lang = lang;
         main.options.plain = plain;
         main.options.course = course;
         if (verb == null) {
             return () -> new ShellCommand(main).call();
+        }
+        if (verb.equals("warmup")) {
+            // the launcher's recording of the cache of read and the shell, which picocli must stay out of
+            WarmupCommand warmup = new WarmupCommand();
+            warmup.main = main;
+            warmup.reading = true;
+            return warmup;
         }
         if (verb.equals("check")) {
             CheckCommand check = new CheckCommand();

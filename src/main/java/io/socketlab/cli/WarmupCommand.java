@@ -29,16 +29,29 @@ import java.util.concurrent.Callable;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
  * Hidden: does the work of a typical session once, writing nothing, so the launcher can record the
- * classes it loads into a class-data-sharing archive that makes later starts fast.
+ * classes it loads into a class-data-sharing archive that makes later starts fast. The launcher
+ * records three, because mapping a larger archive costs a start more (fresh pages are slow here):
+ * one for {@code read} and the shell ({@code warmup --reading}, which {@link QuickStart} takes
+ * without picocli, as it takes those two), one for every other command ({@code --commands}) and
+ * one for the tests' JVMs (the whole warm-up, with the compiler and JUnit).
  */
 @Command(name = "warmup", hidden = true, description = "Load what a typical run uses (for the launcher's start-up archive).")
 final class WarmupCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
+
+    @Option(names = "--reading", hidden = true,
+            description = "Only what reading and the shell use, parsed without picocli (the cache of read and the shell).")
+    boolean reading;
+
+    @Option(names = "--commands", hidden = true,
+            description = "What the other commands use, without the compiler and JUnit (the cache of every other command).")
+    boolean commands;
 
     @Override
     public Integer call() throws Exception {
@@ -59,8 +72,10 @@ final class WarmupCommand implements Callable<Integer> {
         }
         new io.socketlab.progress.ProgressStore(ws.options().courseRoot(), w -> { }).load();
         readAsALearnerWould(ws);
-        compileOnce();
-        discoverTests();
+        if (!reading && !commands) {
+            compileOnce();
+            discoverTests();
+        }
         return 0;
     }
 

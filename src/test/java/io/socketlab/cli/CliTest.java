@@ -98,12 +98,15 @@ class CliTest {
             {"--plain", "--plain", "read", "3"}, {"read", "3", "--help"}, {"--width", "60", "read", "3"}, {"list"},
             {"--lang", "zh", "--lang", "en", "read", "1"}, {"read", "1234567890"}, {"--course"}, {"--version"},
             {"check", "1", "2"}, {"check", "--json", "1"}, {"check", "--sandbox", "on", "1"}, {"check", "-h"}, {"check", "--width", "60", "1"},
-            {"check", "--", "1"},
+            {"check", "--", "1"}, {"warmup"}, {"warmup", "--commands"}, {"warmup", "--reading", "--reading"}, {"--reading"},
         };
         for (String[] line : left) {
             assertEquals(null, QuickStart.command(new Main(System.out, System.err, env, null), line),
                     "picocli should parse: " + String.join(" ", line));
         }
+        // the launcher records the cache of read and the shell with this line: picocli's classes must stay out of it
+        java.util.concurrent.Callable<Integer> warmup = QuickStart.command(new Main(System.out, System.err, env, null), new String[] {"warmup", "--reading"});
+        assertTrue(warmup instanceof WarmupCommand w && w.reading, "QuickStart should take warmup --reading: " + warmup);
     }
 
     @Test

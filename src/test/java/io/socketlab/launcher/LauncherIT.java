@@ -66,6 +66,10 @@ class LauncherIT {
         assertTrue(first.out.startsWith("Chapter 1\n"), first.out);
         List<Path> after = caches(cacheSuffix);
         assertTrue(after.size() >= 1, "no start-up cache " + cacheSuffix + " in target/ after a run with SOCKETLAB_CACHE=now; had " + before);
+        // one for read and the shell, one for the other commands, one for the tests' JVMs
+        for (String kind : List.of("-commands", "-tests")) {
+            assertTrue(after.stream().anyMatch(p -> p.getFileName().toString().endsWith(kind + cacheSuffix)), "no " + kind + " cache among " + after);
+        }
         Path loaded = Files.createTempFile("launcher", ".classes");
         try {
             Result second = launch(javaHome, Map.of("JAVA_TOOL_OPTIONS", cacheRequired + " -Xlog:class+load=info:file=" + loaded),
