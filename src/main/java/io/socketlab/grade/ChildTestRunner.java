@@ -59,12 +59,12 @@ public final class ChildTestRunner {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         OutputCapture capture = new OutputCapture(new FileOutputStream(FileDescriptor.out));
         PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestEngineAutoRegistration(false).addTestEngines(jupiter()).build());
         // the learner's process of the first run, when the parent knew it already: it starts
-        // while this JVM warms up, not after the run is ordered
+        // first thing, while this JVM loads JUnit and warms up, not after the run is ordered
         Subject early = args.length == 2
                 ? Subject.launchEarly(JSON.std.listOfFrom(String.class, args[0]), Path.of(args[1]), capture) : null;
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false).addTestEngines(jupiter()).build());
         Leftovers.openNetworking();
         // While the parent compiles the learner's code, a first run of tests of our own loads and
         // compiles what every run uses (discovery, the listener, a failure's text): the learner's
