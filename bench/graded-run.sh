@@ -12,7 +12,7 @@ ex="$root/exercises/$id"
 [ -d "$ex/solution" ] || { echo "no solution for $id (needs the instructor course)" >&2; exit 2; }
 SOCKETLAB_CACHE=now "$root/socketlab" list >/dev/null   # the jar and its start-up archive, recorded before anything is measured
 jar="$root/target/socketlab.jar"
-archive=$(ls "$root"/target/socketlab-*.jsa 2>/dev/null | head -1 || true)
+archive=$(ls -t "$root"/target/socketlab-*-tests.jsa 2>/dev/null | head -1 || true)   # the whole warm-up's: the grader and its tests' JVMs
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 javac -encoding UTF-8 -d "$tmp" -cp "$jar" "$root/bench/GradedRun.java"
 share=()

@@ -11,6 +11,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/exercises"; cp -r "$course/exercises/$id" "$tmp/exercises/"
 rm -rf "$tmp/exercises/$id/src"; cp -r "$course/exercises/$id/solution" "$tmp/exercises/$id/src"
 SOCKETLAB_CACHE=now "$root/socketlab" list >/dev/null   # recorded now, not in the background while runs are measured: makes sure the jar and the start-up archive exist
-jsa=$(ls -t "$root"/target/socketlab-*.jsa 2>/dev/null | head -1 || true)
+# the tests' JVMs map the archive recorded for them, as the launcher passes it
+jsa=$(ls -t "$root"/target/socketlab-*-tests.jsa 2>/dev/null | head -1 || true)
 # the same JVM options as the launcher gives the watch process
 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xmx256m -XX:ReservedCodeCacheSize=48m ${jsa:+-Dsocketlab.cds="$jsa"} -cp "$root/target/socketlab.jar" "$root/bench/WatchLatency.java" "$tmp" "$id" "${2:-7}"
