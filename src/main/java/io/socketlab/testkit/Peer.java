@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One end of the connection between the tests' JVM and the learner's: it sends requests and waits
- * for their replies, and serves the other end's requests, each on a thread of its own (a request
- * may block, as a read of a test's stream does, without holding up the replies behind it).
+ * for their replies, and serves the other end's requests, each on a thread of a pool that grows
+ * as needed (a request may block, as a read of a test's stream does, without holding up the replies
+ * behind it; a thread kept from the last request starts the next sooner than a new one would).
  * Frames are written by a thread of the peer's own: the connection is an interruptible channel,
  * which an interrupt landing on a writing thread would close for good, and tests interrupt the
  * threads that call the learner's code.
