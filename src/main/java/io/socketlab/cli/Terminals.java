@@ -69,8 +69,14 @@ public interface Terminals {
                 // JNI first: jline's default order tries FFM before it, which on JDK 17 to 21 fails
                 // with a class that cannot load, about 25 ms of every start; exec is the fallback
                 // where the native library is missing
-                // dumb(true): without a terminal (a pipe, CI) the dumb one is chosen quietly, not with a logged warning
-                return TerminalBuilder.builder().system(true).providers("jni,exec").dumb(true).nativeSignals(true).build();
+                // dumb(true): without a terminal (a pipe, CI) the dumb one is chosen quietly, not with a logged warning.
+                // UTF-8 whatever the locale says, as Main's own streams: in a C or missing locale
+                // (LANG unset in a container, a name not installed) jline took ASCII and showed
+                // every Chinese character as '?'; JDK 19 and later name a stdout.encoding that
+                // jline prefers to the terminal's, so each stream is set too
+                java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+                return TerminalBuilder.builder().system(true).providers("jni,exec").dumb(true).nativeSignals(true)
+                        .encoding(utf8).stdinEncoding(utf8).stdoutEncoding(utf8).stderrEncoding(utf8).build();
             }
         };
     }

@@ -86,6 +86,13 @@ class LauncherIT {
         Result help = launch(javaHome, Map.of("JAVA_TOOL_OPTIONS", cacheRequired), "--help");
         assertEquals(0, help.code, help.err);
         assertTrue(help.out.startsWith("Usage: socketlab"), help.out);
+        // a learner's terminal in a C locale (LANG unset in a container): Chinese shows, not as '?'
+        if (Files.isExecutable(Path.of("/usr/bin/script"))) {
+            Result zh = launch(javaHome, Map.of("LANG", "C", "LC_ALL", "C"), List.of("/usr/bin/script", "-qec",
+                    "stty rows 500 cols 100; bash '" + LAUNCHER + "' --lang zh read 1", "/dev/null"));
+            assertEquals(0, zh.code, zh.err + zh.out);
+            assertTrue(zh.out.contains("第 1 章"), "the chapter on a terminal in the C locale:\n" + zh.out);
+        }
         // the shell without a terminal (a pipe, CI): the first chapter and a clean end at the end of input, no jline warning
         Path course = Files.createTempDirectory("launcher-course");
         try {
@@ -117,11 +124,15 @@ class LauncherIT {
     private static Result launch(Path javaHome, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
         command.addAll(List.of(args));
+        return launch(javaHome, env, command);
+    }
+
+    private static Result launch(Path javaHome, Map<String, String> env, List<String> command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("PATH", javaHome.resolve("bin") + ":" + System.getenv("PATH"));
         builder.environment().remove("JAVA_TOOL_OPTIONS");
-        builder.environment().putAll(env);
         builder.environment().put("LANG", "en_US.UTF-8");
+        builder.environment().putAll(env);
         Path out = Files.createTempFile("launcher", ".out");
         Path err = Files.createTempFile("launcher", ".err");
         try {
