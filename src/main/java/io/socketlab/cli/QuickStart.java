@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
  * chapter number and {@code --width}, for {@code check} an exercise that does not start with a dash.
  * Anything else (help, a repeated option, a bad value, {@code --opt=value}) returns null and is
  * parsed by picocli, which gives the same result and says what was wrong. CliTest's
- * {@code quickStartReadsLikePicocli} holds the two parsers to the same meaning.
+ * {@code quickStartReadsLikePicocli} holds the two parsers to the same meaning. The launcher's
+ * {@code warmup --reading} is taken too, so that picocli stays out of the archive it records.
  */
 final class QuickStart {
     private QuickStart() {

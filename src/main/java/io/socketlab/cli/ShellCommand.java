@@ -4,8 +4,11 @@ import io.socketlab.render.RenderOptions;
 import io.socketlab.shell.DemoExtension;
 import io.socketlab.shell.SocketsView;
 import io.socketlab.shell.Shell;
+import io.socketlab.course.Course;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jline.terminal.Terminal;
 
 /** With no verb: the interactive course at the learner's current chapter. */
@@ -19,12 +22,11 @@ final class ShellCommand {
     Integer call() {
         Workspace ws = main.workspace();
         // the course loads while the terminal opens: each takes tens of milliseconds of the start
-        java.util.concurrent.CompletableFuture<io.socketlab.course.Course> loading =
-                java.util.concurrent.CompletableFuture.supplyAsync(ws::course, task -> {
-                    Thread thread = new Thread(task, "course-loading");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+        CompletableFuture<Course> loading = CompletableFuture.supplyAsync(ws::course, task -> {
+            Thread thread = new Thread(task, "course-loading");
+            thread.setDaemon(true);
+            thread.start();
+        });
         try (Terminal terminal = main.terminals().open()) {
             var course = loaded(loading);
             boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
@@ -43,10 +45,10 @@ final class ShellCommand {
     }
 
     /** The course loaded beside the terminal; what stopped its loading is thrown here, as if loaded here. */
-    private static io.socketlab.course.Course loaded(java.util.concurrent.CompletableFuture<io.socketlab.course.Course> loading) {
+    private static Course loaded(CompletableFuture<Course> loading) {
         try {
             return loading.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
