@@ -34,12 +34,14 @@ class GradeSignalTest {
                 "--out", dir.resolve("out").toString(), dir.resolve("submissions").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("grade.log").toFile()).start();
         try {
-            // the student's code runs once a process works in the grader's scratch folder for it; the
-            // sandbox's probe, which also runs processes in the temporary folder and ends at once, must
-            // not be taken for it, so the wait is for the learner's own process
+            // the student's code runs once a process works in the grader's scratch folder for it and
+            // the student's classes are compiled there; the sandbox's probe, which also runs processes
+            // in the temporary folder and ends at once, must not be taken for it, so the wait is for
+            // the learner's own process (which starts while the student's code compiles)
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             boolean started = false;
-            while (!(started = !processesUsing(tmp, "socketlab-subject").isEmpty()) && System.nanoTime() < deadline && grade.isAlive()) {
+            while (!(started = !processesUsing(tmp, "socketlab-subject").isEmpty() && compiled(tmp))
+                    && System.nanoTime() < deadline && grade.isAlive()) {
                 Thread.sleep(50);
             }
             assertTrue(started, () -> "no test run started: " + log(dir));
@@ -56,6 +58,14 @@ class GradeSignalTest {
         } finally {
             grade.destroyForcibly();
             processesUsing(tmp).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
+    /** True once the student's class is compiled into the scratch folder of the learner's process. */
+    private static boolean compiled(Path tmp) throws IOException {
+        try (Stream<Path> folders = Files.list(tmp)) {
+            return folders.anyMatch(f -> f.getFileName().toString().startsWith("socketlab-subject")
+                    && Files.exists(f.resolve("classes/exercise/send_all/Transfers.class")));
         }
     }
 
