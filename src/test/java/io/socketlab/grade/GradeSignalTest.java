@@ -35,9 +35,9 @@ class GradeSignalTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("grade.log").toFile()).start();
         try {
             // the student's code runs once a process works in the grader's scratch folder for it and
-            // the student's classes are compiled there; the sandbox's probe, which also runs processes
-            // in the temporary folder and ends at once, must not be taken for it, so the wait is for
-            // the learner's own process (which starts while the student's code compiles)
+            // the run is ordered; the sandbox's probe, which also runs processes in the temporary
+            // folder and ends at once, must not be taken for it, so the wait is for the learner's own
+            // process (which starts while the code compiles: a signal mid-compile is another matter)
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             boolean started = false;
             while (!(started = !processesUsing(tmp, "socketlab-subject").isEmpty() && compiled(tmp))
@@ -61,11 +61,22 @@ class GradeSignalTest {
         }
     }
 
-    /** True once the student's class is compiled into the scratch folder of the learner's process. */
+    /**
+     * True once the run is ordered: the grader writes the list of test classes into the tests' JVM's
+     * folder after every compile of the run (the student's code, the course's tests) is done.
+     */
     private static boolean compiled(Path tmp) throws IOException {
         try (Stream<Path> folders = Files.list(tmp)) {
-            return folders.anyMatch(f -> f.getFileName().toString().startsWith("socketlab-subject")
-                    && Files.exists(f.resolve("classes/exercise/send_all/Transfers.class")));
+            for (Path folder : folders.filter(f -> f.getFileName().toString().startsWith("socketlab-check")).toList()) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    if (files.anyMatch(f -> f.getFileName().toString().startsWith("tests-"))) {
+                        return true;
+                    }
+                } catch (java.nio.file.NoSuchFileException gone) {
+                    // a folder being deleted
+                }
+            }
+            return false;
         }
     }
 
