@@ -72,16 +72,9 @@ final class TestJvm {
 
     /**
      * Starts a child whose tests speak {@code lang} (see {@link Say}), under {@code prefix} (the
-     * sandbox's private network, or nothing).
-     */
-    static TestJvm start(Lang lang, List<String> prefix) throws IOException {
-        return start(lang, prefix, null, null);
-    }
-
-    /**
-     * As {@link #start(Lang, List)}, and the child starts the learner's process of its first run
-     * ({@code subject}, working in {@code subjectWork}) at once, before it warms up: the two JVMs
-     * start side by side instead of one after the other.
+     * sandbox's private network, or nothing). With a {@code subject} (null on the fast path), the
+     * child starts that learner's process of its first run, working in {@code subjectWork}, at
+     * once, before it warms up: the two JVMs start side by side instead of one after the other.
      */
     static TestJvm start(Lang lang, List<String> prefix, List<String> subject, Path subjectWork) throws IOException {
         Path work = ScratchFolders.create("socketlab-check");
