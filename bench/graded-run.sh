@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# What grading apart adds to one graded run, as `grade` pays it: a warm grader (one JVM, as in a
-# batch) checks an exercise's reference solution RUNS times on the fast path, apart without the
-# sandbox and apart in it; the course's tests are compiled once, as in a batch. Unlike
+# What grading apart adds to one graded run: a warm grader (one JVM, as in a batch) checks an
+# exercise's reference solution RUNS times on the fast path (a fresh JVM each run), apart without
+# the sandbox, apart in it, and apart in it with the tests' JVM kept from run to run, as `grade`
+# keeps one per worker for a class; the course's tests are compiled once, as in a batch. Unlike
 # grade-apart.sh, no cold `check` process start or compile of the stubs is counted.
 # Usage: bench/graded-run.sh [EXERCISE] [RUNS] (needs the instructor course with solutions).
 set -euo pipefail

@@ -50,6 +50,11 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class ChildTestRunner {
     /** Output kept per test; the whole run keeps {@link ExerciseChecker#OUTPUT_CAP}. */
     static final int TEST_OUTPUT_CAP = 2 * 1024;
+    /**
+     * The first field of a line that starts the learner's process of the next run, before that
+     * run is ordered (see {@link TestJvm#startSubject}): then the command and its work folder.
+     */
+    static final String START_SUBJECT = "subject";
 
     private ChildTestRunner() {
     }
@@ -61,8 +66,7 @@ public final class ChildTestRunner {
         PrintStream captured = new PrintStream(capture, true, StandardCharsets.UTF_8);
         // the learner's process of the first run, when the parent knew it already: it starts
         // first thing, while this JVM loads JUnit and warms up, not after the run is ordered
-        Subject early = args.length == 2
-                ? Subject.launchEarly(JSON.std.listOfFrom(String.class, args[0]), Path.of(args[1]), capture) : null;
+        Subject early = args.length == 2 ? startEarly(args[0], args[1], capture) : null;
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestEngineAutoRegistration(false).addTestEngines(jupiter()).build());
         Leftovers.openNetworking();
@@ -80,6 +84,17 @@ public final class ChildTestRunner {
         String go;
         while ((go = in.readLine()) != null) {
             String[] parts = go.split("\t", 7);
+            if (parts[0].equals(START_SUBJECT) && parts.length == 3) {
+                if (early != null) {
+                    early.close();
+                }
+                if (parts[1].equals("-")) {
+                    early = null; // the run was refused: nothing of the learner's is left to run
+                    continue;
+                }
+                early = startEarly(parts[1], parts[2], capture);
+                continue;
+            }
             defaults.restore();
             System.setOut(captured);
             System.setErr(captured);
@@ -132,6 +147,19 @@ public final class ChildTestRunner {
         }
         // Threads the learner left running cannot keep this JVM alive.
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Starts the learner's process of the next run, or returns null when it cannot start: its
+     * work folder is gone, say, because the run was refused while this JVM was starting. A run
+     * ordered with it starts it again, and a test says what went wrong.
+     */
+    private static Subject startEarly(String command, String work, OutputCapture capture) {
+        try {
+            return Subject.launchEarly(JSON.std.listOfFrom(String.class, command), Path.of(work), capture);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**

@@ -51,7 +51,16 @@ public final class ExerciseChecker implements AutoCloseable {
      * and the course's tests in another that makes the verdict; only the course's tests count.
      */
     public ExerciseChecker(Lang lang, Sandbox sandbox) {
-        this(lang, false, java.util.Objects.requireNonNull(sandbox));
+        this(lang, sandbox, false);
+    }
+
+    /**
+     * As {@link #ExerciseChecker(Lang, Sandbox)}; with {@code keepWarm}, the tests' JVM waits for
+     * the next run, as in a batch: the learner's code never runs in it, and it is used again while
+     * the course's tests leave nothing behind in it. {@link #close()} ends it.
+     */
+    public ExerciseChecker(Lang lang, Sandbox sandbox, boolean keepWarm) {
+        this(lang, keepWarm, java.util.Objects.requireNonNull(sandbox));
     }
 
     private ExerciseChecker(Lang lang, boolean keepWarm, Sandbox sandbox) {
@@ -91,7 +100,7 @@ public final class ExerciseChecker implements AutoCloseable {
                 subject = sandbox.subjectCommand(subjectWork, text.lang());
             }
             // the tests' JVM (and the learner's process, apart) start while the sources compile
-            child = sandbox == null ? takeSpareOrStart() : startJvm(subject, subjectWork);
+            child = sandbox == null ? takeSpareOrStart() : takeSpareOrStart(subject, subjectWork);
             List<Path> testDirs = sourceDirs.stream().filter(d -> d.equals(exercise.testDir()) || d.equals(exercise.hiddenDir())).toList();
             List<Path> learnerDirs = sourceDirs.stream().filter(d -> !testDirs.contains(d)).toList();
             List<Path> shownBases = List.of(shownBase, exercise.dir());
@@ -111,7 +120,13 @@ public final class ExerciseChecker implements AutoCloseable {
             }
             if (prepared.refused() != null) {
                 keep = keepWarm;
+                if (keep && subject != null) {
+                    child.startSubject(null, null);
+                }
                 return prepared.refused();
+            }
+            if (sandbox != null) {
+                child.nextRun();
             }
             Path resultFile = child.work.resolve("result-" + child.runs + ".json");
             Path testList = child.work.resolve("tests-" + child.runs + ".txt");
@@ -119,9 +134,12 @@ public final class ExerciseChecker implements AutoCloseable {
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             TestJvm.Ending ending = child.runTests(prepared.classes(), resultFile, token, exercise.timeoutSeconds(), keepWarm,
                     testList, prepared.subject(), subjectWork);
-            if (ending == TestJvm.Ending.SLOW_START) {
-                // the machine, not the learner, was too slow: one more try on a fresh JVM; the first
-                // one's folder holds the classes, so it is deleted only after the run
+            // apart, the learner's code never runs in the tests' JVM: a warm one that ended before
+            // its run began was not ended by the learner
+            boolean warmOneGone = ending == TestJvm.Ending.EXITED && sandbox != null && child.runs > 1 && !child.progress().hasPlan();
+            if (ending == TestJvm.Ending.SLOW_START || warmOneGone) {
+                // the machine, not the learner, was too slow (or the warm JVM is gone): one more try
+                // on a fresh JVM; the first one's folder holds the classes, so it is deleted only after the run
                 retired = child;
                 child = startJvm(prepared.subject(), subjectWork);
                 Path again = child.work.resolve("tests-again.txt");
@@ -278,6 +296,12 @@ public final class ExerciseChecker implements AutoCloseable {
                 .map(Map.Entry::getKey).sorted().toList();
     }
 
+    /** The JVM waiting for the next run, or null when none waits. */
+    TestJvm waiting() {
+        TestJvm ready = spare;
+        return ready != null && ready.isAlive() ? ready : null;
+    }
+
     /** Ends the waiting spare JVM, if any. */
     @Override
     public void close() {
@@ -288,15 +312,26 @@ public final class ExerciseChecker implements AutoCloseable {
     }
 
     private TestJvm takeSpareOrStart() throws IOException {
+        return takeSpareOrStart(null, null);
+    }
+
+    /**
+     * The waiting JVM, told to start the learner's process {@code subject} now (when there is one),
+     * or a fresh JVM that starts it first thing.
+     */
+    private TestJvm takeSpareOrStart(List<String> subject, Path subjectWork) throws IOException {
         TestJvm ready = spare;
         spare = null;
         if (ready != null && ready.isAlive()) {
+            if (subject != null) {
+                ready.startSubject(subject, subjectWork);
+            }
             return ready;
         }
         if (ready != null) {
             ready.dispose();
         }
-        return startJvm();
+        return startJvm(subject, subjectWork);
     }
 
     private TestJvm startJvm() throws IOException {

@@ -162,6 +162,30 @@ final class TestJvm {
     }
 
     /**
+     * Counts a run whose classes live elsewhere (the course's tests, compiled once): its result
+     * and test list get names of their own in this JVM's folder.
+     */
+    void nextRun() {
+        runs++;
+    }
+
+    /**
+     * Tells a waiting JVM to start the learner's process of its next run now, while the grader
+     * compiles, as a fresh one does from its arguments: a run ordered with the same command and
+     * folder then finds it started. A null {@code subject} ends the one started, for a run that
+     * was refused and never ordered.
+     */
+    void startSubject(List<String> subject, Path subjectWork) {
+        try {
+            orders.write(ChildTestRunner.START_SUBJECT + "\t" + (subject == null ? "-" : JSON.std.asString(subject)) + "\t"
+                    + (subjectWork == null ? "-" : subjectWork.toString()) + "\n");
+            orders.flush();
+        } catch (IOException e) {
+            // the child already ended; the run's order finds it gone and says so
+        }
+    }
+
+    /**
      * Orders one run and waits until it is done, the JVM ends, or the time limit passes.
      *
      * @param keep whether this JVM would be used again, so it should check it is still clean

@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * Grades a folder of submissions, one folder per student, against the course's visible and hidden
  * tests. Only the student's {@code .java} files are copied, into a fresh folder per student; the
  * tests always come from the course. Each submission runs in its own JVM with the exercise's time
- * limit and a memory limit, several at once.
+ * limit and a memory limit, several at once. Each worker keeps one JVM for the course's tests
+ * warm from one student to the next (the students' code runs in processes of its own, never in it),
+ * so a class pays for loading JUnit once per worker, not once per student.
  */
 public final class BatchGrader {
     /** Larger student files are not copied: no real exercise needs them, and they slow the compiler. */
@@ -63,13 +65,15 @@ public final class BatchGrader {
      * stops the batch.
      */
     public List<StudentGrade> grade(Exercise exercise, List<Path> students, Consumer<StudentGrade> done) throws InterruptedException {
-        return ParallelJobs.map(students, threads, "grading", student -> {
-            StudentGrade grade = gradeOne(exercise, student);
-            synchronized (done) {
-                done.accept(grade);
-            }
-            return grade;
-        });
+        try (WarmCheckers checkers = new WarmCheckers(lang, sandbox)) {
+            return ParallelJobs.map(students, threads, "grading", student -> {
+                StudentGrade grade = checkers.with(checker -> gradeOne(exercise, student, checker));
+                synchronized (done) {
+                    done.accept(grade);
+                }
+                return grade;
+            });
+        }
     }
 
     /** The student's name, as in the gradebook: the name of their folder. */
@@ -79,6 +83,13 @@ public final class BatchGrader {
 
     /** Grades one student folder in a fresh work folder that holds only their {@code .java} files. */
     StudentGrade gradeOne(Exercise exercise, Path student) {
+        try (ExerciseChecker checker = new ExerciseChecker(lang, sandbox)) {
+            return gradeOne(exercise, student, checker);
+        }
+    }
+
+    /** As {@link #gradeOne(Exercise, Path)}, with {@code checker}'s JVM for the course's tests. */
+    private StudentGrade gradeOne(Exercise exercise, Path student, ExerciseChecker checker) {
         long start = System.nanoTime();
         String name = studentName(student);
         Messages text = Messages.of("instructor", lang);
@@ -100,7 +111,7 @@ public final class BatchGrader {
                     String shown = student.relativize(src).toString().replace(java.io.File.separatorChar, '/') + "/";
                     result = new CheckResult("error", text.get("grade.no-java", shown), List.of(), "", false);
                 } else {
-                    result = new ExerciseChecker(lang, sandbox).run(exercise, List.of(copy, exercise.testDir(), exercise.hiddenDir()), work);
+                    result = checker.run(exercise, List.of(copy, exercise.testDir(), exercise.hiddenDir()), work);
                 }
             } catch (IOException e) {
                 result = new CheckResult("error", text.get("grade.io", e.getMessage()), List.of(), "", false);

@@ -72,39 +72,40 @@ public final class CourseValidator {
         for (Lang language : Lang.values()) {
             problems.addAll(numberingGaps(course.resolve("lessons").resolve(language.code()), false));
         }
-        for (List<Problem> found : ParallelJobs.map(exercises, threads, "exercise check", exercise -> checkExercise(exercise, lang, sandbox))) {
-            problems.addAll(found);
+        try (WarmCheckers checkers = new WarmCheckers(lang, sandbox)) {
+            for (List<Problem> found : ParallelJobs.map(exercises, threads, "exercise check",
+                    exercise -> checkers.with(checker -> checkExercise(exercise, checker)))) {
+                problems.addAll(found);
+            }
         }
         return new Outcome(List.copyOf(problems), lessons, exercises.size());
     }
 
     /** The problems of one exercise: its solution must pass everything, its starter must fail something. */
-    static List<Problem> checkExercise(Exercise exercise, Lang lang, Sandbox sandbox) {
+    private static List<Problem> checkExercise(Exercise exercise, ExerciseChecker checker) {
         // compiler errors name files from the course folder, as every other problem does
         Path course = exercise.dir().getParent().getParent();
         List<Problem> problems = new ArrayList<>();
-        try (ExerciseChecker checker = new ExerciseChecker(lang, sandbox)) {
-            if (!Files.isDirectory(exercise.solutionDir())) {
-                problems.add(new Problem(exercise.solutionDir(), 0, "validate.no-solution"));
-            } else {
-                CheckResult solution = checker.run(exercise, List.of(exercise.solutionDir(), exercise.testDir(), exercise.hiddenDir()), course);
-                if (!solution.passed()) {
-                    // say why, so an author need not re-run the check to find out
-                    List<String> failing = solution.tests().stream().filter(t -> !t.passed()).map(CourseValidator::why).toList();
-                    String said = solution.compileFailed() ? solution.output().stripTrailing() + "\n" + solution.message() : solution.message();
-                    problems.add(failing.isEmpty()
-                            ? new Problem(exercise.solutionDir(), 0, "validate.solution-fails", said)
-                            : new Problem(exercise.solutionDir(), 0, "validate.solution-fails-tests", said, String.join("; ", failing)));
-                }
+        if (!Files.isDirectory(exercise.solutionDir())) {
+            problems.add(new Problem(exercise.solutionDir(), 0, "validate.no-solution"));
+        } else {
+            CheckResult solution = checker.run(exercise, List.of(exercise.solutionDir(), exercise.testDir(), exercise.hiddenDir()), course);
+            if (!solution.passed()) {
+                // say why, so an author need not re-run the check to find out
+                List<String> failing = solution.tests().stream().filter(t -> !t.passed()).map(CourseValidator::why).toList();
+                String said = solution.compileFailed() ? solution.output().stripTrailing() + "\n" + solution.message() : solution.message();
+                problems.add(failing.isEmpty()
+                        ? new Problem(exercise.solutionDir(), 0, "validate.solution-fails", said)
+                        : new Problem(exercise.solutionDir(), 0, "validate.solution-fails-tests", said, String.join("; ", failing)));
             }
-            CheckResult starter = checker.run(exercise, List.of(exercise.srcDir(), exercise.testDir(), exercise.hiddenDir()), course);
-            if (starter.passed()) {
-                problems.add(new Problem(exercise.srcDir(), 0, "validate.starter-passes"));
-            } else if (!"fail".equals(starter.status())) {
-                // the compiler's errors come first, as in check, so "the errors above" are above
-                String said = starter.compileFailed() ? starter.output().stripTrailing() + "\n" + starter.message() : starter.message();
-                problems.add(new Problem(exercise.srcDir(), 0, "validate.starter-broken", said));
-            }
+        }
+        CheckResult starter = checker.run(exercise, List.of(exercise.srcDir(), exercise.testDir(), exercise.hiddenDir()), course);
+        if (starter.passed()) {
+            problems.add(new Problem(exercise.srcDir(), 0, "validate.starter-passes"));
+        } else if (!"fail".equals(starter.status())) {
+            // the compiler's errors come first, as in check, so "the errors above" are above
+            String said = starter.compileFailed() ? starter.output().stripTrailing() + "\n" + starter.message() : starter.message();
+            problems.add(new Problem(exercise.srcDir(), 0, "validate.starter-broken", said));
         }
         return problems;
     }

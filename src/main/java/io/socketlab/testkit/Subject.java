@@ -133,12 +133,18 @@ public final class Subject {
         Files.deleteIfExists(socket);
         outOfMemory = false;
         listening = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        listening.bind(UnixDomainSocketAddress.of(socket));
-        // the learner's process may run as another user: it must be able to connect
-        Files.setPosixFilePermissions(socket, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-        List<String> full = new ArrayList<>(command);
-        full.add(socket.toString());
-        process = Processes.start(new ProcessBuilder(full).directory(work.toFile()));
+        try {
+            listening.bind(UnixDomainSocketAddress.of(socket));
+            // the learner's process may run as another user: it must be able to connect
+            Files.setPosixFilePermissions(socket, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            List<String> full = new ArrayList<>(command);
+            full.add(socket.toString());
+            process = Processes.start(new ProcessBuilder(full).directory(work.toFile()));
+        } catch (IOException e) {
+            // the work folder is gone, say: nothing of this start stays open
+            closeQuietly(listening);
+            throw e;
+        }
         drain(process.getInputStream());
         drain(process.getErrorStream());
         Process started = process;

@@ -352,7 +352,7 @@ class InstructorCommandsTest {
         assertEquals(List.of("    Points Possible", "", "", "", "", "10"), rows.get(1));
         assertEquals(List.of("Smith, Bob", "340934", "S1", "bsmith", "A", "10"), rows.get(2));
         double lane = Double.parseDouble(rows.get(3).get(5));
-        assertTrue(lane > 0 && lane < 10, rows::toString);
+        assertTrue(lane > 0 && lane < 10, () -> rows + "\n" + printed());
         assertEquals("", rows.get(4).get(5), "no submission: Canvas keeps the grade it has");
 
         Map<String, Object> correct = JSON.std.mapFrom(Files.readString(results.resolve("results/smithbob_340934/results.json")));
