@@ -52,6 +52,12 @@ final class CourseTests {
         if (made != null && Files.isDirectory(made.classes)) {
             return made;
         }
+        // the stubs are written and compiled while the folders' deletion at exit waits
+        return ScratchFolders.writing(() -> make(key, starter, starterClasses, testDirs, shownBases, locale, withheld, withheldLabel));
+    }
+
+    private static CourseTests make(String key, Path starter, Path starterClasses, List<Path> testDirs, List<Path> shownBases,
+            Locale locale, Path withheld, String withheldLabel) throws IOException {
         Path work = ScratchFolders.create("socketlab-course-tests");
         Path api = starterClasses;
         if (api == null) {
@@ -76,7 +82,7 @@ final class CourseTests {
                 }
             }
         }
-        made = new CourseTests(classes, List.copyOf(tests), Set.copyOf(helpers), compiled);
+        CourseTests made = new CourseTests(classes, List.copyOf(tests), Set.copyOf(helpers), compiled);
         if (compiled.ok()) {
             MADE.put(key, made);
         }

@@ -62,6 +62,12 @@ final class LearnerCompiler {
      */
     static Outcome compile(List<Path> sourceDirs, Path out, List<Path> shownBases, Locale locale, Path withheld,
             String withheldLabel) throws IOException {
+        // a compile into a scratch folder is waited for before the folders are deleted at exit
+        return ScratchFolders.writing(() -> compileNow(sourceDirs, out, shownBases, locale, withheld, withheldLabel));
+    }
+
+    private static Outcome compileNow(List<Path> sourceDirs, Path out, List<Path> shownBases, Locale locale, Path withheld,
+            String withheldLabel) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no-compiler");

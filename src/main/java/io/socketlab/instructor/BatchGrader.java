@@ -105,8 +105,10 @@ public final class BatchGrader {
             try {
                 work = ScratchFolders.create("socketlab-grade");
                 // the copy sits where it sits in the submission, so compiler errors name the student's own path
-                Path copy = Files.createDirectories(work.resolve(student.relativize(src).toString()));
-                if (copyJavaSources(src.toRealPath(), copy) == 0) {
+                Path copy = work.resolve(student.relativize(src).toString());
+                // copied while the folders' deletion at exit waits, or a copy in flight would make them again
+                long copied = ScratchFolders.writing(() -> copyJavaSources(src.toRealPath(), Files.createDirectories(copy)));
+                if (copied == 0) {
                     // else the course's tests would not compile, and the reason would blame them
                     String shown = student.relativize(src).toString().replace(java.io.File.separatorChar, '/') + "/";
                     result = new CheckResult("error", text.get("grade.no-java", shown), List.of(), "", false);

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * SIGTERM sent to {@code grade} alone, as a CI cancel does, while a student's code hangs: every
@@ -21,8 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 class GradeSignalTest {
     private static final Path COURSE = Path.of("").toAbsolutePath();
 
-    @Test
-    void sigtermToGradeAloneLeavesNoProcessAndNoTemporaryFolder(@TempDir Path dir) throws Exception {
+    /**
+     * @param early signal as soon as the learner's process appears, which it does while the code
+     *     compiles (the compile's writes are waited for, see ScratchFoldersTest), else once the
+     *     run is ordered and the student's code hangs
+     */
+    @ParameterizedTest(name = "signalled while compiling: {0}")
+    @ValueSource(booleans = {false, true})
+    void sigtermToGradeAloneLeavesNoProcessAndNoTemporaryFolder(boolean early, @TempDir Path dir) throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path student = dir.resolve("submissions/hangs/src/exercise/send_all");
         Files.createDirectories(student);
@@ -37,10 +44,10 @@ class GradeSignalTest {
             // the student's code runs once a process works in the grader's scratch folder for it and
             // the run is ordered; the sandbox's probe, which also runs processes in the temporary
             // folder and ends at once, must not be taken for it, so the wait is for the learner's own
-            // process (which starts while the code compiles: a signal mid-compile is another matter)
+            // process, which starts while the code compiles
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             boolean started = false;
-            while (!(started = !processesUsing(tmp, "socketlab-subject").isEmpty() && compiled(tmp))
+            while (!(started = !processesUsing(tmp, "socketlab-subject").isEmpty() && (early || compiled(tmp)))
                     && System.nanoTime() < deadline && grade.isAlive()) {
                 Thread.sleep(50);
             }
