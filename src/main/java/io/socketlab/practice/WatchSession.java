@@ -36,8 +36,14 @@ import org.jline.utils.NonBlockingReader;
  * network drives), it switches to comparing file times on every tick.
  */
 public final class WatchSession {
-    private static final int TICK_MILLIS = 20;
-    private static final int FALLBACK_EVERY_TICKS = 50;
+    /**
+     * The loop wakes at once for a key or a file event (each read on a thread of its own: jline's
+     * read with a timeout returns only every 100 ms, which once delayed every save's check by up to
+     * that much), else every tick, to look at file times.
+     */
+    private static final int TICK_MILLIS = 100;
+    /** File times are compared every this many ticks (2 s) while file events seem to work. */
+    private static final int FALLBACK_EVERY_TICKS = 20;
 
     private final Terminal terminal;
     private final PrintWriter out;
@@ -51,6 +57,8 @@ public final class WatchSession {
     private final Function<Exercise, String> solutionView;
     private final ExerciseChecker checker;
     private boolean polling;
+    /** How long the loop waits for a key or a file event before it looks at file times itself. */
+    private long tickMillis = TICK_MILLIS;
     private Exercise current;
     private volatile boolean passed;
     /** Set by Ctrl-C, which ends watch as q does. */
@@ -92,21 +100,27 @@ public final class WatchSession {
         this.checker = new ExerciseChecker(lang, true);
     }
 
+    /** Waits {@code millis} between looks at file times (a test makes it long: saves are checked on their events). */
+    WatchSession tick(long millis) {
+        this.tickMillis = millis;
+        return this;
+    }
+
     /** Runs until the learner presses q or the input ends. */
     public void run() throws IOException {
         var attributes = terminal.enterRawMode();
         // Ctrl-C ends watch like q: left to the JVM's default, it would end the process with the
         // terminal still raw (no echo) for the learner's shell
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> stopRequested = true);
-        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
-            NonBlockingReader keys = terminal.reader();
+        try (WatchService watcher = FileSystems.getDefault().newWatchService();
+             Events keys = new Events(terminal.reader(), watcher)) {
             WatchKeys watched = new WatchKeys(watcher);
             watched.register(current);
             long stamp = stamp(current);
             recheck();
             int tick = 0;
             while (true) {
-                int key = keys.read(TICK_MILLIS);
+                int key = keys.next(tickMillis);
                 if (key == NonBlockingReader.EOF || key == 'q' || stopRequested) {
                     stopCheck();
                     out.println(text.get("watch.bye"));
@@ -129,7 +143,7 @@ public final class WatchSession {
                     recheck();
                     continue;
                 }
-                boolean announced = watched.drain();
+                boolean announced = keys.filesChanged();
                 tick++;
                 if (announced || polling || tick % FALLBACK_EVERY_TICKS == 0) {
                     long now = stamp(current);
@@ -230,7 +244,7 @@ public final class WatchSession {
         verdicts.accept(result);
     }
 
-    private void handleKey(char key, NonBlockingReader keys) throws IOException {
+    private void handleKey(char key, Events keys) throws IOException {
         if (key == 'c') {
             // by hand, for folders where neither file events nor file times show a save in time;
             // not under the screen lock, which the check being replaced may be waiting for
@@ -242,7 +256,7 @@ public final class WatchSession {
         }
     }
 
-    private void answerKey(char key, NonBlockingReader keys) throws IOException {
+    private void answerKey(char key, Events keys) throws IOException {
         switch (key) {
             case 'h' -> showHint();
             case 'l' -> {
@@ -251,7 +265,7 @@ public final class WatchSession {
             case 'r' -> {
                 out.println(text.get("cli.reset-ask", current.id(), current.srcDir()));
                 out.flush();
-                int answer = deferred.isEmpty() ? keys.read() : deferred.poll();
+                int answer = deferred.isEmpty() ? keys.nextKey() : deferred.poll();
                 StarterSnapshot starter = new StarterSnapshot(courseRoot, current);
                 if ((answer == 'y' || answer == 'Y') && !starter.exists()) {
                     out.println(text.get("cli.reset-no-starter", current.id()));
@@ -354,16 +368,102 @@ public final class WatchSession {
                 }
             }
         }
+    }
 
-        /** True when any event arrived since the last call. */
-        boolean drain() {
-            boolean any = false;
-            WatchKey key;
-            while ((key = watcher.poll()) != null) {
-                any |= !key.pollEvents().isEmpty();
-                key.reset();
+    /**
+     * What the loop waits for, in one queue: keys, read on a thread of their own, and file events,
+     * taken from the watch service on another. A key is read only after it was seen to be there
+     * and while the session runs, so the keys typed after it ended are left for whoever reads next.
+     */
+    private static final class Events implements AutoCloseable {
+        /** In the queue: a file event came (which {@link #filesChanged()} then says). */
+        private static final int FILES = Integer.MIN_VALUE;
+        private final java.util.concurrent.BlockingQueue<Integer> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final java.util.concurrent.atomic.AtomicBoolean files = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile boolean closed;
+
+        Events(NonBlockingReader keys, WatchService watcher) {
+            daemon("socketlab-watch-keys", () -> readKeys(keys));
+            daemon("socketlab-watch-files", () -> takeFileEvents(watcher));
+        }
+
+        private static void daemon(String name, Runnable body) {
+            Thread thread = new Thread(body, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void readKeys(NonBlockingReader keys) {
+            try {
+                while (!closed) {
+                    int seen = keys.peek(TICK_MILLIS);
+                    if (seen == NonBlockingReader.READ_EXPIRED || closed) {
+                        continue;
+                    }
+                    int key = keys.read();
+                    queue.add(key);
+                    if (key == NonBlockingReader.EOF) {
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                queue.add(NonBlockingReader.EOF);
             }
-            return any;
+        }
+
+        private void takeFileEvents(WatchService watcher) {
+            try {
+                while (!closed) {
+                    WatchKey key = watcher.take();
+                    boolean any = !key.pollEvents().isEmpty();
+                    key.reset();
+                    if (any) {
+                        files.set(true);
+                        queue.add(FILES);
+                    }
+                }
+            } catch (InterruptedException | java.nio.file.ClosedWatchServiceException e) {
+                // the session ended
+            }
+        }
+
+        /**
+         * The next key, waiting at most {@code millis}: {@link NonBlockingReader#READ_EXPIRED} when
+         * none came, also when a file event woke the wait (see {@link #filesChanged()}).
+         */
+        int next(long millis) throws IOException {
+            try {
+                Integer item = queue.poll(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return item == null || item == FILES ? NonBlockingReader.READ_EXPIRED : item;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException();
+            }
+        }
+
+        /** The next key, however long it takes (file events meanwhile are kept for {@link #filesChanged()}). */
+        int nextKey() throws IOException {
+            while (true) {
+                try {
+                    int item = queue.take();
+                    if (item != FILES) {
+                        return item;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException();
+                }
+            }
+        }
+
+        /** Whether a file event came since the last call. */
+        boolean filesChanged() {
+            return files.getAndSet(false);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
         }
     }
 }

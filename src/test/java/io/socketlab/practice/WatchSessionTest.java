@@ -62,6 +62,23 @@ class WatchSessionTest {
         }
     }
 
+    /**
+     * With file events, a save is checked when its event comes, not at the loop's next tick: with
+     * a tick of ten minutes the verdict still comes (jline's read with a timeout had made every
+     * save wait for the tick, up to 100 ms each time).
+     */
+    @Test
+    void aSaveIsCheckedOnItsFileEventNotAtTheNextTick() throws Exception {
+        Path target = copyFixture("02-failing");
+        try (Watch watch = new Watch(0, false, TimeUnit.MINUTES.toMillis(10))) {
+            assertEquals("fail", watch.verdict().status());
+            save(target.resolve("src/Subject.java"), Files.readString(target.resolve("solution/Subject.java")));
+            assertEquals("pass", watch.verdict().status(), "the save's event woke the loop");
+            String shown = watch.quit();
+            assertTrue(shown.contains("Bye."), shown);
+        }
+    }
+
     @Test
     void keysForNextHintListAndResetDoWhatTheySay() throws Exception {
         copyFixture("01-passing");
@@ -231,13 +248,21 @@ class WatchSessionTest {
         private final Thread loop;
 
         Watch(int startAt) throws IOException {
+            this(startAt, true, 0);
+        }
+
+        /** @param tickMillis the wait between looks at file times, or 0 for watch's own */
+        Watch(int startAt, boolean poll, long tickMillis) throws IOException {
             List<Exercise> exercises = ExerciseLoader.load(course, new ArrayList<>());
             terminal = TerminalBuilder.builder().provider("exec").streams(new PipedInputStream(keys), screen)
                     .type("xterm-256color").dumb(false).build();
             // loaded again, as watch's command picks its start apart from the list: equal, not the same object
             Exercise start = ExerciseLoader.load(course, new ArrayList<>()).get(startAt);
-            WatchSession session = new WatchSession(terminal, course, exercises, start, Lang.EN, false, true,
+            WatchSession session = new WatchSession(terminal, course, exercises, start, Lang.EN, false, poll,
                     e -> "the solution of " + e.id() + ", as rendered", verdicts::add);
+            if (tickMillis > 0) {
+                session.tick(tickMillis);
+            }
             loop = new Thread(() -> {
                 try {
                     session.run();
