@@ -16,12 +16,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No container engine runs here, so what can be checked is that the Containerfile runs the
+ * CI runs no container engine (the image was built and run by hand with podman 4.3 on the project's
+ * machine: docs/instructors.md), so what is checked here is that the Containerfile runs the
  * commands the rest of SocketLab uses: its entry point is grade as the docs call it, and it builds
  * the jar as setup.sh does, from a course without solutions.
  */
 class ContainerfileTest {
     private static final Path COURSE = Path.of("").toAbsolutePath();
+
+    /**
+     * The reference solutions never enter the build context: a COPY layer keeps every file it
+     * copied, so a later {@code rm} would hide them from the running container but not from
+     * whoever has the image ({@code podman save}, a registry pull). docker reads .dockerignore;
+     * podman and buildah read .containerignore first, else .dockerignore.
+     */
+    @Test
+    void theBuildContextLeavesEverySolutionOut() throws Exception {
+        Path ignoreFile = Files.exists(COURSE.resolve(".containerignore")) ? COURSE.resolve(".containerignore") : COURSE.resolve(".dockerignore");
+        assertTrue(Files.exists(ignoreFile), "no .dockerignore: the image would carry the solutions in a layer");
+        List<java.nio.file.PathMatcher> ignored = Files.readAllLines(ignoreFile).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("!"))
+                .map(l -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + l)).toList();
+        int solutions = 0;
+        try (var exercises = Files.list(COURSE.resolve("exercises"))) {
+            for (Path exercise : exercises.filter(e -> Files.isDirectory(e.resolve("solution"))).toList()) {
+                Path solution = COURSE.relativize(exercise.resolve("solution"));
+                solutions++;
+                assertTrue(ignored.stream().anyMatch(m -> m.matches(solution)), ignoreFile.getFileName() + " lets " + solution + " into the image");
+            }
+        }
+        assertTrue(solutions > 0, "the instructor course has solutions to leave out");
+        for (String kept : List.of("exercises/06-send-all/src", "exercises/06-send-all/hidden", "exercises/06-send-all/test")) {
+            assertTrue(ignored.stream().noneMatch(m -> m.matches(Path.of(kept))), kept + " is needed to grade");
+        }
+    }
 
     /**
      * The image's /opt/socketlab as its COPY lines and its rm lay it out, made here: the build's

@@ -112,6 +112,30 @@ class LauncherIT {
         }
     }
 
+    /**
+     * A build that fails says so, with Maven's errors, also when stderr is not a terminal (a
+     * container build, CI): the launcher once ended silently there, under {@code set -e}.
+     */
+    @Test
+    void aFailedBuildShowsMavensErrorsWithoutATerminal() throws Exception {
+        Path copy = Files.createTempDirectory("launcher-build");
+        try {
+            Files.copy(LAUNCHER, copy.resolve("socketlab"));
+            Files.copy(Path.of("pom.xml"), copy.resolve("pom.xml"));
+            io.socketlab.TestFiles.copyTree(Path.of("src/main"), copy.resolve("src/main"));
+            Path broken = copy.resolve("src/main/java/io/socketlab/cli/Main.java");
+            Files.writeString(broken, Files.readString(broken) + "\nclass Broken { int x = ; }\n");
+            Result built = launch(Path.of(System.getProperty("java.home")), Map.of(), List.of("bash", copy.resolve("socketlab").toString(), "list"));
+            assertEquals(1, built.code, built.err);
+            assertTrue(built.err.contains("[ERROR]") && built.err.contains("Main.java"), "Maven's errors are shown:\n" + built.err);
+            assertTrue(built.err.contains("socketlab: the build failed; the whole log is in"), built.err);
+        } finally {
+            try (Stream<Path> walk = Files.walk(copy)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     private static List<Path> caches(String suffix) throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().startsWith("socketlab-") && p.toString().endsWith(suffix)).toList();
