@@ -565,7 +565,7 @@ public final class SubjectHost {
     }
 
     private static final class CallbackChannel implements WritableByteChannel {
-        private static final int MAX_WRITE = 64 * 1024;
+        private static final int MAX_WRITE = 256 * 1024;
         private final Callee to;
 
         CallbackChannel(Callee to) {
