@@ -1,5 +1,6 @@
 package exercise.phone_client;
 
+import io.socketlab.testkit.LearnerThreads;
 import io.socketlab.testkit.PlatformCharset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -128,6 +129,7 @@ class PhoneClientTest {
 
     /** True while {@code caller} waits in a socket read that has a timeout. */
     private static boolean readsWithATimeout(Thread caller) {
-        return Arrays.stream(caller.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("timedRead"));
+        // under the grader the client runs in a process of its own: LearnerThreads looks there
+        return Arrays.stream(LearnerThreads.stack(caller)).anyMatch(frame -> frame.getMethodName().equals("timedRead"));
     }
 }

@@ -23,4 +23,18 @@ public final class LearnerThreads {
         }
         return subject.cpuNanos(caller);
     }
+
+    /**
+     * Where the learner's code that {@code caller} runs is now: under the grader, the stack of the
+     * call's thread in the learner's process (empty once the call has returned); under plain Maven
+     * or an IDE, {@code caller}'s own stack. A test that looks for a frame (a read with a timeout,
+     * say) must look here: under the grader, {@code caller} itself only waits for the reply.
+     */
+    public static StackTraceElement[] stack(Thread caller) {
+        if (Subject.current() == null) {
+            return caller.getStackTrace();
+        }
+        StackTraceElement[] remote = Subject.learnerStack(caller);
+        return remote == null ? new StackTraceElement[0] : remote;
+    }
 }
