@@ -133,8 +133,11 @@ public final class ChildTestRunner {
                 }
             }
             doc.put("output", capture.runText());
-            // only a JVM the parent wants to keep is worth the wait for the learner's threads to end
-            boolean clean = parts[3].equals("keep") && Leftovers.noThreadLeft(baseThreads) && Leftovers.openFiles() <= baseFiles;
+            // only a JVM the parent wants to keep is worth the wait for the learner's threads to end;
+            // apart, the files open are the course's tests' own (a JDK HttpClient keeps its
+            // connections until it is collected), allowed to grow a little before a fresh JVM
+            int filesAllowed = baseFiles + (parts[5].equals("-") ? 0 : Leftovers.APART_FILES_SLACK);
+            boolean clean = parts[3].equals("keep") && Leftovers.noThreadLeft(baseThreads) && Leftovers.openFiles() <= filesAllowed;
             doc.put("reusable", clean);
             Path resultFile = Path.of(parts[1]);
             Path partial = resultFile.resolveSibling(resultFile.getFileName() + ".part");

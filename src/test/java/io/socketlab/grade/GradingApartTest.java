@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,14 +23,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GradingApartTest {
     private static final Path COURSE = Path.of("").toAbsolutePath();
 
+    /** One warm checker for every exercise, as a batch's worker keeps one. */
+    private static ExerciseChecker warm;
+
+    @BeforeAll
+    static void startTheWarmChecker() {
+        warm = new ExerciseChecker(Lang.EN, sandbox(), true);
+    }
+
+    @AfterAll
+    static void endTheWarmChecker() {
+        warm.close();
+    }
+
+    /**
+     * Each reference solution passes apart, on one warm tests' JVM kept from exercise to exercise:
+     * no exercise's tests leave behind what makes a batch start a fresh JVM for every student
+     * (exercise 12's HttpClient keeps its threads and connections; the process-starting thread
+     * appears in a warm JVM's first run).
+     */
     @ParameterizedTest
     @ValueSource(strings = {"01-phone-server", "02-phone-client", "03-loop-server", "04-udp-upper", "05-chat-client",
-            "06-send-all", "07-framing", "08-group-chat"})
+            "06-send-all", "07-framing", "08-group-chat", "12-web-server"})
     void everyReferenceSolutionPassesEveryTestApart(String id) {
         Exercise exercise = exercise(id);
-        CheckResult result = new ExerciseChecker(Lang.EN, sandbox())
-                .run(exercise, List.of(exercise.solutionDir(), exercise.testDir(), exercise.hiddenDir()));
+        TestJvm before = warm.waiting();
+        CheckResult result = warm.run(exercise, List.of(exercise.solutionDir(), exercise.testDir(), exercise.hiddenDir()));
         assertEquals("pass", result.status(), result.message() + "\n" + result.tests() + "\n" + result.output());
+        assertNotNull(warm.waiting(), "a JVM waits for the next run");
+        if (before != null) {
+            assertSame(before, warm.waiting(), id + "'s tests left behind what a warm tests' JVM may not keep");
+        }
     }
 
     /**
