@@ -88,11 +88,8 @@ public final class ChildTestRunner {
                 if (early != null) {
                     early.close();
                 }
-                if (parts[1].equals("-")) {
-                    early = null; // the run was refused: nothing of the learner's is left to run
-                    continue;
-                }
-                early = startEarly(parts[1], parts[2], capture);
+                // "-": the run was refused, and nothing of the learner's is left to run
+                early = parts[1].equals("-") ? null : startEarly(parts[1], parts[2], capture);
                 continue;
             }
             defaults.restore();
