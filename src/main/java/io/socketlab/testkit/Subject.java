@@ -9,15 +9,16 @@ import java.io.Writer;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,8 +55,11 @@ public final class Subject {
     private static final int MAX_RESTARTS = 5;
     private static volatile Subject current;
 
+    /** The bytes a subject sends first on the bridge: what tells its connection from any other on loopback. */
+    static final int TOKEN_BYTES = 16;
+    private static final SecureRandom TOKENS = new SecureRandom();
+
     private final List<String> command;
-    private final Path socket;
     private final Path work;
     private final OutputStream output;
     private final Map<Long, Object> exported = new ConcurrentHashMap<>();
@@ -63,6 +67,7 @@ public final class Subject {
     private final AtomicLong ids = new AtomicLong();
     private Process process;
     private ServerSocketChannel listening;
+    private byte[] token;
     private Peer peer;
     private int restarts;
     private String ended;
@@ -73,13 +78,12 @@ public final class Subject {
     private Subject(List<String> command, Path work, OutputStream output) {
         this.command = command;
         this.work = work;
-        this.socket = work.resolve("bridge.sock");
         this.output = output;
     }
 
     /**
-     * Starts the subject for one run: {@code command} runs {@link SubjectHost} with the socket path
-     * and the learner's classes added; what it prints goes to {@code output}. It starts now and is
+     * Starts the subject for one run: {@code command} runs {@link SubjectHost} with the bridge's
+     * port and token added; what it prints goes to {@code output}. It starts now and is
      * waited for at the first call, so its start overlaps the tests' discovery.
      */
     public static Subject open(List<String> command, Path work, OutputStream output) throws IOException {
@@ -130,15 +134,18 @@ public final class Subject {
     }
 
     private void launch() throws IOException {
-        Files.deleteIfExists(socket);
         outOfMemory = false;
-        listening = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        // The bridge is TCP on loopback, which the learner's sockets load anyway; a Unix socket made
+        // the learner's process set up SecureRandom and the security providers, about 15 ms of CPU
+        // of each run. Under the sandbox, loopback is the run's own; without it, another program
+        // could connect first, and it is told from the subject by the token the subject is given.
+        listening = ServerSocketChannel.open();
         try {
-            listening.bind(UnixDomainSocketAddress.of(socket));
-            // the learner's process may run as another user: it must be able to connect
-            Files.setPosixFilePermissions(socket, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4);
+            token = new byte[TOKEN_BYTES];
+            TOKENS.nextBytes(token);
             List<String> full = new ArrayList<>(command);
-            full.add(socket.toString());
+            full.add(((InetSocketAddress) listening.getLocalAddress()).getPort() + ":" + java.util.HexFormat.of().formatHex(token));
             process = Processes.start(new ProcessBuilder(full).directory(work.toFile()));
         } catch (IOException e) {
             // the work folder is gone, say: nothing of this start stays open
@@ -200,13 +207,22 @@ public final class Subject {
         return peer;
     }
 
-    /** The subject's connection, or null when it did not connect within the start limit or ended first. */
+    /**
+     * The subject's connection, or null when it did not connect within the start limit or ended
+     * first. A connection that does not begin with the token is closed and another waited for.
+     */
     private SocketChannel accept() throws IOException {
         ServerSocketChannel waiting = listening;
+        SocketChannel[] candidate = new SocketChannel[1];
         Thread limit = new Thread(() -> {
             try {
                 Thread.sleep(TimeUnit.NANOSECONDS.toMillis(START_LIMIT_NANOS));
                 closeQuietly(waiting);
+                synchronized (candidate) {
+                    if (candidate[0] != null) {
+                        closeQuietly(candidate[0]);
+                    }
+                }
             } catch (InterruptedException e) {
                 // connected in time
             }
@@ -214,14 +230,33 @@ public final class Subject {
         limit.setDaemon(true);
         limit.start();
         try {
-            return waiting.accept();
+            while (true) {
+                SocketChannel channel = waiting.accept();
+                synchronized (candidate) {
+                    candidate[0] = channel;
+                }
+                if (presentsToken(channel)) {
+                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    return channel;
+                }
+                closeQuietly(channel);
+            }
         } catch (IOException e) {
             return null;
         } finally {
             limit.interrupt();
             closeQuietly(waiting);
-            Files.deleteIfExists(socket);
         }
+    }
+
+    private boolean presentsToken(SocketChannel channel) throws IOException {
+        ByteBuffer first = ByteBuffer.allocate(TOKEN_BYTES);
+        while (first.hasRemaining()) {
+            if (channel.read(first) < 0) {
+                return false;
+            }
+        }
+        return java.security.MessageDigest.isEqual(first.array(), token);
     }
 
     private void stop() {

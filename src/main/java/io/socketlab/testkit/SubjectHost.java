@@ -18,10 +18,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -53,10 +51,19 @@ public final class SubjectHost {
         this.learner = learner;
     }
 
-    /** {@code CLASSES SOCKET}: the learner's compiled classes, the socket the tests' JVM listens on. */
+    /**
+     * {@code CLASSES PORT:TOKEN}: the learner's compiled classes, the loopback port the tests' JVM
+     * listens on and the token (hex) that this process sends first there.
+     */
     public static void main(String[] args) throws Exception {
-        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-        channel.connect(UnixDomainSocketAddress.of(args[1]));
+        int colon = args[1].indexOf(':');
+        SocketChannel channel = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                Integer.parseInt(args[1].substring(0, colon))));
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        ByteBuffer token = ByteBuffer.wrap(java.util.HexFormat.of().parseHex(args[1].substring(colon + 1)));
+        while (token.hasRemaining()) {
+            channel.write(token);
+        }
         URLClassLoader learner = new URLClassLoader(new URL[] {Path.of(args[0]).toUri().toURL()}, SubjectHost.class.getClassLoader());
         SubjectHost host = new SubjectHost(learner);
         CountDownLatch gone = new CountDownLatch(1);
