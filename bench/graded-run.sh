@@ -14,10 +14,11 @@ ex="$root/exercises/$id"
 SOCKETLAB_CACHE=now "$root/socketlab" list >/dev/null   # the jar and its start-up archive, recorded before anything is measured
 jar="$root/target/socketlab.jar"
 archive=$(ls -t "$root"/target/socketlab-*-tests.jsa 2>/dev/null | head -1 || true)   # the whole warm-up's: the grader and its tests' JVMs
+subject=$(ls -t "$root"/target/socketlab-*-subject.jsa 2>/dev/null | head -1 || true)   # the learner's processes'
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 javac -encoding UTF-8 -d "$tmp" -cp "$jar" "$root/bench/GradedRun.java"
 share=()
 [ -n "$archive" ] && [ "$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)" -lt 24 ] \
-  && share=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Dsocketlab.cds="$archive")
+  && share=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Dsocketlab.cds="$archive" ${subject:+-Dsocketlab.subject.cds="$subject"})
 echo "$id, load $(cut -d' ' -f1 /proc/loadavg), $(nproc) cores"
 java "${share[@]}" -cp "$jar:$tmp" GradedRun "$ex" "$runs" 2>&1 | grep -v '^WARNING'

@@ -51,6 +51,14 @@ final class LearnerCompiler {
      *
      * @throws IllegalStateException when this Java has no compiler (a JRE)
      */
+    /**
+     * String concatenation compiled to StringBuilder calls, as before Java 9, not to invokedynamic:
+     * each new shape of concatenation made a JVM spin method-handle classes at its first use, about
+     * 35 in an exercise-06 run of the learner's process, which its start-up archive cannot hold
+     * because they depend on the learner's code. The strings made are the same.
+     */
+    private static final String INLINE_CONCAT = "-XDstringConcat=inline";
+
     static Outcome compile(List<Path> sourceDirs, Path out, List<Path> shownBases, Locale locale) throws IOException {
         return compile(sourceDirs, out, shownBases, locale, null, "");
     }
@@ -87,7 +95,7 @@ final class LearnerCompiler {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, locale, StandardCharsets.UTF_8)) {
             List<String> options = List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"),
-                    "-encoding", "UTF-8", "-proc:none", "-g", "-Xlint:none");
+                    "-encoding", "UTF-8", "-proc:none", "-g", "-Xlint:none", INLINE_CONCAT);
             StringWriter noise = new StringWriter();
             JavacTask task = (JavacTask) compiler.getTask(noise, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources));

@@ -225,9 +225,11 @@ public final class Sandbox {
                 paths.add(entry);
             }
         }
-        String archive = System.getProperty("socketlab.cds");
-        if (archive != null && Files.isRegularFile(Path.of(archive))) {
-            paths.add(Path.of(archive).toAbsolutePath());
+        for (String property : List.of(TestJvm.TESTS_ARCHIVE, TestJvm.SUBJECT_ARCHIVE)) {
+            Path archive = TestJvm.archive(property);
+            if (archive != null) {
+                paths.add(archive);
+            }
         }
         paths.removeIf(p -> !Files.exists(p));
         // what lies inside another visible path is visible with it

@@ -93,25 +93,45 @@ final class TestJvm {
     /** The java command and options the tests' JVM starts with: the learner's, and the start-up archive. */
     static List<String> java(Lang lang) {
         List<String> command = sharedJava(lang);
-        String archive = System.getProperty("socketlab.cds");
-        if (archive != null && Files.isRegularFile(Path.of(archive))) {
-            // The launcher's start-up archive was recorded with this jar on the class path, so
-            // the child may map it too and start without loading JUnit class by class.
-            command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-        }
+        // The launcher's start-up archive was recorded with this jar on the class path, so the
+        // child may map it too and start without loading JUnit class by class.
+        command.addAll(archiveOptions(TESTS_ARCHIVE));
         return command;
     }
 
+    /** The property naming the launcher's start-up archive of the tests' JVMs. */
+    static final String TESTS_ARCHIVE = "socketlab.cds";
+    /** The property naming the launcher's start-up archive of the learner's processes. */
+    static final String SUBJECT_ARCHIVE = "socketlab.subject.cds";
+
     /**
-     * The learner's process: the same JVM and limits without the launcher's start-up archive. That
-     * archive holds JUnit and the course, which the learner's process never loads, and mapping it
-     * costs more (about 90 ms on this project's machine) than the few classes it would save.
+     * The options that map the archive {@code property} names, or none when there is none. A
+     * stale one (an older jar) is refused by the JVM, quietly, and the process starts without it.
+     */
+    static List<String> archiveOptions(String property) {
+        Path archive = archive(property);
+        return archive == null ? List.of() : List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /** The archive {@code property} names, when it is a file. */
+    static Path archive(String property) {
+        String archive = System.getProperty(property);
+        return archive != null && Files.isRegularFile(Path.of(archive)) ? Path.of(archive).toAbsolutePath() : null;
+    }
+
+    /**
+     * The learner's process: the same JVM and limits, with an archive of its own. The tests' archive
+     * holds JUnit and the course, which the learner's process never loads, and mapping it cost more
+     * (about 90 ms on this project's machine) than it saved; its own, recorded from
+     * {@code SubjectHost --warmup}, holds the bridge and the socket and stream classes (a subject
+     * answering one call: 85 -> 69 ms of CPU).
      */
     static List<String> subjectJava(Lang lang) {
         List<String> command = sharedJava(lang);
         // it lives for one run: one compiler thread and no performance counters cost it less CPU
         // (about 5% of its 0.17 CPU s for an exercise-06 run), and it is never looked at with jstat
         command.addAll(1, List.of("-XX:CICompilerCount=1", "-XX:-UsePerfData"));
+        command.addAll(archiveOptions(SUBJECT_ARCHIVE));
         return command;
     }
 

@@ -1,9 +1,15 @@
 package io.socketlab.testkit;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
@@ -24,6 +30,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,6 +63,10 @@ public final class SubjectHost {
      * listens on and the token (hex) that this process sends first there.
      */
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--warmup")) {
+            warmup();
+            return;
+        }
         int colon = args[1].indexOf(':');
         SocketChannel channel = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                 Integer.parseInt(args[1].substring(0, colon))));
@@ -89,6 +100,60 @@ public final class SubjectHost {
         gone.await();
         // the tests' JVM is done with this process: threads the learner left cannot keep it alive
         Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Hidden ({@code --warmup}): what a typical run of the learner's process loads, for the start-up
+     * archive the launcher records of it. Both ends of the bridge run here over loopback: the
+     * requests the tests make, then the socket and stream classes a learner's client and server use.
+     */
+    private static void warmup() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocketChannel listening = ServerSocketChannel.open()) {
+            listening.bind(new InetSocketAddress(loopback, 0));
+            try (SocketChannel near = SocketChannel.open(listening.getLocalAddress()); SocketChannel far = listening.accept()) {
+                near.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                // a class loader on a folder, as the learner's classes are loaded, looking for a class there
+                Path folder = java.nio.file.Files.createTempDirectory("socketlab-subject-warmup");
+                URLClassLoader classes = new URLClassLoader(new URL[] {folder.toUri().toURL()}, SubjectHost.class.getClassLoader());
+                classes.getResource("exercise/Missing.class");
+                java.nio.file.Files.delete(folder);
+                new CountDownLatch(1).countDown();
+                SubjectHost host = new SubjectHost(classes);
+                host.peer = new Peer(Subject.ChannelStreams.in(far), Subject.ChannelStreams.out(far), host::serve, "subject-bridge");
+                Peer tests = new Peer(Subject.ChannelStreams.in(near), Subject.ChannelStreams.out(near), (op, args) -> List.of(), "tests-bridge");
+                try {
+                    Wire.Handle server = (Wire.Handle) tests.call("server", 50).get(0);
+                    tests.call("datagram");
+                    tests.call("serverchannel", 50, 64 * 1024);
+                    tests.call("call", 1L, "static", "java.lang.Integer", "parseInt", List.of("java.lang.String"), null, List.of("42"));
+                    tests.call("threads", 1L, 0L);
+                    tests.call("cpu", 1L);
+                    tests.call("stack", 1L);
+                    talk((ServerSocket) host.objects.get(server.id()));
+                } finally {
+                    tests.end("warmed up");
+                    host.peer.end("warmed up");
+                }
+            }
+        }
+    }
+
+    /** A line, then a length-prefixed frame, from a client to a server, as the exercises' code sends them. */
+    private static void talk(ServerSocket server) throws IOException {
+        try (Socket client = new Socket(server.getInetAddress(), server.getLocalPort()); Socket accepted = server.accept()) {
+            PrintWriter out = new PrintWriter(new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8), true);
+            out.println("hello");
+            new BufferedReader(new InputStreamReader(accepted.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            DataOutputStream frames = new DataOutputStream(new BufferedOutputStream(accepted.getOutputStream()));
+            frames.writeInt(2);
+            frames.write(new byte[] {1, 2});
+            frames.flush();
+            DataInputStream in = new DataInputStream(new BufferedInputStream(client.getInputStream()));
+            in.readFully(new byte[in.readInt()]);
+        } finally {
+            server.close();
+        }
     }
 
     private List<Object> serve(String op, List<Object> args) throws Throwable {

@@ -66,10 +66,18 @@ class LauncherIT {
         assertTrue(first.out.startsWith("Chapter 1\n"), first.out);
         List<Path> after = caches(cacheSuffix);
         assertTrue(after.size() >= 1, "no start-up cache " + cacheSuffix + " in target/ after a run with SOCKETLAB_CACHE=now; had " + before);
-        // one for read and the shell, one for the other commands, one for the tests' JVMs
-        for (String kind : List.of("-commands", "-tests")) {
+        // one for read and the shell, one for the other commands, one for the tests' JVMs, one for the learner's processes
+        for (String kind : List.of("-commands", "-tests", "-subject")) {
             assertTrue(after.stream().anyMatch(p -> p.getFileName().toString().endsWith(kind + cacheSuffix)), "no " + kind + " cache among " + after);
         }
+        // the learner's process maps its own, as the grader starts it (the same options, the same class path)
+        Path subject = after.stream().filter(p -> p.getFileName().toString().endsWith("-subject" + cacheSuffix)).findFirst().orElseThrow();
+        Result host = launch(javaHome, Map.of(), List.of(javaHome.resolve("bin/java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC", "-XX:SharedArchiveFile=" + subject.toAbsolutePath(), "-Xlog:class+load=info",
+                "-cp", Path.of("target/socketlab.jar").toAbsolutePath().toString(), "io.socketlab.testkit.SubjectHost", "--warmup"));
+        assertEquals(0, host.code, host.err);
+        assertTrue(host.out.contains("io.socketlab.testkit.Peer source: shared objects file"),
+                "the learner's process did not map its archive:\n" + host.out.lines().filter(l -> l.contains("io.socketlab.testkit.Peer ")).toList());
         Path loaded = Files.createTempFile("launcher", ".classes");
         try {
             Result second = launch(javaHome, Map.of("JAVA_TOOL_OPTIONS", cacheRequired + " -Xlog:class+load=info:file=" + loaded),
