@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.TreeSet;
 import java.util.LinkedHashSet;
@@ -195,8 +196,33 @@ public final class Sandbox {
         return io.socketlab.i18n.Messages.of("grade", lang).get("sandbox.unprotected", turnedOff || why == null ? "--sandbox off" : why);
     }
 
-    /** What the sandbox shows read-only: the system's libraries, the JDK and what it links to, the class path. */
+    /** {@link #visible()} as last found, and the archives it found: the same for every run of a batch. */
+    private static volatile Set<Path> visibleFound;
+    private static volatile List<Path> archivesFound;
+
+    /**
+     * What the sandbox shows read-only: the system's libraries, the JDK and what it links to, the
+     * class path. Found once (it walks the JDK's folder), again only when a start-up archive has
+     * appeared since (the launcher records them in the background on a first run).
+     */
     private static Set<Path> visible() throws IOException {
+        List<Path> archives = new ArrayList<>();
+        for (String property : List.of(TestJvm.TESTS_ARCHIVE, TestJvm.SUBJECT_ARCHIVE)) {
+            Path archive = TestJvm.archive(property);
+            if (archive != null) {
+                archives.add(archive);
+            }
+        }
+        Set<Path> found = visibleFound;
+        if (found == null || !archives.equals(archivesFound)) {
+            found = Collections.unmodifiableSet(findVisible(archives));
+            archivesFound = archives;
+            visibleFound = found;
+        }
+        return found;
+    }
+
+    private static Set<Path> findVisible(List<Path> archives) throws IOException {
         Set<Path> paths = new LinkedHashSet<>();
         for (String lib : List.of("/usr/lib", "/usr/lib64", "/usr/lib32")) {
             if (Files.isDirectory(Path.of(lib)) && !Files.isSymbolicLink(Path.of(lib))) {
@@ -225,12 +251,7 @@ public final class Sandbox {
                 paths.add(entry);
             }
         }
-        for (String property : List.of(TestJvm.TESTS_ARCHIVE, TestJvm.SUBJECT_ARCHIVE)) {
-            Path archive = TestJvm.archive(property);
-            if (archive != null) {
-                paths.add(archive);
-            }
-        }
+        paths.addAll(archives);
         paths.removeIf(p -> !Files.exists(p));
         // what lies inside another visible path is visible with it
         Set<Path> outer = new LinkedHashSet<>(paths);
