@@ -6,6 +6,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -312,6 +313,23 @@ public final class ChildTestRunner {
     }
 
     /** The Jupiter engine, named explicitly: service files are unreliable inside a shaded jar. */
+    /**
+     * For the launcher's start-up archive of the tests' JVMs: the warm-up tests run once as a
+     * tests' JVM runs them, listener and results included, with the results dropped. Discovery
+     * alone left out the classes JUnit makes as it runs tests (its lambdas, the annotations'
+     * proxies), which every first run then made: about 700 in an exercise-01 check.
+     */
+    public static void rehearse() throws Exception {
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false).addTestEngines(jupiter()).build());
+        OutputCapture capture = new OutputCapture(OutputStream.nullOutputStream());
+        capture.startRun();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("tests", runTests(launcher, List.of(DiscoverySelectors.selectClass(ChildWarmup.class)), capture, (kind, what) -> { }));
+        doc.put("output", capture.runText());
+        JSON.std.asString(doc);
+    }
+
     private static TestEngine jupiter() throws ReflectiveOperationException {
         // the engine is a runtime-only dependency, so it is not visible to the compiler
         return (TestEngine) Class.forName("org.junit.jupiter.engine.JupiterTestEngine").getDeclaredConstructor().newInstance();
