@@ -29,10 +29,11 @@ import picocli.CommandLine.ParentCommand;
 /**
  * Hidden: does the work of a typical session once, writing nothing, so the launcher can record the
  * classes it loads into a class-data-sharing archive that makes later starts fast. The launcher
- * records three, because mapping a larger archive costs a start more (fresh pages are slow here):
+ * records several, because mapping a larger archive costs a start more (fresh pages are slow here):
  * one for {@code read} and the shell ({@code warmup --reading}, which {@link QuickStart} takes
- * without picocli, as it takes those two), one for every other command ({@code --commands}) and
- * one for the tests' JVMs (the whole warm-up, with the compiler and JUnit).
+ * without picocli, as it takes those two), one for every other command ({@code --commands}, with
+ * the compiler, which `check` and `watch` start with) and one for the tests' JVMs (the whole
+ * warm-up, with JUnit running tests). The learner's processes have theirs from {@code SubjectHost}.
  */
 @Command(name = "warmup", hidden = true, description = "Load what a typical run uses (for the launcher's start-up archive).")
 final class WarmupCommand implements Callable<Integer> {
@@ -44,7 +45,7 @@ final class WarmupCommand implements Callable<Integer> {
     boolean reading;
 
     @Option(names = "--commands", hidden = true,
-            description = "What the other commands use, without the compiler and JUnit (the cache of every other command).")
+            description = "What the other commands use, with the compiler but without JUnit (the cache of every other command).")
     boolean commands;
 
     @Override
@@ -67,8 +68,10 @@ final class WarmupCommand implements Callable<Integer> {
         new io.socketlab.progress.ProgressStore(ws.options().courseRoot(), w -> { }).load();
         writeAndReadProgress();
         readAsALearnerWould(ws);
-        if (!reading && !commands) {
+        if (!reading) {
             compileOnce();
+        }
+        if (!reading && !commands) {
             discoverTests();
         }
         return 0;
