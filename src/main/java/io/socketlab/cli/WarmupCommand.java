@@ -72,7 +72,7 @@ final class WarmupCommand implements Callable<Integer> {
             compileOnce();
         }
         if (!reading && !commands) {
-            discoverTests();
+            runTestsOnce();
         }
         return 0;
     }
@@ -121,7 +121,7 @@ final class WarmupCommand implements Callable<Integer> {
     }
 
     /** Runs JUnit as every graded run's tests' JVM runs it: discovery, tests, their results. */
-    private static void discoverTests() throws Exception {
+    private static void runTestsOnce() throws Exception {
         io.socketlab.grade.ChildTestRunner.rehearse();
     }
 

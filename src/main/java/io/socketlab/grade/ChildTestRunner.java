@@ -68,8 +68,7 @@ public final class ChildTestRunner {
         // the learner's process of the first run, when the parent knew it already: it starts
         // first thing, while this JVM loads JUnit and warms up, not after the run is ordered
         Subject early = args.length == 2 ? startEarly(args[0], args[1], capture) : null;
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestEngineAutoRegistration(false).addTestEngines(jupiter()).build());
+        Launcher launcher = launcher();
         Leftovers.openNetworking();
         // While the parent compiles the learner's code, a first run of tests of our own loads and
         // compiles what every run uses (discovery, the listener, a failure's text): the learner's
@@ -77,7 +76,7 @@ public final class ChildTestRunner {
         // A parent that has compiled already has ordered the run: then the warm-up would only
         // delay it, and the run loads what it needs itself.
         if (!in.ready()) {
-            runTests(launcher, List.of(DiscoverySelectors.selectClass(ChildWarmup.class)), capture, (kind, what) -> { });
+            warmUp(launcher, capture);
         }
         Set<Thread> baseThreads = Set.copyOf(Thread.getAllStackTraces().keySet());
         int baseFiles = Leftovers.openFiles();
@@ -312,7 +311,6 @@ public final class ChildTestRunner {
         return 1;
     }
 
-    /** The Jupiter engine, named explicitly: service files are unreliable inside a shaded jar. */
     /**
      * For the launcher's start-up archive of the tests' JVMs: the warm-up tests run once as a
      * tests' JVM runs them, listener and results included, with the results dropped. Discovery
@@ -320,16 +318,25 @@ public final class ChildTestRunner {
      * proxies), which every first run then made: about 700 in an exercise-01 check.
      */
     public static void rehearse() throws Exception {
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestEngineAutoRegistration(false).addTestEngines(jupiter()).build());
         OutputCapture capture = new OutputCapture(OutputStream.nullOutputStream());
         capture.startRun();
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("tests", runTests(launcher, List.of(DiscoverySelectors.selectClass(ChildWarmup.class)), capture, (kind, what) -> { }));
+        doc.put("tests", warmUp(launcher(), capture));
         doc.put("output", capture.runText());
         JSON.std.asString(doc);
     }
 
+    /** The warm-up tests ({@link ChildWarmup}), their results told to no one. */
+    private static List<Map<String, Object>> warmUp(Launcher launcher, OutputCapture capture) {
+        return runTests(launcher, List.of(DiscoverySelectors.selectClass(ChildWarmup.class)), capture, (kind, what) -> { });
+    }
+
+    /** A JUnit launcher with the Jupiter engine alone. */
+    private static Launcher launcher() throws ReflectiveOperationException {
+        return LauncherFactory.create(LauncherConfig.builder().enableTestEngineAutoRegistration(false).addTestEngines(jupiter()).build());
+    }
+
+    /** The Jupiter engine, named explicitly: service files are unreliable inside a shaded jar. */
     private static TestEngine jupiter() throws ReflectiveOperationException {
         // the engine is a runtime-only dependency, so it is not visible to the compiler
         return (TestEngine) Class.forName("org.junit.jupiter.engine.JupiterTestEngine").getDeclaredConstructor().newInstance();

@@ -43,6 +43,14 @@ final class LearnerCompiler {
     }
 
     /**
+     * String concatenation compiled to StringBuilder calls, as before Java 9, not to invokedynamic:
+     * each new shape of concatenation made a JVM spin method-handle classes at its first use, about
+     * 35 in an exercise-06 run of the learner's process, which its start-up archive cannot hold
+     * because they depend on the learner's code. The strings made are the same.
+     */
+    private static final String INLINE_CONCAT = "-XDstringConcat=inline";
+
+    /**
      * Compiles every {@code .java} file under {@code sourceDirs} into {@code out}, against this
      * program's class path. Errors are shown like javac: {@code file:line: message}, the source line,
      * a caret under the column, then javac's details ({@code symbol:}, {@code location:}), in
@@ -51,14 +59,6 @@ final class LearnerCompiler {
      *
      * @throws IllegalStateException when this Java has no compiler (a JRE)
      */
-    /**
-     * String concatenation compiled to StringBuilder calls, as before Java 9, not to invokedynamic:
-     * each new shape of concatenation made a JVM spin method-handle classes at its first use, about
-     * 35 in an exercise-06 run of the learner's process, which its start-up archive cannot hold
-     * because they depend on the learner's code. The strings made are the same.
-     */
-    private static final String INLINE_CONCAT = "-XDstringConcat=inline";
-
     static Outcome compile(List<Path> sourceDirs, Path out, List<Path> shownBases, Locale locale) throws IOException {
         return compile(sourceDirs, out, shownBases, locale, null, "");
     }

@@ -196,9 +196,11 @@ public final class Sandbox {
         return io.socketlab.i18n.Messages.of("grade", lang).get("sandbox.unprotected", turnedOff || why == null ? "--sandbox off" : why);
     }
 
-    /** {@link #visible()} as last found, and the archives it found: the same for every run of a batch. */
-    private static volatile Set<Path> visibleFound;
-    private static volatile List<Path> archivesFound;
+    /** {@link #visible()} as last found, with the archives it was found with: the same for every run of a batch. */
+    private record Found(List<Path> archives, Set<Path> paths) {
+    }
+
+    private static volatile Found visibleFound;
 
     /**
      * What the sandbox shows read-only: the system's libraries, the JDK and what it links to, the
@@ -213,13 +215,12 @@ public final class Sandbox {
                 archives.add(archive);
             }
         }
-        Set<Path> found = visibleFound;
-        if (found == null || !archives.equals(archivesFound)) {
-            found = Collections.unmodifiableSet(findVisible(archives));
-            archivesFound = archives;
+        Found found = visibleFound;
+        if (found == null || !archives.equals(found.archives())) {
+            found = new Found(archives, Collections.unmodifiableSet(findVisible(archives)));
             visibleFound = found;
         }
-        return found;
+        return found.paths();
     }
 
     private static Set<Path> findVisible(List<Path> archives) throws IOException {
