@@ -71,9 +71,19 @@ class PagerTest {
         typing.flush();
     }
 
-    /** The screen once it shows what {@code shows} wants and the status line is drawn whole. */
+    /**
+     * The screen once it shows what {@code shows} wants and the status line is drawn whole on the
+     * last row. The emulator sees every byte, so a redraw is seen half done: moving one line
+     * scrolls the old status line up a row before the new one is written below it.
+     */
     private String settled(java.util.function.Predicate<String> shows, String what) throws InterruptedException {
-        return screen.await(s -> shows.test(s) && s.stripTrailing().endsWith("--"), what);
+        return screen.await(s -> shows.test(s) && WHOLE_STATUS.matcher(lastRow(s)).matches(), what);
+    }
+
+    private static final java.util.regex.Pattern WHOLE_STATUS = java.util.regex.Pattern.compile("-- \\d+% -- .+/b/q --");
+
+    private static String lastRow(String text) {
+        return text.lines().reduce("", (a, b) -> b);
     }
 
     private static String bottomRow(String text) {
