@@ -14,4 +14,4 @@ SOCKETLAB_CACHE=now "$root/socketlab" list >/dev/null   # recorded now, not in t
 # the tests' JVMs map the archive recorded for them, as the launcher passes it
 jsa=$(ls -t "$root"/target/socketlab-*-tests.jsa 2>/dev/null | head -1 || true)
 # the same JVM options as the launcher gives the watch process
-java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -Xmx256m -XX:ReservedCodeCacheSize=48m ${jsa:+-Dsocketlab.cds="$jsa"} -cp "$root/target/socketlab.jar" "$root/bench/WatchLatency.java" "$tmp" "$id" "${2:-7}"
+java -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC -Xss1m -Xmx256m -XX:ReservedCodeCacheSize=48m ${jsa:+-Dsocketlab.cds="$jsa"} -cp "$root/target/socketlab.jar" "$root/bench/WatchLatency.java" "$tmp" "$id" "${2:-7}"
