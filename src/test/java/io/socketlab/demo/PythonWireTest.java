@@ -21,8 +21,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Our Python halves in python/ talk to our Java halves (skipped when python3 is not on PATH). */
+@Execution(ExecutionMode.CONCURRENT) // each test starts its own server on a port of its own and waits on Python clients
 class PythonWireTest {
     /**
      * Whether python3 is on PATH: looked up in PATH's folders, not by starting it, since a

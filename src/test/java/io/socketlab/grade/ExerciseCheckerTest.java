@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
+@Execution(ExecutionMode.CONCURRENT) // each test has a checker and JVMs of its own, and mostly waits on them
 class ExerciseCheckerTest {
     static final Path FIXTURES = Path.of("src/test/resources/fixtures/course");
 

@@ -24,12 +24,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Submissions out to cheat or to harm (src/test/resources/submissions), graded as grades are made:
  * the learner's code in a process of its own, in the sandbox where it works. Each test names the
  * line of the threat model in docs/instructors.md it backs.
  */
+@Execution(ExecutionMode.CONCURRENT) // each submission is graded in folders of its own, mostly waiting on child JVMs
 class HostileSubmissionsTest {
     private static final Path COURSE = Path.of("").toAbsolutePath();
     private static final Path SUBMISSIONS = COURSE.resolve("src/test/resources/submissions");

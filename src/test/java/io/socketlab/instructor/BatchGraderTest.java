@@ -25,11 +25,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Grades every fixture in src/test/resources/submissions against exercise 06-send-all in one batch:
  * honest, wrong and hostile submissions each get their own verdict, and none spoils another's.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test grades in folders of its own, mostly waiting on child JVMs
 class BatchGraderTest {
     /** A student handout has no solutions or hidden tests to hide or grade with: nothing to check there. */
     @BeforeEach

@@ -30,12 +30,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The Gradescope bundle as Gradescope uses it: unzipped into {@code source/} of an autograder root,
  * its run_autograder run on a correct, a wrong and a non-compiling submission (AUTOGRADER_ROOT in a
  * temporary folder, the jar setup.sh would build stood in for by one that points at this build).
  */
+@Execution(ExecutionMode.CONCURRENT) // each test builds and runs a bundle in folders of its own
 class GradescopeBundleTest {
     private static final Path COURSE = Path.of("").toAbsolutePath();
     private static final Path SUBMISSIONS = COURSE.resolve("src/test/resources/submissions");

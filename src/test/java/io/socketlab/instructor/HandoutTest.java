@@ -16,11 +16,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The handout of the real course holds lessons and starters and no solution or hidden test; a course
  * whose starter gives the answer away is refused.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test releases into a folder of its own
 class HandoutTest {
     /** A student handout has no solutions or hidden tests to hide or grade with: nothing to check there. */
     @BeforeEach

@@ -23,8 +23,11 @@ import com.fasterxml.jackson.jr.ob.JSON;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** The three instructor commands from the command line: exit codes, one-line errors, the Points line. */
+@Execution(ExecutionMode.CONCURRENT) // each test runs the commands on folders of its own, mostly waiting on child JVMs
 class InstructorCommandsTest {
     private static final Path COURSE = Path.of("").toAbsolutePath();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -23,12 +23,15 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * What a learner's code prints or returns cannot make a platform refuse its results file:
  * PrairieLearn's results.json stays within its 1 MB ({@code docs/externalGrading.md}), and text that
  * a UTF-8 file cannot hold as it is (half of a surrogate pair) is written, not thrown on.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test writes results in a folder of its own
 class PlatformResultsSizeTest {
     private static final Path COURSE = Path.of("").toAbsolutePath();
 
