@@ -9,15 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import java.util.concurrent.Callable;
 import org.jline.reader.LineReaderBuilder;
@@ -125,22 +122,13 @@ final class WarmupCommand implements Callable<Integer> {
         io.socketlab.grade.ChildTestRunner.rehearse();
     }
 
-    /** One small in-process compile, so `check` finds the compiler's classes in the archive too. */
+    /**
+     * Compiles as a check does, a learner's class and a test, then a class with mistakes, so
+     * `check` finds the compiler's classes, and the lambdas it makes, in the archive too.
+     */
     private static void compileOnce() throws IOException {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            return;
-        }
-        Path dir = Files.createTempDirectory("socketlab-warmup");
-        try {
-            Path source = dir.resolve("Warm.java");
-            Files.writeString(source, "class Warm { String greet() { return \"hello\".toUpperCase(java.util.Locale.ROOT); } }\n");
-            try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
-                javac.getTask(Writer.nullWriter(), files, null, List.of("-d", dir.toString(), "-proc:none"), null,
-                        files.getJavaFileObjects(source)).call();
-            }
-        } finally {
-            deleteTree(dir);
+        if (ToolProvider.getSystemJavaCompiler() != null) {
+            io.socketlab.grade.CompileRehearsal.run();
         }
     }
 }
