@@ -123,12 +123,14 @@ final class WarmupCommand implements Callable<Integer> {
     }
 
     /**
-     * Compiles as a check does, a learner's class and a test, then a class with mistakes, so
-     * `check` finds the compiler's classes, and the lambdas it makes, in the archive too.
+     * Checks an exercise of its own as `check` does, then compiles a class with mistakes, so
+     * `check` finds the checker's and the compiler's classes, and the lambdas they make, in the
+     * archive too.
      */
     private static void compileOnce() throws IOException {
         if (ToolProvider.getSystemJavaCompiler() != null) {
-            io.socketlab.grade.CompileRehearsal.run();
+            io.socketlab.grade.CheckRehearsal.check();
+            io.socketlab.grade.CheckRehearsal.compile();
         }
     }
 }

@@ -1,31 +1,43 @@
 package io.socketlab.grade;
 
+import io.socketlab.course.Exercise;
+import io.socketlab.course.ExerciseLoader;
+import io.socketlab.i18n.Lang;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * For the launcher's start-up archive of the commands: the compiler runs as a check runs it, on
- * a learner's class and a course test that use what exercises use (lambdas and method references,
- * try-with-resources, records, switch expressions, the test kit, JUnit's assertions), then once
- * more on a class with mistakes, so that the compiler's classes for those paths and for its
- * error messages are in the archive. A one-line class left about 100 of the compiler's classes
- * and 60 lambdas out of it, which every check loaded or made at its first compile.
+ * For the launcher's start-up archive of the commands: a check runs as a learner's runs, on an
+ * exercise of a learner's class and a course test that use what exercises use (lambdas and method
+ * references, try-with-resources, records, switch expressions, the test kit, JUnit's assertions),
+ * then the compiler runs once more on a class with mistakes. So the check's own classes and
+ * lambdas, and the compiler's classes for those paths and for its error messages, are in the
+ * archive. A one-line compile left about 100 of the compiler's classes and 60 lambdas out of it,
+ * and no check at all the checker's and the report's, which every check loaded or made.
  */
-public final class CompileRehearsal {
-    private CompileRehearsal() {
+public final class CheckRehearsal {
+    private CheckRehearsal() {
     }
 
     static final String LEARNER = """
             package rehearsal;
 
             import java.io.BufferedReader;
-            import java.io.IOException;
+            import io.socketlab.course.Exercise;
+import io.socketlab.course.ExerciseLoader;
+import io.socketlab.i18n.Lang;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
             import java.io.InputStreamReader;
             import java.io.OutputStream;
             import java.net.ServerSocket;
@@ -54,10 +66,11 @@ public final class CompileRehearsal {
                          BufferedReader in = new BufferedReader(new InputStreamReader(call.getInputStream(), StandardCharsets.UTF_8))) {
                         OutputStream out = call.getOutputStream();
                         List<Line> lines = new ArrayList<>();
-                        String text;
-                        while ((text = in.readLine()) != null) {
-                            Line line = new Line(text, lines.size() + 1);
-                            lines.add(line);
+                        String text = in.readLine();
+                        if (text != null) {
+                            lines.add(new Line(text, lines.size() + 1));
+                        }
+                        for (Line line : lines) {
                             SEEN.add(line.text());
                             out.write((apply(Mode.SHOUT, line.text()) + "\\n").getBytes(StandardCharsets.UTF_8));
                             out.flush();
@@ -150,8 +163,33 @@ public final class CompileRehearsal {
             }
             """;
 
+    /**
+     * Checks the rehearsal's exercise as {@code check} does, in a tests' JVM of its own, and
+     * prints its report to nowhere; its status, for a test to look at ("pass").
+     */
+    public static String check() throws IOException {
+        Path dir = Files.createTempDirectory("socketlab-rehearsal");
+        try {
+            Path exercise = dir.resolve("exercises").resolve("01-rehearsal");
+            write(exercise.resolve("src"), "Upper.java", LEARNER);
+            write(exercise.resolve("test"), "UpperTest.java", TEST);
+            Files.writeString(exercise.resolve("README.md"), "---\ntitle: Rehearsal\npoints: 3\ntimeout: 20\n---\nA rehearsal.\n",
+                    StandardCharsets.UTF_8);
+            Files.writeString(exercise.resolve("README.zh.md"), "---\ntitle: 排练\n---\n排练。\n", StandardCharsets.UTF_8);
+            Exercise loaded = ExerciseLoader.loadOne(exercise, new ArrayList<>());
+            CheckResult result;
+            try (ExerciseChecker checker = new ExerciseChecker(Lang.EN)) {
+                result = checker.check(loaded);
+            }
+            new CheckReport(Lang.EN, false).print(loaded, result, new PrintWriter(Writer.nullWriter()));
+            return result.status();
+        } finally {
+            delete(dir);
+        }
+    }
+
     /** Compiles the rehearsal's sources, then its mistakes; the outcomes, for a test to look at. */
-    public static List<Boolean> run() throws IOException {
+    public static List<Boolean> compile() throws IOException {
         Path dir = Files.createTempDirectory("socketlab-rehearsal");
         try {
             Path learner = write(dir.resolve("src"), "Upper.java", LEARNER);
@@ -163,10 +201,14 @@ public final class CompileRehearsal {
                     List.of(dir), Locale.ENGLISH);
             return List.of(good.ok(), !slips.ok() && slips.errors().contains("Slips.java"));
         } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }
