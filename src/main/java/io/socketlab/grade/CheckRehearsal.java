@@ -76,7 +76,7 @@ import java.io.Writer;
                             out.flush();
                         }
                     } catch (SocketException e) {
-                        System.err.println("the client left: " + e.getMessage());
+                        SEEN.add("the client left: " + e.getMessage());
                     }
                 }
 
