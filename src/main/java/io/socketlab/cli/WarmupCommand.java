@@ -12,9 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 import java.util.concurrent.Callable;
 import org.jline.reader.LineReaderBuilder;
@@ -66,7 +64,7 @@ final class WarmupCommand implements Callable<Integer> {
         writeAndReadProgress();
         readAsALearnerWould(ws);
         if (!reading) {
-            compileOnce();
+            checkOnce();
         }
         if (!reading && !commands) {
             runTestsOnce();
@@ -105,15 +103,7 @@ final class WarmupCommand implements Callable<Integer> {
             store.update(progress -> progress.markRead(1));
             store.load().isRead(1);
         } finally {
-            deleteTree(dir);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            io.socketlab.grade.ScratchFolders.delete(dir);
         }
     }
 
@@ -127,7 +117,7 @@ final class WarmupCommand implements Callable<Integer> {
      * `check` finds the checker's and the compiler's classes, and the lambdas they make, in the
      * archive too.
      */
-    private static void compileOnce() throws IOException {
+    private static void checkOnce() throws IOException {
         if (ToolProvider.getSystemJavaCompiler() != null) {
             io.socketlab.grade.CheckRehearsal.check();
             io.socketlab.grade.CheckRehearsal.compile();

@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * For the launcher's start-up archive of the commands: a check runs as a learner's runs, on an
@@ -184,7 +182,7 @@ import java.io.Writer;
             new CheckReport(Lang.EN, false).print(loaded, result, new PrintWriter(Writer.nullWriter()));
             return result.status();
         } finally {
-            delete(dir);
+            ScratchFolders.delete(dir);
         }
     }
 
@@ -201,15 +199,7 @@ import java.io.Writer;
                     List.of(dir), Locale.ENGLISH);
             return List.of(good.ok(), !slips.ok() && slips.errors().contains("Slips.java"));
         } finally {
-            delete(dir);
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+            ScratchFolders.delete(dir);
         }
     }
 

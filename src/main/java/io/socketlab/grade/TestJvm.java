@@ -129,10 +129,11 @@ final class TestJvm {
     static List<String> subjectJava(Lang lang) {
         List<String> command = sharedJava(lang);
         // It lives for one run: no performance counters cost it less CPU, and it is never looked
-        // at with jstat. It compiles a method once it has run ten times as often as the JVM's default asks: the
-        // bridge's and the JDK's start-up code, run a few hundred times, is no longer compiled in
-        // every learner's process (its compiler took 45 of its 178 ms of CPU in an exercise-06
-        // run, 6 of 143 after), while a learner's hot loop still is, after a few milliseconds.
+        // at with jstat. It compiles a method once it has run ten times as often as the JVM's
+        // default asks: the bridge's and the JDK's start-up code, run a few hundred times, is no
+        // longer compiled in every learner's process (its compiler took 45 of its 178 ms of CPU in
+        // an exercise-06 run, 6 of 143 after), while a learner's hot loop still is, after a few
+        // milliseconds.
         command.addAll(1, List.of("-XX:-UsePerfData", "-XX:CompileThresholdScaling=10"));
         command.addAll(archiveOptions(SUBJECT_ARCHIVE));
         return command;
