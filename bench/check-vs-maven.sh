@@ -50,12 +50,18 @@ time_ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +
 "$root/socketlab" --course "$tmp/course" check "$id" >/dev/null 2>&1 || { echo "socketlab check did not pass on the solution" >&2; exit 1; }
 
 # Interleaved, so both see the same machine load; the launcher is what learners run.
-: > "$tmp/sl"; : > "$tmp/mv"
+: > "$tmp/sl"; : > "$tmp/first"; : > "$tmp/mv"
+# "check" is a learner's check after a save that changed no signature: the tests' classes are
+# taken from .socketlab/compiled-tests; "first check" finds nothing kept and compiles everything
 for _ in $(seq "$runs"); do
   time_ms "$root/socketlab" --course "$tmp/course" check "$id" >> "$tmp/sl"
   (cd "$mvnp" && rm -rf target && time_ms mvn -q -B -o test) >> "$tmp/mv"
+  rm -rf "$tmp/course/.socketlab/compiled-tests"
+  time_ms "$root/socketlab" --course "$tmp/course" check "$id" >> "$tmp/first"
 done
 sl=$(median < "$tmp/sl")
+first=$(median < "$tmp/first")
 mv=$(median < "$tmp/mv")
-printf '%-28s %8s\n' "exercise" "$id" "JUnit / Surefire (pom.xml)" "$junit / $surefire" "socketlab check (median ms)" "$sl" "mvn -q -o test (median ms)" "$mv"
-awk -v a="$sl" -v b="$mv" 'BEGIN { printf "%-28s %8.2f  (target <= 0.20)\n", "ratio", a / b }'
+printf '%-36s %8s\n' "exercise" "$id" "JUnit / Surefire (pom.xml)" "$junit / $surefire" "socketlab check (median ms)" "$sl" \
+  "socketlab first check (median ms)" "$first" "mvn -q -o test (median ms)" "$mv"
+awk -v a="$sl" -v f="$first" -v b="$mv" 'BEGIN { printf "%-36s %8.3f  (target <= 0.20)\n%-36s %8.3f\n", "ratio", a / b, "ratio, first check", f / b }'

@@ -9,6 +9,7 @@ import io.socketlab.grade.ExerciseChecker;
 import io.socketlab.grade.Sandbox;
 import io.socketlab.practice.AfterCheck;
 import io.socketlab.practice.ExerciseChoice;
+import io.socketlab.practice.PracticeChecker;
 import io.socketlab.i18n.Messages;
 import io.socketlab.progress.Progress;
 import io.socketlab.progress.ProgressStore;
@@ -53,7 +54,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         ExerciseChecker checker;
         if (sandbox == null) {
-            checker = new ExerciseChecker(options.lang());
+            checker = PracticeChecker.of(options.lang(), root, false);
         } else {
             Sandbox chosen = SandboxChoice.choose(sandbox, options.lang(), ws.err());
             if (chosen == null) {

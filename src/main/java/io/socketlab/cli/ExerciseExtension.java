@@ -7,6 +7,7 @@ import io.socketlab.course.Problem;
 import io.socketlab.grade.CheckReport;
 import io.socketlab.grade.CheckResult;
 import io.socketlab.grade.ExerciseChecker;
+import io.socketlab.practice.PracticeChecker;
 import io.socketlab.practice.Hints;
 import io.socketlab.practice.AfterCheck;
 import io.socketlab.practice.ExerciseChoice;
@@ -125,7 +126,7 @@ final class ExerciseExtension implements Shell.Extension {
     private ExerciseChecker checker(Lang lang) {
         if (checker == null || checkerLang != lang) {
             close();
-            checker = new ExerciseChecker(lang, true);
+            checker = PracticeChecker.of(lang, root, true);
             checkerLang = lang;
         }
         return checker;

@@ -31,6 +31,8 @@ public final class ExerciseChecker implements AutoCloseable {
     /** Null on the fast path (the learner's classes in the tests' JVM), else how the learner's process runs. */
     private final Sandbox sandbox;
     private TestJvm spare;
+    /** Where the fast path keeps the tests compiled against a learner's classes; null to compile them every time. */
+    private CompiledTestCache compiledTests;
     /** Counts runs; a compiler warm-up goes on while no run has started since the one it followed. */
     private final java.util.concurrent.atomic.AtomicInteger runsStarted = new java.util.concurrent.atomic.AtomicInteger();
     /** Warm-up compiles made so far, at most {@link #WARM_COMPILES}. */
@@ -78,6 +80,15 @@ public final class ExerciseChecker implements AutoCloseable {
         this.text = Messages.of("grade", lang);
         this.keepWarm = keepWarm;
         this.sandbox = sandbox;
+    }
+
+    /**
+     * Keeps the tests compiled on the fast path in {@code cache}, for the next run of the same tests
+     * against classes with the same API: a learner's practice, never a grade.
+     */
+    public ExerciseChecker keepingCompiledTests(CompiledTestCache cache) {
+        this.compiledTests = cache;
+        return this;
     }
 
     /** Checks the learner's files: {@code src/} against the visible tests in {@code test/}. */
@@ -269,8 +280,20 @@ public final class ExerciseChecker implements AutoCloseable {
     private Prepared together(TestJvm child, List<Path> sourceDirs, List<Path> learnerDirs, List<Path> testDirs,
             List<Path> shownBases, Exercise exercise) throws IOException {
         Path classes = child.nextClassesDir();
-        LearnerCompiler.Outcome compiled = LearnerCompiler.compile(sourceDirs, classes, shownBases, text.lang().locale(),
-                exercise.hiddenDir(), text.get("compile.hidden"));
+        LearnerCompiler.Outcome compiled = null;
+        if (compiledTests != null && !testDirs.isEmpty()) {
+            compiled = compiledTests.compile(learnerDirs, testDirs, classes, shownBases, text.lang().locale(), exercise.hiddenDir(),
+                    text.get("compile.hidden"));
+            if (compiled == null) {
+                // what the split compile left is thrown away; one compile of everything says what is wrong
+                ScratchFolders.delete(classes);
+                Files.createDirectories(classes);
+            }
+        }
+        if (compiled == null) {
+            compiled = LearnerCompiler.compile(sourceDirs, classes, shownBases, text.lang().locale(), exercise.hiddenDir(),
+                    text.get("compile.hidden"));
+        }
         if (!compiled.ok()) {
             return Prepared.refusing(new CheckResult("error", text.get("error.compile"), List.of(), compiled.errors(), true));
         }

@@ -33,8 +33,10 @@ final class LearnerCompiler {
      *
      * @param classSources each compiled class's binary name ({@code exercise.x.FooTest$Inner}) and
      *     the source file javac wrote it from
+     * @param api what other code compiled against these classes can see of them ({@link ApiText}),
+     *     when the compile was asked for it; else empty
      */
-    record Outcome(boolean ok, String errors, Map<String, Path> classSources) {
+    record Outcome(boolean ok, String errors, Map<String, Path> classSources, String api) {
         /** Whether {@code className} was compiled from a file under {@code dir}. */
         boolean compiledFrom(String className, Path dir) {
             Path source = classSources.get(className);
@@ -70,12 +72,23 @@ final class LearnerCompiler {
      */
     static Outcome compile(List<Path> sourceDirs, Path out, List<Path> shownBases, Locale locale, Path withheld,
             String withheldLabel) throws IOException {
+        return compile(sourceDirs, out, shownBases, locale, withheld, withheldLabel, List.of(), List.of());
+    }
+
+    /**
+     * As {@link #compile(List, Path, List, Locale, Path, String)}, against the classes in
+     * {@code classPath} too (before this program's); the outcome describes the API of the classes
+     * made from the files under {@code apiOf} ({@link Outcome#api()}).
+     */
+    static Outcome compile(List<Path> sourceDirs, Path out, List<Path> shownBases, Locale locale, Path withheld,
+            String withheldLabel, List<Path> classPath, List<Path> apiOf) throws IOException {
         // a compile into a scratch folder is waited for before the folders are deleted at exit
-        return ScratchFolders.writing(() -> compileNow(sourceDirs, out, shownBases, locale, withheld, withheldLabel));
+        return ScratchFolders.writing(() -> compileNow(sourceDirs, out, shownBases, locale, withheld, withheldLabel, classPath,
+                apiOf));
     }
 
     private static Outcome compileNow(List<Path> sourceDirs, Path out, List<Path> shownBases, Locale locale, Path withheld,
-            String withheldLabel) throws IOException {
+            String withheldLabel, List<Path> classPath, List<Path> apiOf) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no-compiler");
@@ -94,15 +107,24 @@ final class LearnerCompiler {
         Files.createDirectories(out);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, locale, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-d", out.toString(), "-classpath", System.getProperty("java.class.path"),
+            StringBuilder searched = new StringBuilder();
+            classPath.forEach(dir -> searched.append(dir).append(java.io.File.pathSeparatorChar));
+            searched.append(System.getProperty("java.class.path"));
+            List<String> options = List.of("-d", out.toString(), "-classpath", searched.toString(),
                     "-encoding", "UTF-8", "-proc:none", "-g", "-Xlint:none", INLINE_CONCAT);
             StringWriter noise = new StringWriter();
             JavacTask task = (JavacTask) compiler.getTask(noise, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources));
             Map<String, Path> classSources = new HashMap<>();
+            ApiText api = apiOf.isEmpty() ? null : new ApiText(task.getElements());
+            List<Path> described = apiOf.stream().map(dir -> dir.toAbsolutePath().normalize()).toList();
             task.addTaskListener(new TaskListener() {
                 @Override
                 public void finished(TaskEvent event) {
+                    if (api != null && event.getKind() == TaskEvent.Kind.ANALYZE && event.getTypeElement() != null
+                            && described.stream().anyMatch(Path.of(event.getSourceFile().toUri()).toAbsolutePath().normalize()::startsWith)) {
+                        api.add(event.getTypeElement());
+                    }
                     if (event.getKind() == TaskEvent.Kind.GENERATE && event.getTypeElement() != null) {
                         String name = task.getElements().getBinaryName(event.getTypeElement()).toString();
                         classSources.put(name, Path.of(event.getSourceFile().toUri()).toAbsolutePath().normalize());
@@ -127,7 +149,7 @@ final class LearnerCompiler {
             // javac reports a source that is not valid UTF-8 as errors, yet its call() still says
             // true: any error fails the compilation
             boolean anyError = diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
-            return new Outcome(ok && !anyError, errors.toString(), Map.copyOf(classSources));
+            return new Outcome(ok && !anyError, errors.toString(), Map.copyOf(classSources), api == null ? "" : api.text());
         }
     }
 

@@ -97,7 +97,7 @@ public final class WatchSession {
         this.store = new ProgressStore(courseRoot, warning -> out.println(warning.describe(lang)));
         this.verdicts = verdicts;
         this.solutionView = solutionView;
-        this.checker = new ExerciseChecker(lang, true);
+        this.checker = PracticeChecker.of(lang, courseRoot, true);
     }
 
     /** Waits {@code millis} between looks at file times (a test makes it long: saves are checked on their events). */

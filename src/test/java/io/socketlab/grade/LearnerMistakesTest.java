@@ -168,7 +168,9 @@ class LearnerMistakesTest {
 
     private static ExerciseChecker checker(Lang lang) {
         return OWN_CHECKERS.get().computeIfAbsent(lang, l -> {
-            ExerciseChecker checker = new ExerciseChecker(l, true);
+            // as a learner's check runs: the tests compiled against a learner's API are kept, here
+            // for every case at once, so a wrong reuse of them would let a mistake pass
+            ExerciseChecker checker = new ExerciseChecker(l, true).keepingCompiledTests(new CompiledTestCache(learners.resolve("kept")));
             CHECKERS.add(checker);
             return checker;
         });
