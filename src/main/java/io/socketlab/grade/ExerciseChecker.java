@@ -35,8 +35,12 @@ public final class ExerciseChecker implements AutoCloseable {
     private CompiledTestCache compiledTests;
     /** Counts runs; a compiler warm-up goes on while no run has started since the one it followed. */
     private final java.util.concurrent.atomic.AtomicInteger runsStarted = new java.util.concurrent.atomic.AtomicInteger();
-    /** Warm-up compiles made so far, at most {@link #WARM_COMPILES}. */
-    private final java.util.concurrent.atomic.AtomicInteger warmCompiles = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Warm-up compiles made so far in this JVM, by every checker, at most {@link #WARM_COMPILES}:
+     * what they warm is javac's code in this JVM, which a second checker (the shell's, after a
+     * switch of language) finds warm already. Per checker, the suite's JVM made about 500.
+     */
+    private static final java.util.concurrent.atomic.AtomicInteger WARM_COMPILES_MADE = new java.util.concurrent.atomic.AtomicInteger();
     /**
      * After the first runs of watch or the shell, this many compiles of the learner's sources in
      * the background, while the learner reads the verdict: javac in a fresh JVM compiles exercise
@@ -126,11 +130,11 @@ public final class ExerciseChecker implements AutoCloseable {
      */
     private void warmTheCompiler(List<Path> sourceDirs, List<Path> shownBases) {
         int after = runsStarted.get();
-        if (warmCompiles.get() >= WARM_COMPILES) {
+        if (WARM_COMPILES_MADE.get() >= WARM_COMPILES) {
             return;
         }
         Thread warmer = new Thread(() -> {
-            while (runsStarted.get() == after && warmCompiles.getAndIncrement() < WARM_COMPILES) {
+            while (runsStarted.get() == after && WARM_COMPILES_MADE.getAndIncrement() < WARM_COMPILES) {
                 Path out = null;
                 try {
                     out = ScratchFolders.create("socketlab-warm");
