@@ -60,6 +60,19 @@ class ExerciseCommandsTest {
     }
 
     @Test
+    void aSecondCheckTakesTheTestsCompiledByTheFirstAndAGradeCheckKeepsNone() throws IOException {
+        Path kept = course.resolve(".socketlab/compiled-tests");
+        assertEquals(1, run("check", "02-failing", "--sandbox", "off"));
+        assertFalse(Files.exists(kept), "a check as grades are made compiles everything, every time");
+        assertEquals(1, run("check", "02-failing"));
+        assertEquals(1, run("check", "02-failing"));
+        try (Stream<Path> entries = Files.walk(kept)) {
+            assertEquals(1, entries.filter(p -> p.getFileName().toString().equals("sources.txt")).count());
+        }
+        assertEquals(3, printed().split("1 of 2 tests failed\\.", -1).length - 1, printed());
+    }
+
+    @Test
     void checkOfFailingExerciseExitsOne() {
         assertEquals(1, run("check", "2"));
         assertTrue(printed().contains("1 of 2 tests failed."), printed());
