@@ -15,11 +15,16 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The course's exercises graded with the learner's code in a process of its own. */
+// beside the other classes, and its tests with their own checkers beside each other; the
+// reference solutions one after another, on the one warm checker they share
+@Execution(ExecutionMode.CONCURRENT)
 class GradingApartTest {
     private static final Path COURSE = Path.of("").toAbsolutePath();
 
@@ -43,6 +48,7 @@ class GradingApartTest {
      * appears in a warm JVM's first run).
      */
     @ParameterizedTest
+    @Execution(ExecutionMode.SAME_THREAD)
     @ValueSource(strings = {"01-phone-server", "02-phone-client", "03-loop-server", "04-udp-upper", "05-chat-client",
             "06-send-all", "07-framing", "08-group-chat", "12-web-server"})
     void everyReferenceSolutionPassesEveryTestApart(String id) {

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,6 +50,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The fixtures are left out of a student handout (many are one slip from an answer), so this
  * test has nothing to run there.
  */
+// Beside the other classes: its cases run on a pool of its own from @BeforeAll, each in folders of
+// its own, and about two thirds of its minute is spent waiting out the time limits of slow cases
+@Execution(ExecutionMode.CONCURRENT)
 class LearnerMistakesTest {
     private static final Path COURSE = Path.of("").toAbsolutePath();
     private static final Path MISTAKES = COURSE.resolve("src/test/resources/mistakes");

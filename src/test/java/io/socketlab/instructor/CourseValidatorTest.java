@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and the real course validates: every solution passes every test, every starter fails one (this
  * replaces the former ExercisesTest, so the suite runs each exercise only twice).
  */
+@Execution(ExecutionMode.CONCURRENT) // each test validates a course of its own or reads the real one, mostly waiting on child JVMs
 class CourseValidatorTest {
     private static final Path COURSE = Path.of("").toAbsolutePath();
 
